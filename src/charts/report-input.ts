@@ -1,0 +1,252 @@
+/**
+ * What a report is drawn from, and how to get it from the files of a results folder.
+ *
+ * {@link reportInputFromFiles} is pure: the caller (the `report` command, or `run --report`)
+ * reads the files and hands over their texts by base name. A file that cannot be parsed does
+ * not stop the report: it is left out and named in {@link ReportInput.warnings}.
+ *
+ * @module
+ */
+import type { Timeline } from "../sim/result.js";
+import { numberCell, parseCsvTable, type CsvTable } from "./csv.js";
+import { timelineFromJson } from "./timeline-data.js";
+
+/** A row of `summary.csv`. */
+export interface SummaryRow {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly metric: string;
+  readonly mean: number | null;
+  readonly ci95Low: number | null;
+  readonly ci95High: number | null;
+  readonly p50: number | null;
+  readonly p95: number | null;
+  readonly max: number | null;
+  readonly n: number;
+}
+
+/** A row of `compare.csv`: the paired difference `policyA − policyB` of one metric. */
+export interface CompareRow {
+  readonly scenario: string;
+  readonly metric: string;
+  readonly policyA: string;
+  readonly policyB: string;
+  readonly meanDiff: number | null;
+  readonly ci95Low: number | null;
+  readonly ci95High: number | null;
+  readonly n: number;
+}
+
+/** A row of `runs.csv`: one replication of one policy, its metric columns by name. */
+export interface RunRow {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly replication: number;
+  readonly values: Readonly<Record<string, number | null>>;
+}
+
+/** A metric's mean and 95% CI at one sweep point. */
+export interface SweepValue {
+  readonly mean: number | null;
+  readonly ci95Low: number | null;
+  readonly ci95High: number | null;
+}
+
+/** One row of `sweep.csv`: a grid point (the varied parameters' values) and a policy. */
+export interface SweepRow {
+  readonly params: Readonly<Record<string, string>>;
+  readonly policy: string;
+  readonly values: Readonly<Record<string, SweepValue>>;
+}
+
+/** `sweep.csv`: the varied parameter paths (the columns before `policy`) and the metrics. */
+export interface SweepTable {
+  readonly params: readonly string[];
+  readonly metrics: readonly string[];
+  readonly rows: readonly SweepRow[];
+}
+
+/** The timeline of replication 0 of one policy (`timeline-<policy>.json`). */
+export interface PolicyTimeline {
+  readonly policy: string;
+  readonly timeline: Timeline;
+}
+
+/** A shrunk fuzz counterexample (`counterexample-<property>.*`). */
+export interface Counterexample {
+  readonly property: string;
+  readonly story: string | null;
+  readonly yaml: string | null;
+  readonly timeline: Timeline | null;
+}
+
+/** Everything a report can show; every part may be empty. */
+export interface ReportInput {
+  /** Page title; default "hasim report". */
+  readonly title?: string;
+  readonly summary: readonly SummaryRow[];
+  readonly compare: readonly CompareRow[];
+  readonly runs: readonly RunRow[];
+  readonly sweep: SweepTable | null;
+  readonly timelines: readonly PolicyTimeline[];
+  readonly counterexamples: readonly Counterexample[];
+  /** Files that could not be read, shown at the top of the report. */
+  readonly warnings: readonly string[];
+}
+
+/** An input with nothing in it, to spread over in callers and tests. */
+export const EMPTY_REPORT_INPUT: ReportInput = {
+  summary: [],
+  compare: [],
+  runs: [],
+  sweep: null,
+  timelines: [],
+  counterexamples: [],
+  warnings: [],
+};
+
+const TIMELINE_FILE = /^timeline-(.+)\.json$/;
+const COUNTEREXAMPLE_FILE = /^counterexample-(.+?)\.(yaml|story\.txt|timeline\.json)$/;
+const CSV_FILES = new Set(["runs.csv", "summary.csv", "compare.csv", "sweep.csv"]);
+
+/** Whether a results-folder file name is one the report reads (so the CLI reads only those). */
+export function isReportInputName(name: string): boolean {
+  return CSV_FILES.has(name) || name === "meta.json" || TIMELINE_FILE.test(name) || COUNTEREXAMPLE_FILE.test(name);
+}
+
+function requireColumns(t: CsvTable, file: string, columns: readonly string[]): void {
+  const missing = columns.filter((c) => !t.header.includes(c));
+  if (missing.length > 0) throw new Error(`${file}: missing column(s) ${missing.join(", ")}`);
+}
+
+function summaryRows(text: string): SummaryRow[] {
+  const t = parseCsvTable(text);
+  requireColumns(t, "summary.csv", ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high"]);
+  return t.records.map((r) => ({
+    scenario: r["scenario"] ?? "",
+    policy: r["policy"] ?? "",
+    metric: r["metric"] ?? "",
+    mean: numberCell(r["mean"]),
+    ci95Low: numberCell(r["ci95_low"]),
+    ci95High: numberCell(r["ci95_high"]),
+    p50: numberCell(r["p50"]),
+    p95: numberCell(r["p95"]),
+    max: numberCell(r["max"]),
+    n: numberCell(r["n"]) ?? 0,
+  }));
+}
+
+function compareRows(text: string): CompareRow[] {
+  const t = parseCsvTable(text);
+  requireColumns(t, "compare.csv", ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high"]);
+  return t.records.map((r) => ({
+    scenario: r["scenario"] ?? "",
+    metric: r["metric"] ?? "",
+    policyA: r["policy_a"] ?? "",
+    policyB: r["policy_b"] ?? "",
+    meanDiff: numberCell(r["mean_diff"]),
+    ci95Low: numberCell(r["ci95_low"]),
+    ci95High: numberCell(r["ci95_high"]),
+    n: numberCell(r["n"]) ?? 0,
+  }));
+}
+
+function runRows(text: string): RunRow[] {
+  const t = parseCsvTable(text);
+  requireColumns(t, "runs.csv", ["scenario", "policy", "replication"]);
+  const metricCols = t.header.filter((h) => !["scenario", "policy", "replication", "seed"].includes(h));
+  return t.records.map((r) => {
+    const values: Record<string, number | null> = {};
+    for (const c of metricCols) values[c] = numberCell(r[c]);
+    return { scenario: r["scenario"] ?? "", policy: r["policy"] ?? "", replication: numberCell(r["replication"]) ?? 0, values };
+  });
+}
+
+const SWEEP_STAT = /^(.+)_(mean|ci95_low|ci95_high)$/;
+
+function sweepTable(text: string): SweepTable {
+  const t = parseCsvTable(text);
+  const policyAt = t.header.indexOf("policy");
+  if (policyAt < 0) throw new Error("sweep.csv: missing column policy");
+  const params = t.header.slice(0, policyAt);
+  const metrics: string[] = [];
+  for (const h of t.header.slice(policyAt + 1)) {
+    const m = SWEEP_STAT.exec(h);
+    if (m && !metrics.includes(m[1]!)) metrics.push(m[1]!);
+  }
+  const rows = t.records.map((r) => {
+    const p: Record<string, string> = {};
+    for (const name of params) p[name] = r[name] ?? "";
+    const values: Record<string, SweepValue> = {};
+    for (const m of metrics) {
+      values[m] = { mean: numberCell(r[`${m}_mean`]), ci95Low: numberCell(r[`${m}_ci95_low`]), ci95High: numberCell(r[`${m}_ci95_high`]) };
+    }
+    return { params: p, policy: r["policy"] ?? "", values };
+  });
+  return { params, metrics, rows };
+}
+
+/** A title from `meta.json` if it names the scenario (its exact shape belongs to the CLI). */
+function titleFromMeta(text: string): string | undefined {
+  const meta = JSON.parse(text) as Record<string, unknown>;
+  const scenario = meta["scenario"];
+  const name =
+    typeof scenario === "string"
+      ? scenario
+      : typeof scenario === "object" && scenario !== null && typeof (scenario as Record<string, unknown>)["name"] === "string"
+        ? ((scenario as Record<string, unknown>)["name"] as string)
+        : typeof meta["name"] === "string"
+          ? meta["name"]
+          : undefined;
+  return name ? `hasim report: ${name}` : undefined;
+}
+
+/**
+ * Parses the texts of a results folder's files, keyed by base name (`summary.csv`,
+ * `timeline-restore.json`, `counterexample-no-loss.story.txt`…). Names it does not know are
+ * ignored; see {@link isReportInputName}. Timelines and counterexamples come out sorted by
+ * policy / property name so the report does not depend on the order files were listed in.
+ */
+export function reportInputFromFiles(files: Readonly<Record<string, string>>): ReportInput {
+  const warnings: string[] = [];
+  const attempt = <T>(file: string, parse: (text: string) => T): T | null => {
+    const text = files[file];
+    if (text === undefined) return null;
+    try {
+      return parse(text);
+    } catch (e) {
+      warnings.push(`${file}: ${(e as Error).message}`);
+      return null;
+    }
+  };
+  const names = Object.keys(files).sort();
+  const timelines: PolicyTimeline[] = [];
+  const cx = new Map<string, { story: string | null; yaml: string | null; timeline: Timeline | null }>();
+  for (const name of names) {
+    const tm = TIMELINE_FILE.exec(name);
+    if (tm) {
+      const timeline = attempt(name, timelineFromJson);
+      if (timeline) timelines.push({ policy: tm[1]!, timeline });
+      continue;
+    }
+    const cm = COUNTEREXAMPLE_FILE.exec(name);
+    if (cm) {
+      const entry = cx.get(cm[1]!) ?? { story: null, yaml: null, timeline: null };
+      cx.set(cm[1]!, entry);
+      if (cm[2] === "yaml") entry.yaml = files[name] ?? null;
+      else if (cm[2] === "story.txt") entry.story = files[name] ?? null;
+      else entry.timeline = attempt(name, timelineFromJson);
+    }
+  }
+  const title = attempt("meta.json", titleFromMeta) ?? undefined;
+  const input: ReportInput = {
+    summary: attempt("summary.csv", summaryRows) ?? [],
+    compare: attempt("compare.csv", compareRows) ?? [],
+    runs: attempt("runs.csv", runRows) ?? [],
+    sweep: attempt("sweep.csv", sweepTable),
+    timelines,
+    counterexamples: [...cx.entries()].map(([property, e]) => ({ property, ...e })),
+    warnings,
+  };
+  return title ? { ...input, title } : input;
+}

@@ -1,0 +1,220 @@
+/**
+ * The timeline chart of one replication: stacked panels sharing one time axis —
+ * unit modes (a lane per unit), faults (a lane per fault kind and target), spool depth per unit,
+ * and lost / duplicated mail — with split-brain windows shaded behind every panel.
+ *
+ * @module
+ */
+import type { Timeline } from "../sim/result.js";
+import { CHART_WIDTH, topLevel, type Json, type Spec } from "./common.js";
+import { FAULT_COLOR, MARKER_COLORS, modeScale, SPLIT_BRAIN_COLOR, SPLIT_BRAIN_OPACITY, unitScale } from "./palette.js";
+import {
+  faultRows,
+  markerRows,
+  modeRows,
+  SPLIT_BRAIN_LABEL,
+  splitBrainRows,
+  spoolRows,
+  type TimeWindow,
+} from "./timeline-rows.js";
+import { inUnit, timeUnitForSpan } from "./time-scale.js";
+
+export interface TimelineSpecOptions {
+  /** Chart title. */
+  readonly title: string;
+  readonly subtitle?: string;
+  /** Part of the run to show, µs; default the whole run (0 to the later of end and horizon). */
+  readonly startUs?: number;
+  readonly endUs?: number;
+  /** Plot width, px. */
+  readonly widthPx?: number;
+}
+
+/** Lane height, px: room for an 11 px label. */
+const LANE_PX = 24;
+/** Fault bars get a duration label only while they are this few: more would overlap. */
+const MAX_LABELLED_FAULTS = 40;
+
+function rowsJson<T extends object>(rows: readonly T[]): Json {
+  return rows as unknown as Json;
+}
+
+/** The shaded split-brain layer; the legend is drawn once, on the modes panel. */
+function splitBrainLayer(rows: ReturnType<typeof splitBrainRows>, withLegend: boolean): Spec {
+  return {
+    data: { values: rowsJson(rows) },
+    mark: { type: "rect", opacity: SPLIT_BRAIN_OPACITY },
+    encoding: {
+      x: { field: "t0", type: "quantitative" },
+      x2: { field: "t1" },
+      fill: {
+        field: "what",
+        type: "nominal",
+        scale: { domain: [SPLIT_BRAIN_LABEL], range: [SPLIT_BRAIN_COLOR] },
+        legend: withLegend ? { title: null, orient: "right", labelLimit: 240, symbolType: "square" } : null,
+      },
+      tooltip: [{ field: "duration", title: "split brain" }],
+    },
+  };
+}
+
+/** Builds the timeline spec for a window of `t` (by default the whole run). */
+export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
+  const startUs = options.startUs ?? 0;
+  const endUs = Math.max(options.endUs ?? Math.max(t.endUs, t.horizonUs), startUs + 1);
+  const unit = timeUnitForSpan(endUs - startUs);
+  const w: TimeWindow = { startUs, endUs, unit, widthPx: options.widthPx ?? CHART_WIDTH };
+  const domain = [inUnit(startUs, unit), inUnit(endUs, unit)];
+  const xTitle = `time since start (${unit.name})`;
+  const x = (last: boolean): Spec => ({
+    field: "t0",
+    type: "quantitative",
+    scale: { domain, nice: false, zero: false },
+    axis: { title: last ? xTitle : null, tickCount: 12, labelFlush: true },
+  });
+
+  const sb = splitBrainRows(t, w);
+  const modes = modeRows(t, w);
+  const faults = faultRows(t, w);
+  const spool = spoolRows(t, w);
+  const markers = markerRows(t, w);
+  const units = [...t.units];
+
+  type Panel = (last: boolean) => Spec;
+  const panels: Panel[] = [];
+
+  panels.push((last) => {
+    const layer: Spec[] = [];
+    if (sb.length > 0) layer.push(splitBrainLayer(sb, true));
+    layer.push({
+      data: { values: rowsJson(modes) },
+      mark: { type: "bar", cornerRadius: 0 },
+      encoding: {
+        x: x(last),
+        x2: { field: "t1" },
+        y: { field: "unit", type: "nominal", sort: units, title: null, scale: { domain: units } },
+        color: { field: "mode", type: "nominal", scale: modeScale(modes.map((m) => m.mode)), legend: { title: "mode", orient: "right", columns: 2, symbolType: "square" } },
+        tooltip: [{ field: "unit" }, { field: "mode" }, { field: "duration", title: "lasted" }],
+      },
+    });
+    const labelled = modes.filter((m) => m.label !== "");
+    if (labelled.length > 0) {
+      layer.push({
+        data: { values: rowsJson(labelled) },
+        mark: { type: "text", fontSize: 10, baseline: "middle", align: "center" },
+        encoding: {
+          x: { field: "tm", type: "quantitative" },
+          y: { field: "unit", type: "nominal", sort: units },
+          text: { field: "label" },
+          // scale: null uses the colour as given; no legend entry (a legend: null here would clash with the mode legend).
+          color: { field: "labelColor", type: "nominal", scale: null },
+        },
+      });
+    }
+    if (t.horizonUs > startUs && t.horizonUs < endUs && t.horizonUs < t.endUs) {
+      layer.push({
+        data: { values: [{ t0: inUnit(t.horizonUs, unit), label: "horizon → drain" }] },
+        layer: [
+          { mark: { type: "rule", strokeDash: [4, 3], color: "#37474f" }, encoding: { x: { field: "t0", type: "quantitative" } } },
+          {
+            mark: { type: "text", align: "left", baseline: "top", dx: 3, dy: -14, fontSize: 10, color: "#37474f" },
+            encoding: { x: { field: "t0", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } },
+          },
+        ],
+      });
+    }
+    return { height: LANE_PX * Math.max(1, units.length), layer, title: { text: "unit modes", fontSize: 12, anchor: "start" } };
+  });
+
+  if (faults.length > 0) {
+    const lanes = [...new Set(faults.map((f) => f.lane))];
+    panels.push((last) => {
+      const layer: Spec[] = [];
+      if (sb.length > 0) layer.push(splitBrainLayer(sb, false));
+      layer.push({
+        data: { values: rowsJson(faults) },
+        mark: { type: "bar", color: FAULT_COLOR },
+        encoding: {
+          x: x(last),
+          x2: { field: "t1" },
+          y: { field: "lane", type: "nominal", sort: lanes, title: null, scale: { domain: lanes } },
+          tooltip: [{ field: "kind" }, { field: "target" }, { field: "duration", title: "lasted" }],
+        },
+      });
+      if (faults.length <= MAX_LABELLED_FAULTS) {
+        layer.push({
+          data: { values: rowsJson(faults) },
+          mark: { type: "text", align: "left", baseline: "middle", dx: 3, fontSize: 10, color: "#4e342e" },
+          encoding: { x: { field: "t1", type: "quantitative" }, y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "duration" } },
+        });
+      }
+      return { height: LANE_PX * lanes.length, layer, title: { text: "faults", fontSize: 12, anchor: "start" } };
+    });
+  }
+
+  if (spool.length > 0) {
+    panels.push((last) => {
+      const layer: Spec[] = [];
+      if (sb.length > 0) layer.push(splitBrainLayer(sb, false));
+      layer.push({
+        data: { values: rowsJson(spool) },
+        mark: { type: "line", interpolate: "step-after", strokeWidth: 1.5 },
+        encoding: {
+          x: { ...x(last), field: "t" },
+          y: { field: "depth", type: "quantitative", title: "mails", axis: { tickCount: 4 } },
+          color: { field: "unit", type: "nominal", scale: unitScale(units), legend: { title: "spool of", orient: "right", symbolType: "stroke" } },
+        },
+      });
+      return { height: 110, layer, title: { text: "spool depth", fontSize: 12, anchor: "start" } };
+    });
+  }
+
+  if (markers.length > 0) {
+    const lanes = [...new Set(markers.map((m) => m.lane))].sort();
+    panels.push((last) => ({
+      height: LANE_PX * lanes.length,
+      title: { text: "mail lost / duplicated (bigger symbol: more mail)", fontSize: 12, anchor: "start" },
+      layer: [
+        ...(sb.length > 0 ? [splitBrainLayer(sb, false)] : []),
+        {
+          data: { values: rowsJson(markers) },
+          mark: { type: "point", filled: true, opacity: 0.85 },
+          encoding: {
+            x: { ...x(last), field: "t" },
+            y: { field: "lane", type: "nominal", sort: lanes, title: null, scale: { domain: lanes } },
+            shape: { field: "kind", type: "nominal", scale: { domain: ["lost", "duplicated"], range: ["cross", "triangle-up"] }, legend: null },
+            color: {
+              field: "kind",
+              type: "nominal",
+              scale: { domain: ["lost", "duplicated"], range: [MARKER_COLORS.lost, MARKER_COLORS.duplicated] },
+              legend: { title: "mail", orient: "right" },
+            },
+            // Area grows linearly with the count from a visible minimum, so 2 and 3 mails look alike and 300 does not.
+            size: { field: "count", type: "quantitative", scale: { type: "linear", range: [40, 400], zero: true }, legend: null },
+            tooltip: [{ field: "kind" }, { field: "unit" }, { field: "cause" }, { field: "count" }],
+          },
+        },
+        ...(markers.length <= MAX_LABELLED_FAULTS
+          ? [
+              {
+                data: { values: rowsJson(markers) },
+                mark: { type: "text", align: "left", baseline: "middle", dx: 9, fontSize: 10, color: "#37474f" },
+                encoding: { x: { field: "t", type: "quantitative" }, y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "count" } },
+              } as Spec,
+            ]
+          : []),
+      ],
+    }));
+  }
+
+  const views = panels.map((p, i) => ({ width: w.widthPx, ...p(i === panels.length - 1) }));
+  return topLevel(
+    {
+      vconcat: views,
+      spacing: 10,
+      resolve: { scale: { x: "shared", y: "independent", color: "independent", fill: "independent" }, legend: { color: "independent" } },
+    },
+    options.title,
+    options.subtitle,
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * `hasim run <scenario>`: every policy × replication, then runs.csv, summary.csv, compare.csv
+ * (two policies or more), trace.csv (`--trace`), timeline-<policy>.json (`--trace` or
+ * `--report`: replication 0's timeline, which the charts draw) and meta.json, and a summary
+ * table on stdout.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { Argv } from "yargs";
+import { timelineToJson } from "../../charts/timeline-data.js";
+import { scenarioToRaw } from "../../scenario/index.js";
+import type { RunResult } from "../../sim/result.js";
+import { compareCsv } from "../../report/compare-csv.js";
+import { groupByPolicy } from "../../report/groups.js";
+import { hasimVersion, metaJson } from "../../report/meta.js";
+import { runsCsv } from "../../report/runs-csv.js";
+import { summaryCsv } from "../../report/summary-csv.js";
+import { traceCsv } from "../../report/trace-csv.js";
+import type { CliContext, HasimCommand } from "../context.js";
+import { loadScenario } from "../load.js";
+import { checkOutDir, safeFolderName, writeOutputs, type OutputFile } from "../output.js";
+import { runTasks, type RunTask } from "../pool.js";
+import { startProgress } from "../progress.js";
+import { summaryTable } from "../table.js";
+import { jobsFlag, lastString, scenarioArg, scenarioFlags, scenarioOptions, simulationOptions } from "./options.js";
+import { writeReportIfAvailable } from "./report-hook.js";
+
+/** Seeds by replication, from the first policy's runs (common random numbers: the same for all). */
+export function seedsOf(results: readonly RunResult[]): string[] {
+  const seeds: string[] = [];
+  for (const r of results) if (seeds[r.replication] === undefined) seeds[r.replication] = r.seed;
+  return Array.from(seeds, (s) => s ?? "");
+}
+
+/**
+ * Runs a scenario and writes its result folder. Exported for tests (which inject a runner through the context).
+ *
+ * @returns the exit code.
+ */
+export async function runCommand(args: Record<string, unknown>, ctx: CliContext): Promise<number> {
+  const jobs = jobsFlag(args);
+  const loaded = loadScenario(scenarioArg(args), scenarioFlags(args));
+  const q = loaded.scenario;
+  const outArg = lastString(args["out"]);
+  const outDir = outArg ?? join("results", safeFolderName(q.name));
+  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
+  ctx.io.stderr(`SEED=${q.seed}\n`);
+
+  const trace = args["trace"] === true;
+  const report = args["report"] === true;
+  // Replication 0 is traced for trace.csv and for the report's timelines.
+  const traced = trace || report;
+  const tasks: RunTask[] = q.policies.flatMap((policy) =>
+    Array.from({ length: q.replications }, (_, r): RunTask => ({ group: 0, policy, replication: r, trace: traced && r === 0 })),
+  );
+  const progress = startProgress(tasks.length, "runs", ctx.io, args["quiet"] === true);
+  let results: RunResult[];
+  try {
+    results = await runTasks([loaded], tasks, { jobs, onDone: () => progress.tick(), runner: ctx.runner });
+  } finally {
+    progress.stop();
+  }
+
+  const groups = groupByPolicy(results, q.policies);
+  const files: OutputFile[] = [
+    { name: "runs.csv", content: runsCsv(results) },
+    { name: "summary.csv", content: summaryCsv(groups) },
+  ];
+  if (groups.length >= 2) files.push({ name: "compare.csv", content: compareCsv(groups) });
+  if (trace) {
+    const traces = results.filter((r) => r.replication === 0).map((r) => ({ policy: r.policy, records: r.trace ?? [] }));
+    files.push({ name: "trace.csv", content: traceCsv(traces) });
+  }
+  for (const r of results) {
+    if (r.replication === 0 && r.timeline !== undefined) files.push({ name: `timeline-${r.policy}.json`, content: timelineToJson(r.timeline) });
+  }
+  const meta = { command: "run", argv: ctx.argv, version: hasimVersion(), scenario: scenarioToRaw(q), seeds: seedsOf(results) };
+  files.push({ name: "meta.json", content: metaJson(meta) });
+
+  writeOutputs(outDir, files);
+  if (report) await writeReportIfAvailable(outDir);
+
+  const violations = results.filter((r) => r.violations.length > 0);
+  if (violations.length > 0) {
+    const first = violations[0] as RunResult;
+    ctx.io.stderr(`hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`);
+  }
+  ctx.io.stdout(summaryTable(groups));
+  ctx.io.stderr(`results in ${outDir}\n`);
+  return violations.length > 0 ? 1 : 0;
+}
+
+const command: HasimCommand = {
+  command: "run <scenario>",
+  describe: "run a scenario under each policy and write runs, summary and paired comparison CSVs",
+  builder: (y: Argv) =>
+    simulationOptions(scenarioOptions(y))
+      .option("trace", { type: "boolean", default: false, describe: "write trace.csv (replication 0 of each policy)" })
+      .option("report", { type: "boolean", default: false, describe: "also write charts (report.html) when available" })
+      .example("$0 run scenarios/primary-crash.yaml", "30 replications of each policy")
+      .example("$0 run scenarios/baseline.yaml --policy off,slave --replications 10 --seed 7", "fewer runs, another seed")
+      .example("$0 run scenarios/primary-crash.yaml --set ha.heartbeat.lostThreshold=5 --out /tmp/lt5", "what-if")
+      .example("$0 run scenarios/primary-crash.yaml --trace --jobs 1", "with a trace, on one core"),
+  run: (args, ctx) => runCommand(args, ctx),
+};
+export default command;

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * The `hasim` command line. `main(argv, io)` parses with yargs, runs one command and returns
+ * the exit code: 0 success, 2 bad input (one line on stderr, no stack trace, no files
+ * written), 1 an internal error. Run as a program, it uses the process's streams.
+ *
+ * @module
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import yargs from "yargs";
+import { hasimVersion } from "../report/meta.js";
+import { commandName, loadCommands } from "./commands/index.js";
+import { processIo, type CliIo, type HasimCommand, type Runner } from "./context.js";
+import { describeError, EXIT_INTERNAL, UserError } from "./errors.js";
+
+/** Flags that take a value; a value starting with `-` (`--horizon -5s`) is glued to its flag. */
+const VALUE_FLAGS = new Set(["--set", "--seed", "--horizon", "--replications", "--policy", "--jobs", "-j", "--out", "--vary"]);
+
+/**
+ * `--horizon -5s` → `--horizon=-5s`, so the value is checked as a value ("expected a positive
+ * duration, got -5s") instead of being read as the unknown short flags `-5 -s`.
+ */
+export function glueDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    if (VALUE_FLAGS.has(a) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** Parses the command line; resolves to the command to run, or to the help/version text. */
+function parse(argv: readonly string[], commands: readonly HasimCommand[]): { cmd?: HasimCommand; args?: Record<string, unknown>; output: string } {
+  let chosen: { cmd: HasimCommand; args: Record<string, unknown> } | undefined;
+  let y = yargs()
+    .scriptName("hasim")
+    .usage("$0 <command> [options]\n\nDeterministic simulator of a two-node FortiMail active-passive HA group.")
+    .strict()
+    .exitProcess(false)
+    .parserConfiguration({ "camel-case-expansion": false })
+    .demandCommand(1, "expected a command (run, sweep, validate, ...)")
+    .recommendCommands()
+    .version(hasimVersion())
+    .help()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((msg: string | null, err: Error | null) => {
+      // yargs reports usage mistakes here; keep its message, on one line, as a user error.
+      throw new UserError(`hasim: ${msg ?? err?.message ?? "bad command line"} (see hasim --help)`);
+    });
+  for (const cmd of commands) {
+    y = y.command(cmd.command, cmd.describe, cmd.builder, (args) => {
+      chosen = { cmd, args: args as Record<string, unknown> };
+    });
+  }
+  let output = "";
+  y.parse(glueDashValues(argv), {}, (_err, _args, out) => {
+    output = out;
+  });
+  return chosen === undefined ? { output } : { ...chosen, output };
+}
+
+/**
+ * Runs the CLI.
+ *
+ * @param argv - the arguments after `hasim`.
+ * @param io - where to print (default: the process's stdout and stderr).
+ * @param runner - replaces the model (tests only).
+ * @returns the exit code.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo, runner?: Runner): Promise<number> {
+  const debug = process.env["HASIM_DEBUG"] === "1";
+  try {
+    const commands = await loadCommands();
+    const { cmd, args, output } = parse(argv, commands);
+    if (output !== "") io.stdout(output.endsWith("\n") ? output : output + "\n");
+    if (cmd === undefined || args === undefined) return 0;
+    return await cmd.run(args, { io, argv: [...argv], runner });
+  } catch (err) {
+    const { code, line } = describeError(err, debug);
+    io.stderr(line + "\n");
+    return code;
+  }
+}
+
+/** Exported for tests: the names of the registered commands. */
+export async function commandNames(): Promise<string[]> {
+  return (await loadCommands()).map(commandName);
+}
+
+/** True when this module is the program (also through npm's bin symlink). */
+function isProgram(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      // main catches everything; this is only a last resort.
+      process.exitCode = EXIT_INTERNAL;
+    },
+  );
+}

@@ -1,0 +1,590 @@
+/**
+ * The event queue, the clock and reusable timers: the core of the simulation kernel.
+ *
+ * ## Ordering
+ * Events run in the total order `(time, priority, sequence)`:
+ * - `time` — integer microseconds; earlier first.
+ * - `priority` — an integer in [{@link PRIORITY_MIN}, {@link PRIORITY_MAX}]; at equal time the
+ *   lower number runs first.
+ * - `sequence` — a global counter taken when an event is scheduled ({@link Scheduler.at},
+ *   {@link Scheduler.after}) or a timer is armed ({@link Scheduler.arm}); so events with equal
+ *   time and priority run in the order they were scheduled.
+ *
+ * The order is total (no two entries share a sequence number), so the heap never relies on
+ * comparator stability and a run is a pure function of the calls made on the scheduler.
+ *
+ * ## Representation
+ * A binary min-heap over parallel typed arrays, so scheduling allocates no object per event:
+ * the heap proper is `hTime` (Float64Array, µs) and `hSlot` (Int32Array), and each slot holds
+ * the entry's payload in one interleaved Float64Array `slotData` as `[key, arg, code]`:
+ * - `key` — priority and sequence folded into one exact float64 integer,
+ *   `(priority - PRIORITY_MIN) * 2^42 + sequence`;
+ * - `arg` — the handler argument, or the timer generation for a timer entry;
+ * - `code` — the handler id (`>= 0`) for a one-shot event, `~timerId` for a timer entry.
+ * Slots are recycled through a LIFO free list. Sift operations move only `(time, slot)`; the key
+ * is read through the slot only when two times are equal. All arrays grow by doubling.
+ *
+ * Why this layout: measured on the hold model (Node 20, 2-core machine, 2026-11-25; see
+ * bench/kernel-hold.ts and BENCHMARKS.md), with `(time, slot)` moved and the payload behind the
+ * slot a binary heap ran about 13.0 M events/s at N=1e3 and 7.6 M/s at N=1e5 against 11.9 and
+ * 6.7 M/s for a binary heap moving all four columns (time, key, arg, code); a 4-ary heap was
+ * slower in every variant tried (10.0 and 6.9 M/s with slots, 10.6 and 6.8 M/s with four
+ * columns), as were `[time, slot]` interleaved in one array (3.6 vs 4.1 M/s at N=1e6), an
+ * array-of-structs heap, Floyd's bottom-up sift-down and a deferred pop (replace-top). Class
+ * fields are all initialised in their declarations so V8 keeps the numeric fields unboxed
+ * (an uninitialised `now` cost a heap-number allocation per event).
+ *
+ * ## Timers
+ * A timer is a reusable, cancellable event. Cancellation is O(1) by lazy deletion: each heap
+ * entry of a timer carries the timer's generation; an entry whose generation is not the timer's
+ * current one, or whose timer is disarmed, is *stale* and is dropped when it reaches the top.
+ * Re-arming to a time at or after the timer's live heap entry pushes nothing: the new target time
+ * and sequence are recorded, and when the old entry reaches the top it is re-inserted at the
+ * recorded target with the recorded sequence. This keeps the heartbeat pattern (re-arm a
+ * watchdog later on every message) at O(1) per re-arm, and the firing order is exactly as if the
+ * timer had been scheduled by its last arm. Re-arming earlier pushes a fresh entry and makes the
+ * old one stale. When stale entries outnumber live ones the heap is compacted, so constant
+ * re-arming or cancelling never grows the queue without bound (amortised O(1) per operation).
+ *
+ * @module
+ */
+
+import { MAX_TIME_US, formatClock } from "./time.js";
+
+/** Index of a handler, returned by {@link Scheduler.register}. */
+export type HandlerId = number;
+/** Index of a reusable timer, returned by {@link Scheduler.createTimer}. */
+export type TimerId = number;
+/** An event handler. It receives the event's `arg`; read {@link Scheduler.nowUs} for the time. */
+export type Handler = (arg: number) => void;
+/** Called before each handler runs with the event's time (µs), handler id and argument. */
+export type Tracer = (timeUs: number, handler: HandlerId, arg: number) => void;
+
+/** Lowest (most urgent) priority number accepted. */
+export const PRIORITY_MIN = -1024;
+/** Highest (least urgent) priority number accepted. */
+export const PRIORITY_MAX = 1023;
+/** The default priority used by convention for ordinary events. */
+export const PRIORITY_DEFAULT = 0;
+
+/** 2^42: sequence numbers live in the low 42 bits of the key, priorities in the 11 bits above. */
+const SEQ_SPAN = 4_398_046_511_104;
+/** The heap is compacted when stale entries outnumber live ones and it holds at least this many. */
+const COMPACT_MIN_SIZE = 64;
+const NO_TIME = -1;
+
+/** Thrown for an invalid scheduling request: a time in the past, a non-integer time, a bad id. */
+export class SchedulingError extends Error {
+  override readonly name = "SchedulingError";
+}
+
+/** Options for {@link Scheduler}. */
+export interface SchedulerOptions {
+  /** The clock's starting time in µs (a non-negative integer). Default 0. */
+  startUs?: number;
+  /** Number of heap entries to allocate up front; the heap doubles when full. Default 1024. */
+  initialCapacity?: number;
+}
+
+/**
+ * A deterministic discrete-event scheduler: a clock in integer microseconds, a priority queue of
+ * one-shot events, and reusable cancellable timers. See the module documentation for the
+ * ordering rules and the representation.
+ *
+ * Handlers are registered once (at build time) and events refer to them by id with one numeric
+ * argument, so scheduling an event allocates nothing. Exceptions thrown by handlers propagate
+ * out of {@link step} / {@link run}; the event that threw has already been removed and counted.
+ */
+export class Scheduler {
+  // Every field is initialised here with a value of its final type (see module doc: V8 field
+  // representations), and the constructor only overwrites them.
+  private now = 0;
+  private seq = 0;
+  /** Heap entries in use, live or stale. */
+  private size = 0;
+  /** Live pending events: one-shot entries plus armed timers. */
+  private live = 0;
+  private executed = 0;
+  private stopRequested = false;
+  private running = false;
+  private tracer: Tracer | null = null;
+  private readonly handlers: Handler[] = [];
+
+  // Heap: (time, slot) pairs. Slots: [key, arg, code] triples plus a LIFO free list.
+  private hTime = new Float64Array(0);
+  private hSlot = new Int32Array(0);
+  private slotData = new Float64Array(0);
+  private freeSlots = new Int32Array(0);
+  private freeCount = 0;
+  /** Slots ever handed out; slots below this are either in the heap or on the free list. */
+  private slotHigh = 0;
+
+  // Timers, parallel arrays indexed by TimerId.
+  private timerCount = 0;
+  private tHandler = new Int32Array(16);
+  /** `(priority - PRIORITY_MIN) * 2^42`: the timer's key without the sequence. */
+  private tKeyBase = new Float64Array(16);
+  private tArg = new Float64Array(16);
+  /** Generation of the timer's current heap entry; older entries are stale. */
+  private tGen = new Int32Array(16);
+  /** Time of the timer's current heap entry, or NO_TIME when it has none. */
+  private tEntryTime = new Float64Array(16);
+  /** Time the timer is armed for, or NO_TIME when disarmed. */
+  private tTarget = new Float64Array(16);
+  /** Key (priority and sequence) of the timer's latest arming. */
+  private tKey = new Float64Array(16);
+
+  /**
+   * @param options - `startUs` (default 0) sets the clock; `initialCapacity` (default 1024)
+   *   pre-sizes the heap.
+   */
+  constructor(options: SchedulerOptions = {}) {
+    const start = options.startUs ?? 0;
+    if (!Number.isSafeInteger(start) || start < 0) {
+      throw new SchedulingError(`startUs must be a non-negative integer number of microseconds, got ${start}`);
+    }
+    const capacity = Math.max(16, Math.floor(options.initialCapacity ?? 1024));
+    this.now = start;
+    this.hTime = new Float64Array(capacity);
+    this.hSlot = new Int32Array(capacity);
+    this.slotData = new Float64Array(capacity * 3);
+    this.freeSlots = new Int32Array(capacity);
+  }
+
+  /** The current simulated time in integer µs. It never goes backwards. */
+  get nowUs(): number {
+    return this.now;
+  }
+
+  /** Number of live pending events: one-shot events plus armed timers (stale entries excluded). */
+  get pending(): number {
+    return this.live;
+  }
+
+  /** Number of handlers executed so far. */
+  get eventsRun(): number {
+    return this.executed;
+  }
+
+  /** Number of heap entries including stale ones (for tests and diagnostics). */
+  get heapSize(): number {
+    return this.size;
+  }
+
+  /**
+   * Registers a handler and returns its id. Register every handler once while building the
+   * model, not per event: an event is then just `(time, priority, handler id, arg)`.
+   */
+  register(handler: Handler): HandlerId {
+    if (typeof handler !== "function") throw new SchedulingError("register() expects a function");
+    return this.handlers.push(handler) - 1;
+  }
+
+  /** The registered handler's function name, or `handler#<id>` when it has none (for traces). */
+  handlerName(handler: HandlerId): string {
+    const fn = this.handlers[handler];
+    return fn !== undefined && fn.name !== "" ? fn.name : `handler#${handler}`;
+  }
+
+  /**
+   * Schedules a one-shot event (not cancellable; use a timer for that).
+   *
+   * @param timeUs - absolute time in integer µs, `>= nowUs`.
+   * @param priority - integer in [PRIORITY_MIN, PRIORITY_MAX]; lower runs first at equal time.
+   * @param handler - a registered handler id.
+   * @param arg - passed to the handler; any number. Default 0.
+   * @throws SchedulingError for a time in the past, a non-integer or non-finite time, a bad
+   *   priority or an unknown handler.
+   */
+  at(timeUs: number, priority: number, handler: HandlerId, arg = 0): void {
+    if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs)) this.badTime(timeUs);
+    if (!((handler >>> 0) === handler && handler < this.handlers.length)) this.badHandler(handler);
+    this.push(timeUs, this.nextKey(priority), arg, handler);
+    this.live++;
+  }
+
+  /**
+   * Schedules a one-shot event `delayUs` after now: the same as `at(nowUs + delayUs, ...)`.
+   *
+   * @param delayUs - a non-negative integer number of µs (0 runs after the events already
+   *   scheduled for now at the same priority).
+   */
+  after(delayUs: number, priority: number, handler: HandlerId, arg = 0): void {
+    const time = this.now + delayUs;
+    if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs)) this.badDelay(delayUs);
+    if (!((handler >>> 0) === handler && handler < this.handlers.length)) this.badHandler(handler);
+    this.push(time, this.nextKey(priority), arg, handler);
+    this.live++;
+  }
+
+  /**
+   * Creates a reusable, cancellable timer, initially disarmed. When it fires, `handler` is called
+   * with `arg`. The priority is fixed for the timer's life; its sequence is taken at each arm.
+   *
+   * @param priority - integer in [PRIORITY_MIN, PRIORITY_MAX].
+   * @param arg - passed to the handler. Default 0.
+   */
+  createTimer(handler: HandlerId, priority: number, arg = 0): TimerId {
+    if (!((handler >>> 0) === handler && handler < this.handlers.length)) this.badHandler(handler);
+    this.checkPriority(priority);
+    const id = this.timerCount;
+    if (id === this.tHandler.length) this.growTimers();
+    this.tHandler[id] = handler;
+    this.tKeyBase[id] = (priority - PRIORITY_MIN) * SEQ_SPAN;
+    this.tArg[id] = arg;
+    this.tGen[id] = 0;
+    this.tEntryTime[id] = NO_TIME;
+    this.tTarget[id] = NO_TIME;
+    this.tKey[id] = 0;
+    this.timerCount = id + 1;
+    return id;
+  }
+
+  /**
+   * Arms (or re-arms) a timer to fire at `timeUs`, replacing any earlier arming. The firing order
+   * is as if the timer were a one-shot event scheduled by this call.
+   *
+   * @param timeUs - absolute time in integer µs, `>= nowUs`.
+   */
+  arm(timer: TimerId, timeUs: number): void {
+    if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs)) this.badTime(timeUs);
+    this.armChecked(timer, timeUs);
+  }
+
+  /** Arms a timer `delayUs` (a non-negative integer) after now; see {@link arm}. */
+  armAfter(timer: TimerId, delayUs: number): void {
+    const time = this.now + delayUs;
+    if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs)) this.badDelay(delayUs);
+    this.armChecked(timer, time);
+  }
+
+  /** Disarms a timer. O(1) (amortised, counting compaction); a no-op if it is not armed. */
+  cancel(timer: TimerId): void {
+    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    if (this.tTarget[timer]! < 0) return;
+    this.tTarget[timer] = NO_TIME;
+    this.live--;
+    // The timer's heap entry stays; it is stale until dropped, or reused by a later arm.
+    if (this.size - this.live > this.live && this.size >= COMPACT_MIN_SIZE) this.compact();
+  }
+
+  /** Whether the timer is armed. */
+  isArmed(timer: TimerId): boolean {
+    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    return this.tTarget[timer]! >= 0;
+  }
+
+  /** The time (µs) the timer is armed for, or -1 when it is not armed. */
+  armedAtUs(timer: TimerId): number {
+    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    return this.tTarget[timer]!;
+  }
+
+  /**
+   * Runs the next live event: advances the clock to its time and calls its handler.
+   *
+   * @returns false when no live event is pending (the clock is then unchanged).
+   * @throws SchedulingError when called from inside a handler.
+   */
+  step(): boolean {
+    if (this.running) throw new SchedulingError("step() called from inside a handler");
+    this.running = true;
+    try {
+      while (this.size > 0) {
+        if (this.dispatchTop()) return true;
+      }
+      return false;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * Runs events in order until none is left, or the next one is later than `untilUs`, or a
+   * handler calls {@link stop}. When it ends because the events up to `untilUs` are exhausted
+   * and `untilUs` is later than now, the clock is set to `untilUs`; after a stop the clock stays
+   * at the time of the last event run.
+   *
+   * @param untilUs - inclusive horizon in integer µs; omitted means run until the queue is empty.
+   * @throws SchedulingError when called from inside a handler or with a bad horizon.
+   */
+  run(untilUs?: number): void {
+    if (this.running) throw new SchedulingError("run() called from inside a handler");
+    let until = MAX_TIME_US;
+    if (untilUs !== undefined) {
+      if (!(untilUs >= 0 && untilUs <= MAX_TIME_US && Math.floor(untilUs) === untilUs)) {
+        throw new SchedulingError(`run(untilUs) expects a non-negative integer number of µs, got ${untilUs}`);
+      }
+      until = untilUs;
+    }
+    this.running = true;
+    this.stopRequested = false;
+    try {
+      while (this.size > 0 && this.hTime[0]! <= until) {
+        if (this.dispatchTop() && this.stopRequested) return;
+      }
+    } finally {
+      this.running = false;
+    }
+    if (until > this.now && untilUs !== undefined) this.now = until;
+  }
+
+  /**
+   * Asks the current {@link run} to return after the event being handled. It only affects a run
+   * in progress: each call to run() starts with the request cleared.
+   */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /**
+   * Sets or clears the tracer, called before each handler with `(timeUs, handler, arg)`. With no
+   * tracer the cost is one null check per event.
+   */
+  setTracer(tracer: Tracer | null): void {
+    this.tracer = tracer;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Pops the top entry and runs it if it is live. Returns whether a handler ran. */
+  private dispatchTop(): boolean {
+    const time = this.hTime[0]!;
+    const slot = this.hSlot[0]!;
+    const data = this.slotData;
+    const base = slot * 3;
+    const key = data[base]!;
+    const arg = data[base + 1]!;
+    const code = data[base + 2]!;
+    this.freeSlots[this.freeCount++] = slot;
+    this.removeTop();
+    if (code >= 0) {
+      this.live--;
+      this.now = time;
+      this.executed++;
+      const tracer = this.tracer;
+      if (tracer !== null) tracer(time, code, arg);
+      this.handlers[code]!(arg);
+      return true;
+    }
+    return this.dispatchTimer(~code, time, key, arg);
+  }
+
+  /** Handles a popped timer entry: stale, deferred (re-insert at the latest arming) or due. */
+  private dispatchTimer(timer: number, time: number, key: number, gen: number): boolean {
+    if (gen !== this.tGen[timer]) return false; // superseded by an earlier re-arm
+    if (this.tTarget[timer]! < 0) {
+      this.tEntryTime[timer] = NO_TIME; // cancelled and not re-armed since
+      return false;
+    }
+    const latestKey = this.tKey[timer]!;
+    if (latestKey !== key) {
+      // Re-armed at or after this entry's time: re-insert at the latest arming.
+      const target = this.tTarget[timer]!;
+      this.push(target, latestKey, gen, ~timer);
+      this.tEntryTime[timer] = target;
+      return false;
+    }
+    this.tTarget[timer] = NO_TIME;
+    this.tEntryTime[timer] = NO_TIME;
+    this.live--;
+    this.now = time;
+    this.executed++;
+    const handler = this.tHandler[timer]!;
+    const arg = this.tArg[timer]!;
+    const tracer = this.tracer;
+    if (tracer !== null) tracer(time, handler, arg);
+    this.handlers[handler]!(arg);
+    return true;
+  }
+
+  private armChecked(timer: TimerId, time: number): void {
+    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    const key = this.tKeyBase[timer]! + this.seq;
+    if (++this.seq >= SEQ_SPAN) this.seqExhausted();
+    if (this.tTarget[timer]! < 0) this.live++;
+    this.tTarget[timer] = time;
+    this.tKey[timer] = key;
+    const entryTime = this.tEntryTime[timer]!;
+    // A current entry at or before the new time sorts before it, so it pops first and is then
+    // re-inserted at (time, key): nothing to push now.
+    if (entryTime >= 0 && time >= entryTime) return;
+    // Otherwise push a fresh entry; a bump of the generation makes any older entry stale.
+    const gen = (this.tGen[timer]! + 1) | 0;
+    this.tGen[timer] = gen;
+    this.tEntryTime[timer] = time;
+    this.push(time, key, gen, ~timer);
+    if (this.size - this.live > this.live && this.size >= COMPACT_MIN_SIZE) this.compact();
+  }
+
+  private nextKey(priority: number): number {
+    if (!((priority | 0) === priority && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX)) this.checkPriority(priority);
+    const key = (priority - PRIORITY_MIN) * SEQ_SPAN + this.seq;
+    if (++this.seq >= SEQ_SPAN) this.seqExhausted();
+    return key;
+  }
+
+  /** Inserts an entry in a fresh slot and sifts it up ("hole" method: one move per level). */
+  private push(time: number, key: number, arg: number, code: number): void {
+    let i = this.size;
+    if (i === this.hTime.length) this.grow();
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.slotHigh++;
+    const data = this.slotData;
+    const base = slot * 3;
+    data[base] = key;
+    data[base + 1] = arg;
+    data[base + 2] = code;
+    this.size = i + 1;
+    const ht = this.hTime, hs = this.hSlot;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = ht[p]!;
+      if (pt < time || (pt === time && data[hs[p]! * 3]! < key)) break;
+      ht[i] = pt;
+      hs[i] = hs[p]!;
+      i = p;
+    }
+    ht[i] = time;
+    hs[i] = slot;
+  }
+
+  /** Removes the root (its slot already released): the last entry sifts down from the root. */
+  private removeTop(): void {
+    const last = --this.size;
+    if (last === 0) return;
+    const ht = this.hTime, hs = this.hSlot, data = this.slotData;
+    const t = ht[last]!, s = hs[last]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      let ct = ht[c]!;
+      const r = c + 1;
+      if (r < last) {
+        const rt = ht[r]!;
+        if (rt < ct || (rt === ct && data[hs[r]! * 3]! < data[hs[c]! * 3]!)) {
+          c = r;
+          ct = rt;
+        }
+      }
+      if (t < ct || (t === ct && data[s * 3]! < data[hs[c]! * 3]!)) break;
+      ht[i] = ct;
+      hs[i] = hs[c]!;
+      i = c;
+    }
+    ht[i] = t;
+    hs[i] = s;
+  }
+
+  /** Drops stale entries (releasing their slots) and rebuilds the heap bottom-up, O(n). */
+  private compact(): void {
+    const ht = this.hTime, hs = this.hSlot, data = this.slotData;
+    let n = 0;
+    for (let i = 0; i < this.size; i++) {
+      const slot = hs[i]!;
+      const code = data[slot * 3 + 2]!;
+      if (code < 0) {
+        const timer = ~code;
+        let stale = data[slot * 3 + 1] !== this.tGen[timer];
+        if (!stale && this.tTarget[timer]! < 0) {
+          this.tEntryTime[timer] = NO_TIME;
+          stale = true;
+        }
+        if (stale) {
+          this.freeSlots[this.freeCount++] = slot;
+          continue;
+        }
+      }
+      ht[n] = ht[i]!;
+      hs[n] = slot;
+      n++;
+    }
+    this.size = n;
+    for (let start = (n >> 1) - 1; start >= 0; start--) this.siftDown(start);
+  }
+
+  private siftDown(start: number): void {
+    const ht = this.hTime, hs = this.hSlot, data = this.slotData;
+    const n = this.size;
+    const t = ht[start]!, s = hs[start]!, k = data[s * 3]!;
+    let i = start;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (ht[r]! < ht[c]! || (ht[r] === ht[c] && data[hs[r]! * 3]! < data[hs[c]! * 3]!))) c = r;
+      const ct = ht[c]!;
+      if (t < ct || (t === ct && k < data[hs[c]! * 3]!)) break;
+      ht[i] = ct;
+      hs[i] = hs[c]!;
+      i = c;
+    }
+    ht[i] = t;
+    hs[i] = s;
+  }
+
+  /** Doubles the heap and the slot pool (a slot is in use only while its entry is in the heap). */
+  private grow(): void {
+    const cap = this.hTime.length * 2;
+    const t = new Float64Array(cap), s = new Int32Array(cap), d = new Float64Array(cap * 3), f = new Int32Array(cap);
+    t.set(this.hTime);
+    s.set(this.hSlot);
+    d.set(this.slotData);
+    f.set(this.freeSlots);
+    this.hTime = t;
+    this.hSlot = s;
+    this.slotData = d;
+    this.freeSlots = f;
+  }
+
+  private growTimers(): void {
+    const cap = this.tHandler.length * 2;
+    const i32 = (old: Int32Array): Int32Array => {
+      const next = new Int32Array(cap);
+      next.set(old);
+      return next;
+    };
+    const f64 = (old: Float64Array): Float64Array => {
+      const next = new Float64Array(cap);
+      next.set(old);
+      return next;
+    };
+    this.tHandler = i32(this.tHandler);
+    this.tKeyBase = f64(this.tKeyBase);
+    this.tArg = f64(this.tArg);
+    this.tGen = i32(this.tGen);
+    this.tEntryTime = f64(this.tEntryTime);
+    this.tTarget = f64(this.tTarget);
+    this.tKey = f64(this.tKey);
+  }
+
+  private checkPriority(priority: number): void {
+    if (!((priority | 0) === priority && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX)) {
+      throw new SchedulingError(`priority must be an integer in [${PRIORITY_MIN}, ${PRIORITY_MAX}], got ${priority}`);
+    }
+  }
+
+  private badHandler(handler: HandlerId): never {
+    throw new SchedulingError(`unknown handler id ${handler} (${this.handlers.length} registered)`);
+  }
+
+  private badTimer(timer: TimerId): never {
+    throw new SchedulingError(`unknown timer id ${timer} (${this.timerCount} created)`);
+  }
+
+  private badTime(timeUs: number): never {
+    if (typeof timeUs === "number" && timeUs < this.now) {
+      const clock = timeUs >= 0 ? ` (${formatClock(timeUs)})` : "";
+      throw new SchedulingError(`cannot schedule in the past: time ${timeUs}µs${clock} is before now ${this.now}µs (${formatClock(this.now)})`);
+    }
+    throw new SchedulingError(`time must be an integer number of µs in [now, ${MAX_TIME_US}], got ${timeUs} (now ${this.now}µs)`);
+  }
+
+  private badDelay(delayUs: number): never {
+    throw new SchedulingError(`delay must be a non-negative integer number of µs keeping the time <= ${MAX_TIME_US}, got ${delayUs} (now ${this.now}µs)`);
+  }
+
+  private seqExhausted(): never {
+    throw new SchedulingError(`sequence numbers exhausted after ${SEQ_SPAN} scheduling calls`);
+  }
+}

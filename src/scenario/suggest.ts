@@ -1,0 +1,60 @@
+/**
+ * "Did you mean …?" for misspelt field names and enum values.
+ *
+ * Names are compared after normalisation (lower case, `-` and `_` dropped), so `lost_threshold`,
+ * `LostThreshold` and `lostthreshold` all find `lostThreshold`; then by optimal-string-alignment
+ * distance (Levenshtein plus adjacent transpositions, the commonest typo: `hearbeat`).
+ *
+ * @module
+ */
+
+/** Lower case without `-`/`_`: the spellings a user may reasonably use for one name. */
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[-_\s]/g, "");
+}
+
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+ * adjacent characters each cost 1.
+ */
+export function editDistance(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  // Three rolling rows are enough: the transposition looks two rows back.
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = d;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m] as number;
+}
+
+/**
+ * The candidate closest to `input`, or undefined when none is close enough to be a plausible
+ * typo (at most a third of the input's length in edits, and at least one edit allowed).
+ * Ties go to the earlier candidate, so callers list the likelier names first.
+ */
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  const want = normalise(input);
+  const limit = Math.max(1, Math.floor(want.length / 3));
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(want, normalise(c));
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return bestD <= limit ? best : undefined;
+}

@@ -1,0 +1,131 @@
+/**
+ * What one simulated replication produces: the per-run metrics (one row of `runs.csv`), and,
+ * when asked for, the trace and the timeline that the story, `trace.csv` and the charts read.
+ *
+ * @module
+ */
+import type { Policy } from "../scenario/types.js";
+
+/** Why an accepted mail was never delivered. */
+export type LostCause =
+  | "stranded-off" // in the spool of a unit left OFF (on-failure off, admin not back)
+  | "stranded-failed" // in the spool of a unit stuck in FAILED
+  | "stranded-slave" // in the spool of a unit demoted to SLAVE with demotedQueue=strand
+  | "stranded-down" // in the spool of a unit crashed or hung at the end
+  | "disk-destroyed" // in a spool destroyed with its disk
+  | "expired" // bounced: undelivered longer than mta.queueGiveUp
+  | "undelivered"; // still queued on a working MASTER at the drain limit (downstream down)
+export const LOST_CAUSES: readonly LostCause[] = [
+  "stranded-off",
+  "stranded-failed",
+  "stranded-slave",
+  "stranded-down",
+  "disk-destroyed",
+  "expired",
+  "undelivered",
+];
+
+/** What made an extra delivery of a mail. */
+export type DuplicateCause =
+  | "cut-session" // sender retried a session cut after commit (unit stopped)
+  | "split-brain" // session cut by an ARP flap while both units were MASTER
+  | "queue-sync-race" // a queue-sync copy delivered by the peer as well as by the owner
+  | "inflight-redelivery"; // a delivery in flight when its unit stopped had reached the downstream
+export const DUPLICATE_CAUSES: readonly DuplicateCause[] = [
+  "cut-session",
+  "split-brain",
+  "queue-sync-race",
+  "inflight-redelivery",
+];
+
+/** Metrics of one replication; the columns of `runs.csv` (snake_case, units last). */
+export interface RunMetrics {
+  readonly arrived: number;
+  /** Distinct mails accepted (SMTP 250) at least once. */
+  readonly accepted: number;
+  /** Distinct mails delivered at least once. */
+  readonly delivered: number;
+  /** Accepted and never delivered by the end of the run. */
+  readonly lost: number;
+  /** Deliveries beyond the first, summed over mails. */
+  readonly duplicated: number;
+  /** Refused until the sender gave up (never accepted). */
+  readonly given_up: number;
+  /** Still waiting at a sender at the end (drain limit reached). */
+  readonly waiting_at_sender: number;
+  readonly split_brain_s: number;
+  readonly unavailable_s: number;
+  /** Transitions of a unit to MASTER after the start. */
+  readonly failovers: number;
+  readonly failure_episodes: number;
+  /** Episodes whose redundancy was not restored by the end of the run. */
+  readonly unrecovered_episodes: number;
+  /** null when there was no episode (an empty CSV cell). */
+  readonly ttr_service_mean_s: number | null;
+  readonly ttr_service_max_s: number | null;
+  readonly ttr_redundancy_mean_s: number | null;
+  readonly ttr_redundancy_max_s: number | null;
+  /** Accept → first delivery; null when nothing was delivered. */
+  readonly latency_mean_s: number | null;
+  readonly latency_p50_s: number | null;
+  readonly latency_p99_s: number | null;
+  /** Time-averaged total spool depth (both units) over the run, and its maximum. */
+  readonly spool_mean: number;
+  readonly spool_max: number;
+  readonly lost_by_cause: Readonly<Record<LostCause, number>>;
+  readonly duplicated_by_cause: Readonly<Record<DuplicateCause, number>>;
+  /** Simulated seconds until the run ended (horizon + drain actually used). */
+  readonly end_s: number;
+  /** Kernel events executed (for performance reports). */
+  readonly events: number;
+}
+
+/** One line of `trace.csv`. */
+export interface TraceRecord {
+  readonly timeUs: number;
+  /** Unit name, or "" for group-wide events (faults on links, downstream). */
+  readonly unit: string;
+  /** e.g. `mode`, `fault-start`, `fault-end`, `detect`, `push`, `queue-sync`, `admin`, `split-brain-start`, `duplicate`, `lost`. */
+  readonly event: string;
+  readonly fromMode: string;
+  readonly toMode: string;
+  readonly detail: string;
+}
+
+/** Interval data for timeline charts (replication 0, when tracing). Times in µs. */
+export interface Timeline {
+  readonly units: readonly string[];
+  /** Effective mode intervals per unit; mode `DOWN` when crashed, `HUNG` when hung, `REBOOTING` while rebooting. */
+  readonly modes: ReadonlyArray<{ readonly unit: string; readonly startUs: number; readonly endUs: number; readonly mode: string }>;
+  readonly faults: ReadonlyArray<{ readonly kind: string; readonly target: string; readonly startUs: number; readonly endUs: number }>;
+  readonly splitBrain: ReadonlyArray<{ readonly startUs: number; readonly endUs: number }>;
+  /** Spool depth samples (at every change of mode and on a regular grid). */
+  readonly spool: ReadonlyArray<{ readonly timeUs: number; readonly unit: string; readonly depth: number }>;
+  /** Lost and duplicated mail markers, aggregated per (time bucket, unit, kind). */
+  readonly markers: ReadonlyArray<{ readonly timeUs: number; readonly unit: string; readonly kind: "lost" | "duplicated"; readonly cause: string; readonly count: number }>;
+  readonly horizonUs: number;
+  readonly endUs: number;
+}
+
+export interface RunResult {
+  readonly scenario: string;
+  readonly policy: Policy;
+  readonly replication: number;
+  /** The seed string of this replication's streams (root seed and replication). */
+  readonly seed: string;
+  readonly metrics: RunMetrics;
+  /** Present when the run was asked to trace. */
+  readonly trace?: readonly TraceRecord[];
+  readonly timeline?: Timeline;
+  /** Invariant violations (only when engine.checkInvariants); empty means none. */
+  readonly violations: readonly string[];
+}
+
+/**
+ * The entry point the CLI, workers and fuzzer call (implemented in `src/sim/run.ts`):
+ * `runReplication(scenario, policy, replication, { trace }) → RunResult`.
+ */
+export interface RunOptions {
+  /** Collect trace records and the timeline. Default false. */
+  readonly trace?: boolean;
+}

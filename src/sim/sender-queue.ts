@@ -1,0 +1,73 @@
+/**
+ * Sending MTAs' retry queue: mails refused (or whose session was cut) wait here and are offered
+ * again after `senderRetry.interval`. Because the interval is fixed, retry times are in FIFO order,
+ * so one timer for the head serves every waiting mail: no event per mail per retry.
+ *
+ * @module
+ */
+export class SenderQueue {
+  private ids = new Int32Array(1024);
+  private first = new Float64Array(1024);
+  private next = new Float64Array(1024);
+  private tags = new Uint8Array(1024);
+  private head = 0;
+  private count = 0;
+  /** Fields of the entry last returned by {@link shift}. */
+  firstTryUs = 0;
+  tag = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Time of the head's next try; Infinity when empty. */
+  get headNextUs(): number {
+    return this.count === 0 ? Infinity : (this.next[this.head] as number);
+  }
+
+  /** Queues a mail to be offered again at `nextTryUs` (must not be earlier than the tail's). */
+  push(id: number, firstTryUs: number, nextTryUs: number, tag: number): void {
+    if (this.count === this.ids.length) this.grow();
+    const i = (this.head + this.count) % this.ids.length;
+    this.ids[i] = id;
+    this.first[i] = firstTryUs;
+    this.next[i] = nextTryUs;
+    this.tags[i] = tag;
+    this.count++;
+  }
+
+  /** Removes the head; its first-try time and tag are left in firstTryUs and tag. */
+  shift(): number {
+    const i = this.head;
+    this.firstTryUs = this.first[i] as number;
+    this.tag = this.tags[i] as number;
+    this.head = (i + 1) % this.ids.length;
+    this.count--;
+    return this.ids[i] as number;
+  }
+
+  /** Calls `fn` for every waiting mail. */
+  forEach(fn: (id: number) => void): void {
+    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) % this.ids.length] as number);
+  }
+
+  private grow(): void {
+    const cap = this.ids.length * 2;
+    const ids = new Int32Array(cap);
+    const first = new Float64Array(cap);
+    const next = new Float64Array(cap);
+    const tags = new Uint8Array(cap);
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) % this.ids.length;
+      ids[k] = this.ids[i] as number;
+      first[k] = this.first[i] as number;
+      next[k] = this.next[i] as number;
+      tags[k] = this.tags[i] as number;
+    }
+    this.ids = ids;
+    this.first = first;
+    this.next = next;
+    this.tags = tags;
+    this.head = 0;
+  }
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * Renders report.html in headless Chromium the way a user opens it, and checks that:
+ *   - it loads with no console error, no page error and no network request (it must be offline);
+ *   - every chart (`figure.chart`) has an inline SVG with data marks, and one figure exists per
+ *     standalone .svg file the report links to;
+ *   - the timelines have mode bars, the comparison has CI whiskers, the sweep has lines.
+ *
+ * Usage:
+ *   node test/browser/report.check.mjs              build a report from test/charts/fixtures.ts
+ *   node test/browser/report.check.mjs DIR|FILE     check an existing report (a results dir or report.html)
+ *   --screenshot PATH                               where to save a full-page PNG
+ *                                                   (default results/report-check.png when not in CI)
+ *   --figures DIR                                   also save one PNG per chart there
+ *
+ * Uses Debian's /usr/bin/chromium through playwright-core (never a downloaded browser); exits 0
+ * with a message when it is absent, so CI without Chromium skips it.
+ * Its file name does not end in .test.ts, so vitest leaves it alone.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+if (!existsSync(CHROMIUM)) {
+  console.log(`report check skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+let screenshot = process.env.CI ? null : join(ROOT, "results", "report-check.png");
+const shotAt = args.indexOf("--screenshot");
+if (shotAt >= 0) {
+  screenshot = resolve(args[shotAt + 1] ?? "");
+  args.splice(shotAt, 2);
+}
+let figureShots = null;
+const figAt = args.indexOf("--figures");
+if (figAt >= 0) {
+  figureShots = resolve(args[figAt + 1] ?? "");
+  args.splice(figAt, 2);
+}
+
+/**
+ * Transpiles the TypeScript files reachable from `entries` (relative `.js` imports) into a cache
+ * folder inside node_modules, so they resolve `vega` like the sources do. Type-only; no checking
+ * (tsc and vitest do that); no dependence on a build of the rest of the tree.
+ */
+async function transpile(entries) {
+  const ts = (await import("typescript")).default;
+  const out = join(ROOT, "node_modules", ".cache", "hasim-report-check");
+  rmSync(out, { recursive: true, force: true });
+  const seen = new Set();
+  const queue = entries.map((e) => join(ROOT, e));
+  while (queue.length > 0) {
+    const file = queue.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const js = ts.transpileModule(readFileSync(file, "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, isolatedModules: true },
+      fileName: file,
+    }).outputText;
+    // Follow the imports left after transpiling: type-only ones are gone, as at run time.
+    for (const m of js.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)\.js["']/g)) {
+      queue.push(resolve(dirname(file), m[1] + ".ts"));
+    }
+    const target = join(out, relative(ROOT, file)).replace(/\.ts$/, ".js");
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, js);
+  }
+  writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
+  return out;
+}
+
+/** Builds the fixture report into a fresh temporary folder; returns the path of report.html. */
+async function buildFixtureReport() {
+  const out = await transpile(["test/charts/fixtures.ts", "src/charts/index.ts"]);
+  const { demoReportInput } = await import(pathToFileURL(join(out, "test/charts/fixtures.js")).href);
+  const { buildReport } = await import(pathToFileURL(join(out, "src/charts/index.js")).href);
+  const { files, warnings } = await buildReport(demoReportInput());
+  for (const w of warnings) problems.push(`render: ${w}`);
+  const dir = mkdtempSync(join(tmpdir(), "hasim-report-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  console.log(`fixture report written to ${dir}`);
+  return join(dir, "report.html");
+}
+
+const problems = [];
+let reportPath;
+if (args[0]) {
+  const p = resolve(args[0]);
+  reportPath = statSync(p).isDirectory() ? join(p, "report.html") : p;
+} else {
+  reportPath = await buildFixtureReport();
+}
+const reportDir = dirname(reportPath);
+const svgFiles = readdirSync(reportDir).filter((f) => f.endsWith(".svg")).sort();
+
+const { chromium } = await import("playwright-core");
+const profile = mkdtempSync(join(tmpdir(), "hasim-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  // The report must be self-contained: any request other than the page itself is a failure.
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url === pathToFileURL(reportPath).href) return route.continue();
+    problems.push(`report requested ${url}`);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+
+  const charts = await page.$$eval("figure.chart", (figures) =>
+    figures.map((f) => {
+      const svg = f.querySelector("svg");
+      const marks = svg ? svg.querySelectorAll("g.role-mark > *").length : 0;
+      const kinds = {};
+      if (svg) {
+        for (const g of svg.querySelectorAll("g.role-mark")) {
+          const kind = [...g.classList].find((c) => c.startsWith("mark-")) ?? "mark-?";
+          kinds[kind] = (kinds[kind] ?? 0) + g.children.length;
+        }
+      }
+      const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+      return { id: f.id, file: f.dataset.file, marks, kinds, width: box.width, height: box.height };
+    }),
+  );
+  if (charts.length === 0) problems.push("no charts on the page");
+  for (const c of charts) {
+    const summary = Object.entries(c.kinds).map(([k, n]) => `${k.slice(5)} ${n}`).join(", ");
+    console.log(`  ${c.file}: ${c.marks} marks (${summary}), ${Math.round(c.width)}×${Math.round(c.height)} px`);
+    if (c.marks === 0) problems.push(`${c.file}: no marks`);
+    if (c.width < 50 || c.height < 50) problems.push(`${c.file}: drawn at ${c.width}×${c.height} px`);
+    if (c.file.startsWith("timeline-") && !c.kinds["mark-rect"]) problems.push(`${c.file}: no mode bars`);
+    if (c.file.startsWith("comparison") && !c.kinds["mark-rule"]) problems.push(`${c.file}: no CI whiskers`);
+    if (c.file.startsWith("sweep") && !(c.kinds["mark-line"] && c.kinds["mark-area"])) problems.push(`${c.file}: no lines with CI bands`);
+  }
+  const onPage = new Set(charts.map((c) => c.file));
+  for (const f of svgFiles) if (!onPage.has(f)) problems.push(`${f} is not on the page`);
+
+  if (figureShots) {
+    mkdirSync(figureShots, { recursive: true });
+    for (const c of charts) {
+      await page.locator(`figure.chart[data-file="${c.file}"]`).screenshot({ path: join(figureShots, c.file.replace(/\.svg$/, ".png")) });
+    }
+    console.log(`figure screenshots: ${figureShots}`);
+  }
+  if (screenshot) {
+    mkdirSync(dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot: ${screenshot}`);
+  }
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+if (problems.length > 0) {
+  console.error(`report check FAILED (${reportPath}):`);
+  for (const p of problems) console.error(`  - ${p}`);
+  process.exit(1);
+}
+console.log(`report check passed: ${reportPath}`);

@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { pairedDiff } from "../../src/stats/paired.js";
+import { quantile, quantileSorted } from "../../src/stats/quantile.js";
+import { meanCi, summarize } from "../../src/stats/summary.js";
+
+describe("quantile", () => {
+  it("interpolates linearly between order statistics (type 7)", () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([4, 1, 3, 2], 0)).toBe(1);
+    expect(quantile([4, 1, 3, 2], 1)).toBe(4);
+    // numpy.percentile(range(1, 11), 95) = 9.55
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBeCloseTo(9.55, 12);
+    expect(quantileSorted([], 0.5)).toBeNull();
+  });
+
+  it("stays within the sample's range and is monotone in p", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, p) => {
+        const q = quantile(xs, p) as number;
+        expect(q).toBeGreaterThanOrEqual(Math.min(...xs));
+        expect(q).toBeLessThanOrEqual(Math.max(...xs));
+        expect(quantile(xs, Math.min(1, p + 0.1)) as number).toBeGreaterThanOrEqual(q - 1e-9 * Math.max(1, Math.abs(q)));
+      }),
+    );
+  });
+});
+
+describe("summarize", () => {
+  it("computes mean, t CI, p50, p95, max and n", () => {
+    const s = summarize([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(s.n).toBe(8);
+    expect(s.mean).toBe(5);
+    // sd = 2.138090, t(0.975, 7) = 2.364624 → half width 1.787488
+    expect(s.ci95Low).toBeCloseTo(5 - 1.787488, 5);
+    expect(s.ci95High).toBeCloseTo(5 + 1.787488, 5);
+    expect(s.p50).toBe(4.5);
+    expect(s.p95).toBeCloseTo(8.3, 12);
+    expect(s.max).toBe(9);
+  });
+
+  it("skips null values and counts only the others", () => {
+    const s = summarize([null, 1, null, 3, undefined, NaN]);
+    expect(s.n).toBe(2);
+    expect(s.mean).toBe(2);
+    expect(s.max).toBe(3);
+  });
+
+  it("gives nulls for an empty sample and no CI for one value", () => {
+    expect(summarize([])).toEqual({ n: 0, mean: null, ci95Low: null, ci95High: null, p50: null, p95: null, max: null });
+    expect(summarize([null])).toMatchObject({ n: 0, mean: null });
+    expect(summarize([7])).toEqual({ n: 1, mean: 7, ci95Low: null, ci95High: null, p50: 7, p95: 7, max: 7 });
+  });
+
+  it("gives a zero-width CI for a constant sample", () => {
+    expect(meanCi([3, 3, 3])).toEqual({ n: 3, mean: 3, ci95Low: 3, ci95High: 3 });
+  });
+
+  it("has a CI that contains the mean", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 50 }), (xs) => {
+        const s = summarize(xs);
+        expect(s.ci95Low as number).toBeLessThanOrEqual(s.mean as number);
+        expect(s.ci95High as number).toBeGreaterThanOrEqual(s.mean as number);
+      }),
+    );
+  });
+});
+
+describe("pairedDiff", () => {
+  it("differences replication by replication, a − b", () => {
+    const d = pairedDiff([10, 12, 14], [9, 10, 11]);
+    expect(d.n).toBe(3);
+    expect(d.meanDiff).toBe(2);
+    // diffs 1, 2, 3: sd 1, t(0.975, 2) = 4.302653 → half width 2.484138
+    expect(d.ci95Low).toBeCloseTo(2 - 2.484138, 5);
+    expect(d.ci95High).toBeCloseTo(2 + 2.484138, 5);
+  });
+
+  it("leaves out replications where either side is null", () => {
+    const d = pairedDiff([1, null, 5, 7], [0, 2, null, 4]);
+    expect(d.n).toBe(2);
+    expect(d.meanDiff).toBe(2);
+  });
+
+  it("is narrower than the unpaired CI when the runs share noise (common random numbers)", () => {
+    const noise = [5, -3, 8, 0, -6, 2, 9, -1];
+    const a = noise.map((x) => 100 + x + 1);
+    const b = noise.map((x) => 100 + x);
+    const d = pairedDiff(a, b);
+    expect(d.meanDiff).toBe(1);
+    expect(d.ci95Low).toBe(1);
+    expect(d.ci95High).toBe(1);
+  });
+
+  it("rejects samples of different lengths", () => {
+    expect(() => pairedDiff([1], [1, 2])).toThrow(RangeError);
+  });
+});
