@@ -86,7 +86,7 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
   if (panels.length === 0) return null;
   const n = rows.reduce((m, r) => Math.max(m, r.n), 0);
   return topLevel(
-    { concat: panels, columns: 3, bounds: "flush", spacing: { row: 40, column: 70 }, resolve: { scale: { y: "independent" } } },
+    { concat: panels, columns: 3, spacing: { row: 24, column: 36 }, resolve: { scale: { y: "independent" } } },
     `Policy comparison: ${scenario}`,
     `mean per policy with 95% confidence interval (whiskers) over ${n} replications; grey ticks: single replications`,
   );
@@ -139,7 +139,7 @@ export function differencesSpec(compare: readonly CompareRow[], scenario: string
   }
   if (panels.length === 0) return null;
   return topLevel(
-    { concat: panels, columns: 2, bounds: "flush", spacing: { row: 46, column: 110 }, resolve: { scale: { x: "independent", y: "independent" } } },
+    { concat: panels, columns: 2, spacing: { row: 24, column: 48 }, resolve: { scale: { x: "independent", y: "independent" } } },
     `Paired differences between policies: ${scenario}`,
     "mean of (first − second) over replications with the same seeds, with 95% confidence interval; below 0: the first policy did better",
   );

@@ -87,7 +87,7 @@ function paletteTableHtml(): string {
     ...MODE_ORDER.map((m) => row(MODE_COLORS[m] ?? "#bdbdbd", m, MODE_MEANING[m] ?? "")),
     row(SPLIT_BRAIN_COLOR, "split brain", "shaded across every panel while both units are MASTER", 0.5),
     row(FAULT_COLOR, "fault", "an injected fault, labelled with its duration"),
-    row(MARKER_COLORS.lost, "lost ✕", "accepted mail never delivered (symbol area grows with the count)"),
+    row(MARKER_COLORS.lost, "lost +", "accepted mail never delivered (symbol area grows with the count)"),
     row(MARKER_COLORS.duplicated, "duplicated ▲", "an extra delivery of a mail"),
   ];
   return `<table class="palette">${rows.join("")}</table>`;

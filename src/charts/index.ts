@@ -1,14 +1,15 @@
 /**
  * Charts and the HTML report.
  *
- * The CLI's part: read a results folder's files whose names pass {@link isReportInputName},
+ * Nothing here reads or writes files. The CLI's part (`src/cli/commands/report.ts`,
+ * `writeReport(dir)`): read a results folder's files whose names pass {@link isReportInputName},
  * hand their texts to {@link reportInputFromFiles}, pass the result to {@link buildReport}, and
- * write the returned files. `hasim run --trace/--report` writes `timeline-<policy>.json` with
+ * write the returned files (removing old ones that pass {@link isReportOutputName}). `hasim run --trace/--report` writes `timeline-<policy>.json` with
  * {@link timelineToJson}; `hasim fuzz` writes `counterexample-<property>.timeline.json` the same way.
  *
  * @module
  */
-export { buildReport, safeName, type ReportFiles, type ReportOptions } from "./report.js";
+export { buildReport, isReportOutputName, safeName, type ReportFiles, type ReportOptions } from "./report.js";
 export {
   EMPTY_REPORT_INPUT,
   isReportInputName,

@@ -7,6 +7,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { Spec } from "./common.js";
+import { installTextMetrics } from "./text-metrics.js";
 
 /** A rendered chart and what the compilers complained about (tests require nothing). */
 export interface RenderedChart {
@@ -48,6 +49,7 @@ function collectingLogger(sink: string[]): vega.LoggerInterface {
  * would make two SVGs inlined in one page clash.
  */
 export async function renderChart(spec: Spec, idPrefix: string): Promise<RenderedChart> {
+  installTextMetrics();
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
   const vgSpec = compile(spec as unknown as TopLevelSpec, { logger }).spec;

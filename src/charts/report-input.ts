@@ -114,14 +114,21 @@ export function isReportInputName(name: string): boolean {
   return CSV_FILES.has(name) || name === "meta.json" || TIMELINE_FILE.test(name) || COUNTEREXAMPLE_FILE.test(name);
 }
 
-function requireColumns(t: CsvTable, file: string, columns: readonly string[]): void {
+/** Throws when a column is missing (the caller prefixes the file name). */
+function requireColumns(t: CsvTable, columns: readonly string[]): void {
   const missing = columns.filter((c) => !t.header.includes(c));
-  if (missing.length > 0) throw new Error(`${file}: missing column(s) ${missing.join(", ")}`);
+  if (missing.length > 0) throw new Error(`missing column(s) ${missing.join(", ")}`);
 }
 
+/**
+ * summary.csv rows. A sweep's summary.csv has the varied parameters as leading columns: its rows
+ * are left out, since one scenario would then have many rows per policy, and sweep.csv (the
+ * sweep chart) shows the same numbers against the parameter.
+ */
 function summaryRows(text: string): SummaryRow[] {
   const t = parseCsvTable(text);
-  requireColumns(t, "summary.csv", ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high"]);
+  requireColumns(t, ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high"]);
+  if (t.header.indexOf("scenario") > 0) return [];
   return t.records.map((r) => ({
     scenario: r["scenario"] ?? "",
     policy: r["policy"] ?? "",
@@ -138,7 +145,7 @@ function summaryRows(text: string): SummaryRow[] {
 
 function compareRows(text: string): CompareRow[] {
   const t = parseCsvTable(text);
-  requireColumns(t, "compare.csv", ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high"]);
+  requireColumns(t, ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high"]);
   return t.records.map((r) => ({
     scenario: r["scenario"] ?? "",
     metric: r["metric"] ?? "",
@@ -153,7 +160,7 @@ function compareRows(text: string): CompareRow[] {
 
 function runRows(text: string): RunRow[] {
   const t = parseCsvTable(text);
-  requireColumns(t, "runs.csv", ["scenario", "policy", "replication"]);
+  requireColumns(t, ["scenario", "policy", "replication"]);
   const metricCols = t.header.filter((h) => !["scenario", "policy", "replication", "seed"].includes(h));
   return t.records.map((r) => {
     const values: Record<string, number | null> = {};
@@ -167,7 +174,7 @@ const SWEEP_STAT = /^(.+)_(mean|ci95_low|ci95_high)$/;
 function sweepTable(text: string): SweepTable {
   const t = parseCsvTable(text);
   const policyAt = t.header.indexOf("policy");
-  if (policyAt < 0) throw new Error("sweep.csv: missing column policy");
+  if (policyAt < 0) throw new Error("missing column policy");
   const params = t.header.slice(0, policyAt);
   const metrics: string[] = [];
   for (const h of t.header.slice(policyAt + 1)) {

@@ -29,6 +29,14 @@ export interface ReportFiles {
   readonly warnings: readonly string[];
 }
 
+/**
+ * Whether a file name is one that {@link buildReport} writes. The CLI removes such files that a
+ * new report did not write (an episode chart of an earlier run), and leaves every other file alone.
+ */
+export function isReportOutputName(name: string): boolean {
+  return name === "report.html" || /^(comparison|differences|sweep|timeline-|counterexample-).*\.svg$/.test(name);
+}
+
 /** A file-name-safe form of a policy, property or scenario name. */
 export function safeName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "unnamed";

@@ -116,7 +116,7 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
     );
   }
   return topLevel(
-    { concat: panels, columns: others.length === 0 ? 3 : 1, bounds: "flush", spacing: { row: 40, column: 60 }, resolve: { scale: { y: "independent" } } },
+    { concat: panels, columns: others.length === 0 ? 3 : 1, spacing: { row: 24, column: 36 }, resolve: { scale: { y: "independent" } } },
     title,
     `each metric against ${xAxis.param}; lines: mean per policy, bands: 95% confidence interval`,
   );

@@ -1,7 +1,7 @@
 /**
- * Readable time axes: a chart's time field is a plain number in the one unit (seconds, minutes,
- * hours or days) that suits the span shown, so tick labels read `6, 12, 18` h rather than
- * `21600000000` µs, and the unit goes in the axis title.
+ * Readable time: timeline axes read as a clock since the start (`1d 06:00`) or in days, and
+ * durations on comparison axes in the one unit (s, min, h, d) that suits their size, with the
+ * unit in the axis title — never raw microseconds.
  *
  * @module
  */
@@ -9,8 +9,8 @@ import { US_PER_D, US_PER_H, US_PER_MIN, US_PER_S } from "../kernel/time.js";
 
 /** A unit for a time or duration axis. */
 export interface TimeUnit {
-  /** Short name for titles: `s`, `min`, `h`, `d`. */
-  readonly name: "s" | "min" | "h" | "d";
+  /** Short name for titles: `s`, `min`, `h`, `d` (`ms` only for clock axes). */
+  readonly name: "ms" | "s" | "min" | "h" | "d";
   /** Microseconds per unit. */
   readonly us: number;
 }
@@ -20,15 +20,48 @@ const MIN: TimeUnit = { name: "min", us: US_PER_MIN };
 const H: TimeUnit = { name: "h", us: US_PER_H };
 const D: TimeUnit = { name: "d", us: US_PER_D };
 
+/** Milliseconds: the unit of a clock axis's data. */
+export const MS: TimeUnit = { name: "ms", us: 1000 };
+
+/** How a timeline's time axis is drawn: always a plain number scale, labelled as days or a clock. */
+export interface TimeAxis {
+  /** The unit of the data's time fields. */
+  readonly unit: TimeUnit;
+  readonly title: string;
+  /** Tick positions (in `unit`) for a clock axis; absent: vega picks them. */
+  readonly ticks?: readonly number[];
+  /** Vega expression for tick labels of a clock axis. */
+  readonly labelExpr?: string;
+}
+
+/** Clock tick steps, µs: ticks land on round clock times. */
+const CLOCK_STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * US_PER_S)
+  .concat([1, 2, 5, 10, 15, 30].map((m) => m * US_PER_MIN))
+  .concat([1, 2, 3, 6, 12].map((h) => h * US_PER_H), [US_PER_D]);
+
 /**
- * The unit for a time axis spanning `spanUs`: at most about a hundred ticks' worth of units, at
- * least a few, so the numbers stay short (10 min → s; 5 h → min; 4 d → h; more → d).
+ * The time axis for the window [startUs, endUs] about `maxTicks` ticks wide. Up to 4 days it is
+ * a clock since the start (`06:00`, `1d 05:59:30`) with ticks on round clock times, so an
+ * episode a day and a half in reads `1d 12:05` rather than minute 2165. Longer windows are
+ * counted in days.
+ *
+ * The scale stays numeric (milliseconds) rather than vega's UTC time scale: that keeps every
+ * panel's explicit domain identical, which vega-lite otherwise reports as conflicting.
  */
-export function timeUnitForSpan(spanUs: number): TimeUnit {
-  if (spanUs <= 10 * US_PER_MIN) return S;
-  if (spanUs <= 5 * US_PER_H) return MIN;
-  if (spanUs <= 4 * US_PER_D) return H;
-  return D;
+export function timeAxisFor(startUs: number, endUs: number, maxTicks = 10): TimeAxis {
+  const span = endUs - startUs;
+  if (span > 4 * US_PER_D) return { unit: D, title: "time since start (days)" };
+  const step = CLOCK_STEPS.find((s) => span / s <= maxTicks) ?? US_PER_D;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(startUs / step) * step; t <= endUs; t += step) ticks.push(inUnit(t, MS));
+  const seconds = step < US_PER_MIN;
+  const day = "floor(datum.value / 86400000)";
+  return {
+    unit: MS,
+    title: `time since start (${seconds ? "d hh:mm:ss" : "d hh:mm"})`,
+    ticks,
+    labelExpr: `(${day} > 0 ? ${day} + 'd ' : '') + utcFormat(datum.value, '${seconds ? "%H:%M:%S" : "%H:%M"}')`,
+  };
 }
 
 /** The unit for showing durations whose largest value is `maxUs` (120 s → s, 2 h → min, 2 d → h). */

@@ -17,7 +17,7 @@ import {
   spoolRows,
   type TimeWindow,
 } from "./timeline-rows.js";
-import { inUnit, timeUnitForSpan } from "./time-scale.js";
+import { inUnit, timeAxisFor } from "./time-scale.js";
 
 export interface TimelineSpecOptions {
   /** Chart title. */
@@ -34,6 +34,13 @@ export interface TimelineSpecOptions {
 const LANE_PX = 24;
 /** Fault bars get a duration label only while they are this few: more would overlap. */
 const MAX_LABELLED_FAULTS = 40;
+
+/** Splits rows into those whose label fits right of `at` and those too near the right edge (last 12%). */
+function splitByEdge<T>(rows: readonly T[], at: (r: T) => number, domain: readonly number[]): [T[], T[]] {
+  const [lo = 0, hi = 1] = domain;
+  const edge = hi - (hi - lo) * 0.12;
+  return [rows.filter((r) => at(r) <= edge), rows.filter((r) => at(r) > edge)];
+}
 
 function rowsJson<T extends object>(rows: readonly T[]): Json {
   return rows as unknown as Json;
@@ -62,16 +69,23 @@ function splitBrainLayer(rows: ReturnType<typeof splitBrainRows>, withLegend: bo
 export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
   const startUs = options.startUs ?? 0;
   const endUs = Math.max(options.endUs ?? Math.max(t.endUs, t.horizonUs), startUs + 1);
-  const unit = timeUnitForSpan(endUs - startUs);
-  const w: TimeWindow = { startUs, endUs, unit, widthPx: options.widthPx ?? CHART_WIDTH };
+  const widthPx = options.widthPx ?? CHART_WIDTH;
+  const axis = timeAxisFor(startUs, endUs, Math.max(4, Math.round(widthPx / 90)));
+  const unit = axis.unit;
+  const w: TimeWindow = { startUs, endUs, unit, widthPx };
   const domain = [inUnit(startUs, unit), inUnit(endUs, unit)];
-  const xTitle = `time since start (${unit.name})`;
   const x = (last: boolean): Spec => ({
     field: "t0",
     type: "quantitative",
     scale: { domain, nice: false, zero: false },
-    axis: { title: last ? xTitle : null, tickCount: 12, labelFlush: true },
+    axis: {
+      title: last ? axis.title : null,
+      labelFlush: true,
+      ...(axis.ticks ? { values: axis.ticks, labelExpr: axis.labelExpr ?? null } : { tickCount: Math.round(widthPx / 70) }),
+    },
   });
+  /** Encodes another time field on the same x scale (layers after the first take the scale as is). */
+  const xField = (field: string): Spec => ({ field, type: "quantitative" });
 
   const sb = splitBrainRows(t, w);
   const modes = modeRows(t, w);
@@ -103,7 +117,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
         data: { values: rowsJson(labelled) },
         mark: { type: "text", fontSize: 10, baseline: "middle", align: "center" },
         encoding: {
-          x: { field: "tm", type: "quantitative" },
+          x: xField("tm"),
           y: { field: "unit", type: "nominal", sort: units },
           text: { field: "label" },
           // scale: null uses the colour as given; no legend entry (a legend: null here would clash with the mode legend).
@@ -115,10 +129,10 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
       layer.push({
         data: { values: [{ t0: inUnit(t.horizonUs, unit), label: "horizon → drain" }] },
         layer: [
-          { mark: { type: "rule", strokeDash: [4, 3], color: "#37474f" }, encoding: { x: { field: "t0", type: "quantitative" } } },
+          { mark: { type: "rule", strokeDash: [4, 3], color: "#37474f" }, encoding: { x: xField("t0") } },
           {
             mark: { type: "text", align: "left", baseline: "top", dx: 3, dy: -14, fontSize: 10, color: "#37474f" },
-            encoding: { x: { field: "t0", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } },
+            encoding: { x: xField("t0"), y: { value: 0 }, text: { field: "label" } },
           },
         ],
       });
@@ -142,11 +156,15 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
         },
       });
       if (faults.length <= MAX_LABELLED_FAULTS) {
-        layer.push({
-          data: { values: rowsJson(faults) },
-          mark: { type: "text", align: "left", baseline: "middle", dx: 3, fontSize: 10, color: "#4e342e" },
-          encoding: { x: { field: "t1", type: "quantitative" }, y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "duration" } },
+        // Duration right of the bar, or left of it when the bar ends near the right edge.
+        const [right, left] = splitByEdge(faults, (f) => f.t1, domain);
+        const label = (rows: typeof faults, field: "t0" | "t1", align: "left" | "right"): Spec => ({
+          data: { values: rowsJson(rows) },
+          mark: { type: "text", align, baseline: "middle", dx: align === "left" ? 3 : -3, fontSize: 10, color: "#4e342e" },
+          encoding: { x: xField(field), y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "duration" } },
         });
+        if (right.length > 0) layer.push(label(right, "t1", "left"));
+        if (left.length > 0) layer.push(label(left, "t0", "right"));
       }
       return { height: LANE_PX * lanes.length, layer, title: { text: "faults", fontSize: 12, anchor: "start" } };
     });
@@ -182,7 +200,8 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
           encoding: {
             x: { ...x(last), field: "t" },
             y: { field: "lane", type: "nominal", sort: lanes, title: null, scale: { domain: lanes } },
-            shape: { field: "kind", type: "nominal", scale: { domain: ["lost", "duplicated"], range: ["cross", "triangle-up"] }, legend: null },
+            // Same title on shape and colour: vega-lite merges them into one legend showing both.
+            shape: { field: "kind", type: "nominal", scale: { domain: ["lost", "duplicated"], range: ["cross", "triangle-up"] }, legend: { title: "mail", orient: "right" } },
             color: {
               field: "kind",
               type: "nominal",
@@ -195,13 +214,17 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
           },
         },
         ...(markers.length <= MAX_LABELLED_FAULTS
-          ? [
-              {
-                data: { values: rowsJson(markers) },
-                mark: { type: "text", align: "left", baseline: "middle", dx: 9, fontSize: 10, color: "#37474f" },
-                encoding: { x: { field: "t", type: "quantitative" }, y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "count" } },
-              } as Spec,
-            ]
+          ? splitByEdge(markers, (m) => m.t, domain)
+              .map((rows, i): Spec | null =>
+                rows.length === 0
+                  ? null
+                  : {
+                      data: { values: rowsJson(rows) },
+                      mark: { type: "text", align: i === 0 ? "left" : "right", baseline: "middle", dx: i === 0 ? 10 : -10, fontSize: 10, color: "#37474f" },
+                      encoding: { x: xField("t"), y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "count" } },
+                    },
+              )
+              .filter((l): l is Spec => l !== null)
           : []),
       ],
     }));
@@ -212,7 +235,10 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
     {
       vconcat: views,
       spacing: 10,
-      resolve: { scale: { x: "shared", y: "independent", color: "independent", fill: "independent" }, legend: { color: "independent" } },
+      resolve: {
+        scale: { x: "shared", y: "independent", color: "independent", fill: "independent", shape: "independent", size: "independent" },
+        legend: { color: "independent", fill: "independent", shape: "independent" },
+      },
     },
     options.title,
     options.subtitle,

@@ -89,7 +89,11 @@ export class PeriodicMonitor {
     }
     const lapse = this.lapseAtUs;
     this.lapseAtUs = -1;
-    const seen = lapse >= 0 && (lapse < now || (lapse === now && gridDone));
+    if (lapse < 0) {
+      this.startRun(); // the condition starts afresh
+      return;
+    }
+    const seen = lapse < now || (lapse === now && gridDone);
     if (!seen) return; // the lapse fell between two checks: no check saw it
     // The run had completed before the lapse: its declaration (pending or done) stands.
     if (this.ctx.sched.isArmed(this.detectTimer) && lapse > this.lastCheckUs) return;

@@ -111,28 +111,28 @@ export class Scheduler {
   private readonly handlers: Handler[] = [];
 
   // Heap: (time, slot) pairs. Slots: [key, arg, code] triples plus a LIFO free list.
-  private hTime = new Float64Array(0);
-  private hSlot = new Int32Array(0);
-  private slotData = new Float64Array(0);
-  private freeSlots = new Int32Array(0);
+  private hTime: Float64Array = new Float64Array(0);
+  private hSlot: Int32Array = new Int32Array(0);
+  private slotData: Float64Array = new Float64Array(0);
+  private freeSlots: Int32Array = new Int32Array(0);
   private freeCount = 0;
   /** Slots ever handed out; slots below this are either in the heap or on the free list. */
   private slotHigh = 0;
 
   // Timers, parallel arrays indexed by TimerId.
   private timerCount = 0;
-  private tHandler = new Int32Array(16);
+  private tHandler: Int32Array = new Int32Array(16);
   /** `(priority - PRIORITY_MIN) * 2^42`: the timer's key without the sequence. */
-  private tKeyBase = new Float64Array(16);
-  private tArg = new Float64Array(16);
+  private tKeyBase: Float64Array = new Float64Array(16);
+  private tArg: Float64Array = new Float64Array(16);
   /** Generation of the timer's current heap entry; older entries are stale. */
-  private tGen = new Int32Array(16);
+  private tGen: Int32Array = new Int32Array(16);
   /** Time of the timer's current heap entry, or NO_TIME when it has none. */
-  private tEntryTime = new Float64Array(16);
+  private tEntryTime: Float64Array = new Float64Array(16);
   /** Time the timer is armed for, or NO_TIME when disarmed. */
-  private tTarget = new Float64Array(16);
+  private tTarget: Float64Array = new Float64Array(16);
   /** Key (priority and sequence) of the timer's latest arming. */
-  private tKey = new Float64Array(16);
+  private tKey: Float64Array = new Float64Array(16);
 
   /**
    * @param options - `startUs` (default 0) sets the clock; `initialCapacity` (default 1024)

@@ -12,7 +12,7 @@
  */
 import YAML from "yaml";
 import { ScenarioError, describeValue, joinPath } from "./errors.js";
-import { SCENARIO_SHAPE, byKindFields, unknownFieldHint, type Shape } from "./qualify.js";
+import { SCENARIO_SHAPE, byKindFields, kindFieldHint, unknownFieldHint, type Shape } from "./qualify.js";
 
 type Segment = string | number;
 
@@ -91,10 +91,18 @@ export function setPath(root: Record<string, unknown>, path: string, value: unkn
       const allowed =
         shape.t === "map" ? Object.keys(shape.fields) : shape.t === "byKind" ? byKindFields(shape, (node as Record<string, unknown>)["kind"]) : [];
       if (!allowed.includes(seg)) {
-        const what = shape.t === "leaf" ? `nothing: ${at} is a single value` : `a field of ${at || "a scenario"} (${allowed.join(", ")})`;
-        throw new ScenarioError(file, here, `expected ${what} (in --set ${set})`, `unknown field "${seg}"`, unknownFieldHint(seg, allowed));
+        const kind = (node as Record<string, unknown>)["kind"];
+        const hint =
+          shape.t === "byKind" && typeof kind === "string" && shape.fields[kind] !== undefined
+            ? kindFieldHint(kind, shape.fields, allowed)(seg)
+            : unknownFieldHint(seg, allowed);
+        throw new ScenarioError(file, here, `expected a field of ${at || "a scenario"} (${allowed.join(", ")}) (in --set ${set})`, `unknown field "${seg}"`, hint);
       }
       next = shape.t === "map" ? (shape.fields[seg] as Shape) : { t: "leaf" };
+    }
+    if (!last && next.t === "leaf") {
+      const sub = segs[i + 1] as Segment;
+      throw new ScenarioError(file, joinPath(here, sub), `expected nothing after ${here}: it is a single value (in --set ${set})`, typeof sub === "number" ? `index [${sub}]` : `field "${sub}"`);
     }
     const container = node as Record<string | number, unknown>;
     if (last) {

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { DistError, parseDurationDist, type Dist } from "../kernel/dist.js";
+import { DIST_NAMES, DistError, parseDurationDist, type Dist } from "../kernel/dist.js";
 import { MAX_TIME_US, US_PER_D, US_PER_S, formatDuration, parseDurationUs, parseRatePerS } from "../kernel/time.js";
 import { ROOT_PATH, ScenarioError, describeValue, joinPath } from "./errors.js";
 import { didYouMean } from "./suggest.js";
@@ -123,7 +123,7 @@ export const SCENARIO_SHAPE: Shape = map({
   }),
   mta: map({ spoolCapacity: leaf, deliveryWorkers: leaf, deliveryTime: DIST, queueRetry: leaf, queueGiveUp: leaf }),
   workload: map({
-    arrivals: leaves("rate", "profile", "peakFactor", "peakAt"),
+    arrivals: leaves("rate", "process", "profile", "peakFactor", "peakAt"),
     senderRetry: leaves("interval", "giveUp"),
   }),
   faults: {
@@ -146,7 +146,7 @@ export const SCENARIO_SHAPE: Shape = map({
     "failedWithoutPeer",
     "lserviceOnSlave",
   ),
-  engine: leaves("heartbeats", "checkInvariants"),
+  engine: leaves("heartbeats", "checkInvariants", "phases"),
 });
 
 /** The field names allowed in a list item of `byKind` shape: those of `kind`, or of every kind when it is unknown. */
@@ -182,12 +182,16 @@ export function unknownFieldHint(key: string, allowed: readonly string[]): strin
   const near = didYouMean(key, allowed);
   if (near !== undefined) return `did you mean "${near}"?`;
   const elsewhere = PATHS_BY_KEY.get(key.toLowerCase());
-  return elsewhere !== undefined ? `"${key}" belongs at ${elsewhere}` : undefined;
+  if (elsewhere !== undefined) return `"${key}" belongs at ${elsewhere}`;
+  const farKey = didYouMean(key, PATHS_BY_KEY.keys());
+  return farKey !== undefined ? `did you mean ${PATHS_BY_KEY.get(farKey)}?` : undefined;
 }
 
 // ─── Checked readers ─────────────────────────────────────────────────────────────────────────
 
-const DURATION = "a duration such as 15s, 5m or 1h30m (units us, ms, s, m, h, d, w; a bare number is seconds)";
+const DURATION = "a duration such as 15s, 5m or 1h30m";
+/** Said when a duration does not parse, so the user sees which units exist. */
+const DURATION_UNITS = `${DURATION} (units us, ms, s, m, h, d, w; a bare number is seconds)`;
 
 function isMapping(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -274,14 +278,14 @@ class Fields {
   duration(key: string, def: number | undefined, min: "zero" | "positive" = "positive"): number {
     const v = this.get(key);
     if (v === undefined) return def ?? this.required(key, `expected ${DURATION}`);
-    if (typeof v !== "string" && typeof v !== "number") this.fail(key, `expected ${DURATION}`);
+    if (typeof v !== "string" && typeof v !== "number") this.fail(key, `expected ${DURATION_UNITS}`);
     const negative = typeof v === "number" ? v < 0 : /^\s*-/.test(v);
     if (negative) this.fail(key, min === "zero" ? "expected a duration of 0s or more" : "expected a duration greater than 0");
     let us: number;
     try {
       us = parseDurationUs(v);
     } catch {
-      return this.fail(key, `expected ${DURATION}`);
+      return this.fail(key, `expected ${DURATION_UNITS}`);
     }
     if (!Number.isSafeInteger(us) || us > MAX_TIME_US) this.fail(key, "expected a duration shorter than 285 years");
     if (min === "positive" && us === 0) this.fail(key, "expected a duration greater than 0");
@@ -314,7 +318,9 @@ class Fields {
   bool(key: string, def: boolean): boolean {
     const v = this.get(key);
     if (v === undefined) return def;
-    if (typeof v !== "boolean") this.fail(key, "expected true or false");
+    // YAML 1.2 reads yes/no/on/off as text, unlike YAML 1.1: say so rather than just "got "yes"".
+    const yaml11 = typeof v === "string" && /^(y|yes|n|no|on|off)$/i.test(v);
+    if (typeof v !== "boolean") this.fail(key, "expected true or false", yaml11 ? "YAML 1.2 reads yes, no, on and off as text" : undefined);
     return v;
   }
 
@@ -546,10 +552,21 @@ function readHa(h: Fields): HaConfig {
   const holdOffUs = h.duration("holdOff", 15 * 60 * US_PER_S, "zero");
   const ad = h.section("admin", fieldNames(SCENARIO_SHAPE, "ha", "admin"));
   const admin: AdminConfig = {
-    responseTime: ad.get("responseTime") === "never" ? null : ad.dist("responseTime", DEFAULT_ADMIN_RESPONSE),
+    responseTime: readResponseTime(ad),
     action: ad.oneOf("action", ["restore", "restart"] as const, "restore"),
   };
   return { heartbeat, remoteAsHeartbeat, rservice, lservice, mailQueueSync, mailDataSync, holdOffUs, admin };
+}
+
+/** `never`, or a distribution; a word that is neither is most likely a misspelt `never`. */
+function readResponseTime(ad: Fields): Dist | null {
+  const v = ad.get("responseTime");
+  if (v === "never") return null;
+  if (typeof v === "string" && /^[a-z]+$/i.test(v.trim())) {
+    const near = didYouMean(v, ["never"]);
+    ad.fail("responseTime", "expected a distribution such as {dist: lognormal, median: 4h, p95: 24h}, a duration, or never", near && `did you mean "${near}"?`);
+  }
+  return ad.dist("responseTime", DEFAULT_ADMIN_RESPONSE);
 }
 
 function readMta(m: Fields): MtaConfig {
@@ -565,13 +582,14 @@ function readMta(m: Fields): MtaConfig {
 function readWorkload(w: Fields): WorkloadConfig {
   const a = w.section("arrivals", fieldNames(SCENARIO_SHAPE, "workload", "arrivals"));
   const ratePerS = a.rate("rate");
+  const process = a.oneOf("process", ["poisson", "periodic"] as const, "poisson");
   const profile = a.oneOf("profile", ["constant", "diurnal"] as const, "constant");
   const peakFactor = a.num("peakFactor", 1.8, 1, 2, true);
   const peakAtUs = a.duration("peakAt", 14 * 3600 * US_PER_S, "zero");
   if (peakAtUs >= US_PER_D) a.fail("peakAt", "expected a time of day from 0s to before 24h");
   const r = w.section("senderRetry", fieldNames(SCENARIO_SHAPE, "workload", "senderRetry"));
   return {
-    arrivals: { ratePerS, profile, peakFactor, peakAtUs },
+    arrivals: { ratePerS, process, profile, peakFactor, peakAtUs },
     senderRetry: { intervalUs: r.duration("interval", 15 * 60 * US_PER_S), giveUpUs: r.duration("giveUp", 5 * US_PER_D, "zero") },
   };
 }
@@ -595,6 +613,7 @@ function readEngine(e: Fields): EngineOptions {
   return {
     heartbeats: e.oneOf("heartbeats", ["closed-form", "simulated"] as const, "closed-form"),
     checkInvariants: e.bool("checkInvariants", false),
+    phases: e.oneOf("phases", ["random", "aligned"] as const, "random"),
   };
 }
 
@@ -615,7 +634,7 @@ function readList<T>(top: Fields, key: string, read: (item: unknown, path: strin
 }
 
 /** Hint for a field that exists on other kinds of fault but not on this one. */
-function kindFieldHint(kind: string, fieldsByKind: Readonly<Record<string, readonly string[]>>, allowed: readonly string[]) {
+export function kindFieldHint(kind: string, fieldsByKind: Readonly<Record<string, readonly string[]>>, allowed: readonly string[]) {
   return (key: string): string | undefined => {
     if (key === "duration" && kind === "admin") return "an admin action is instantaneous: leave out duration";
     const kinds = Object.entries(fieldsByKind)
@@ -629,10 +648,13 @@ function kindFieldHint(kind: string, fieldsByKind: Readonly<Record<string, reado
 function readFault(item: unknown, path: string, file: string, ctx: FaultContext): FaultSpec {
   const byKind = Object.fromEntries(FAULT_KINDS.map((k) => [k, faultFieldsOf(k)]));
   const anyKind = byKindFields({ fields: byKind }, undefined);
-  const pre = Fields.of(file, path, item, anyKind, "a fault");
+  // With a valid kind, unknown fields are checked against that kind's fields only (a shorter,
+  // more useful list); without one, against every kind's, before complaining about the kind.
+  const kindOk = isMapping(item) && (FAULT_KINDS as readonly unknown[]).includes(item["kind"]);
+  const pre = Fields.of(file, path, item, kindOk ? Object.keys(item) : anyKind, "a fault");
   const kind = pre.oneOf("kind", FAULT_KINDS, undefined);
   const allowed = faultFieldsOf(kind);
-  const f = Fields.of(file, path, item, allowed, `a ${kind} fault`, kindFieldHint(kind, byKind, allowed));
+  const f = Fields.of(file, path, item, allowed, withArticle(`${kind} fault`), kindFieldHint(kind, byKind, allowed));
   const atUs = f.duration("at", undefined, "zero");
   if (atUs >= ctx.horizonUs) f.fail("at", `expected a time before the horizon (${formatDuration(ctx.horizonUs)})`);
   const durationUs = kind === "admin" ? 0 : f.duration("duration", undefined);
@@ -664,7 +686,8 @@ function readFault(item: unknown, path: string, file: string, ctx: FaultContext)
 
 function readRandomFault(item: unknown, path: string, file: string, ctx: FaultContext): RandomFaultSpec {
   const byKind = Object.fromEntries(RANDOM_FAULT_KINDS.map((k) => [k, randomFieldsOf(k)]));
-  const pre = Fields.of(file, path, item, byKindFields({ fields: byKind }, undefined), "a random fault process");
+  const kindOk = isMapping(item) && (RANDOM_FAULT_KINDS as readonly unknown[]).includes(item["kind"]);
+  const pre = Fields.of(file, path, item, kindOk ? Object.keys(item) : byKindFields({ fields: byKind }, undefined), "a random fault process");
   const k = pre.get("kind");
   if (k === "admin" || k === "flapping") {
     pre.fail("kind", `expected one of ${RANDOM_FAULT_KINDS.join(", ")}`, `${k} can only be scheduled, under faults`);
@@ -729,4 +752,38 @@ function readProtocol(f: Fields, ctx: FaultContext) {
   const protocol = f.oneOf("protocol", [...PROTOCOLS, "all"] as const, "all");
   if (protocol !== "all" && !probed.includes(protocol)) f.fail("protocol", `expected a probed protocol: ${probed.join(", ")} or all (see ha.rservice)`);
   return protocol;
+}
+
+/**
+ * The kernel's {@link DistError} as a scenario error. Its message ("p95: expected p95 greater
+ * than the median (4h), got 1h", "dist: unknown distribution "x"; expected one of …", "mean:
+ * missing; exponential expects mean") is recast into this module's shape: the expected part
+ * alone, the value shown as the file has it, and a did-you-mean for names.
+ */
+function distScenarioError(file: string, path: string, e: DistError, spec: unknown): ScenarioError {
+  const field = e.path.split(".")[0] ?? "";
+  const value = e.path === "" ? spec : isMapping(spec) ? spec[field] : undefined;
+  // The kernel prefixes its own path; this module puts it in the path instead.
+  const msg = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+  let m: RegExpExecArray | null;
+  if ((m = /^missing; (\w+) expects (.*)$/s.exec(msg)) !== null) {
+    return new ScenarioError(file, path, `expected ${m[2]} (the fields of ${m[1]}; required)`, "nothing");
+  }
+  if ((m = /^unexpected field for (\w+); expected (.*)$/s.exec(msg)) !== null) {
+    const fields = (m[2] ?? "").split(/,? or |,? and |, /).filter((x) => x !== "");
+    const near = didYouMean(field, fields);
+    return new ScenarioError(file, path, `expected a field of ${m[1]}: ${m[2]}`, `unknown field "${field}"`, near && `did you mean "${near}"?`);
+  }
+  if ((m = /^(?:missing|unknown distribution .*?); expected (.*)$/s.exec(msg)) !== null) {
+    const near = typeof value === "string" ? didYouMean(value, DIST_NAMES) : undefined;
+    return new ScenarioError(file, path, `expected ${m[1]}${value === undefined ? " (required)" : ""}`, describeValue(value), near && `did you mean "${near}"?`);
+  }
+  // "expected …, got …": keep the expectation, show the value ourselves.
+  const expected = msg.replace(/,? got .*$/s, "").trim();
+  return new ScenarioError(file, path, expected.startsWith("expected") ? expected : `expected ${expected}`, describeValue(value));
+}
+
+/** "a reboot fault", "an admin fault". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }

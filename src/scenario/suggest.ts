@@ -41,12 +41,14 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `input`, or undefined when none is close enough to be a plausible
- * typo (at most a third of the input's length in edits, and at least one edit allowed).
+ * typo (at most a third of the input's length in edits, after normalisation).
  * Ties go to the earlier candidate, so callers list the likelier names first.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const want = normalise(input);
-  const limit = Math.max(1, Math.floor(want.length / 3));
+  // A third of the length: "hearbeat" (8) allows 2 edits, "slav" (4) 1, and a one- or
+  // two-letter name such as a unit "C" only a change of case or punctuation.
+  const limit = Math.floor(want.length / 3);
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

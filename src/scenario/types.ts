@@ -103,8 +103,10 @@ export interface MtaConfig {
 }
 
 export interface ArrivalConfig {
-  /** Mean arrival rate, mails per second (Poisson). */
+  /** Mean arrival rate, mails per second. */
   readonly ratePerS: number;
+  /** `poisson` (the default), or `periodic`: exactly one mail every 1/rate (for hand-checkable tests). */
+  readonly process: "poisson" | "periodic";
   /** `constant`, or `diurnal`: a sinusoidal day whose peak is `peakFactor` × the mean rate. */
   readonly profile: "constant" | "diurnal";
   /** Peak rate / mean rate for `diurnal` (≥ 1, < 2). Default 1.8. */
@@ -220,6 +222,8 @@ export interface EngineOptions {
   readonly heartbeats: "closed-form" | "simulated";
   /** Check invariants during the run (tests turn it on). Default false. */
   readonly checkInvariants: boolean;
+  /** Heartbeat and probe grid phases: `random` per unit and monitor (the default), or `aligned` at 0 (hand-checkable tests). */
+  readonly phases: "random" | "aligned";
 }
 
 export interface QualifiedScenario {

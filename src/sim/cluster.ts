@@ -65,6 +65,7 @@ export class Cluster implements DriveContext {
   private readonly senderTimer: TimerId;
   private readonly conflictTimer: TimerId;
   private dualSinceUs = -1;
+  private lastMaster: 0 | 1;
   private readonly arpTimers: TimerId[] = [];
 
   constructor(
@@ -96,8 +97,9 @@ export class Cluster implements DriveContext {
         ),
     ) as unknown as [UnitRuntime, UnitRuntime];
     this.masterIndex = sc.nodes[0].mode === "master" ? 0 : 1;
+    this.lastMaster = this.masterIndex;
     const hb = sc.ha.heartbeat;
-    this.hbPhaseUs = [this.rng.phases.int(0, hb.intervalUs - 1), this.rng.phases.int(0, hb.intervalUs - 1)];
+    this.hbPhaseUs = [this.phase(hb.intervalUs), this.phase(hb.intervalUs)];
     this.obs = new RunObserver(
       [this.units[0].name, this.units[1].name],
       [this.units[0].role.mode, this.units[1].role.mode],
@@ -109,6 +111,11 @@ export class Cluster implements DriveContext {
     this.conflictTimer = this.sched.createTimer(this.on(P_DETECT, () => this.onConflict()), P_DETECT);
     if (sc.ha.mailQueueSync.enabled) this.setUpQueueSync();
     this.units[this.masterIndex].masterSinceUs = -a.arpUpdateDelayUs;
+  }
+
+  /** A grid phase in [0, interval): drawn, or 0 with `engine.phases: aligned`. */
+  phase(intervalUs: number): number {
+    return this.sc.engine.phases === "aligned" ? 0 : this.rng.phases.int(0, intervalUs - 1);
   }
 
   /** Registers a handler that records its priority first (the closed-form detectors need it). */
@@ -149,7 +156,7 @@ export class Cluster implements DriveContext {
     const monitor = (intervalUs: number, timeoutUs: number, retries: number, fire: () => void): PeriodicMonitor =>
       new PeriodicMonitor(
         this,
-        { intervalUs, timeoutUs, retries, phaseUs: this.rng.phases.int(0, intervalUs - 1), simulated, prioCheck: P_CHECK, prioDetect: P_DETECT },
+        { intervalUs, timeoutUs, retries, phaseUs: this.phase(intervalUs), simulated, prioCheck: P_CHECK, prioDetect: P_DETECT },
         fire,
       );
     u.rservice = sc.ha.rservice.map((p) => monitor(p.intervalUs, p.timeoutUs, p.retries, () => this.onProbesFailed(u, p.protocol)));
@@ -175,7 +182,7 @@ export class Cluster implements DriveContext {
 
   private setUpQueueSync(): void {
     const interval = this.sc.ha.mailQueueSync.intervalUs;
-    const phase = this.rng.phases.int(0, interval - 1);
+    const phase = this.phase(interval);
     const timer: TimerId = this.sched.createTimer(
       this.on(P_SYNC, () => {
         this.sched.arm(timer, this.sched.nowUs + interval);
@@ -364,7 +371,9 @@ export class Cluster implements DriveContext {
       case "take-over":
         u.masterSinceUs = s.nowUs;
         u.pushPending = false;
-        this.obs.failovers++;
+        // A failover is the MASTER role moving to the other unit (not a MASTER resuming after a reboot).
+        if (this.lastMaster !== u.index) this.obs.failovers++;
+        this.lastMaster = u.index;
         this.adoptCopies(u);
         return;
       case "release":
@@ -456,7 +465,9 @@ export class Cluster implements DriveContext {
     const w = this.sc.workload.arrivals;
     const r = this.rng.arrivals;
     let t = this.sched.nowUs;
-    if (w.profile === "constant") {
+    if (w.process === "periodic") {
+      t = Math.round((this.ledger.arrived + 1) * (1e6 / w.ratePerS));
+    } else if (w.profile === "constant") {
       t += Math.max(1, Math.round(r.exponential(1e6 / w.ratePerS)));
     } else {
       // Thinning against the peak rate: exact for the sinusoidal profile.

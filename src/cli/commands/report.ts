@@ -1,0 +1,88 @@
+/**
+ * `hasim report <dir>`: draws the charts of a results folder — report.html (self-contained,
+ * offline) and one .svg per chart — from the CSV and JSON files that `run`, `sweep` and `fuzz`
+ * wrote there. `hasim run --report` calls {@link writeReport} on its folder.
+ *
+ * @module
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Argv } from "yargs";
+import { buildReport, isReportInputName, isReportOutputName, reportInputFromFiles } from "../../charts/index.js";
+import type { CliContext, CliIo, HasimCommand } from "../context.js";
+import { UserError } from "../errors.js";
+import { checkOutDir, writeOutputs } from "../output.js";
+import { lastString } from "./options.js";
+
+/** What {@link writeReport} wrote. */
+export interface ReportWritten {
+  /** The files written, report.html first. */
+  readonly files: readonly string[];
+  /** Input files left out and chart-rendering complaints (already printed to stderr when an io is given). */
+  readonly warnings: readonly string[];
+}
+
+/** Reads the report's input files of `dir`, by base name. */
+function readInputs(dir: string): Record<string, string> {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`hasim report: ${dir}: no such folder`);
+  }
+  if (!isDir) throw new UserError(`hasim report: ${dir}: expected a results folder, got a file`);
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) if (isReportInputName(name)) files[name] = readFileSync(join(dir, name), "utf8");
+  return files;
+}
+
+/**
+ * Draws the report of the results folder `dir` into `outDir` (default `dir`): writes
+ * report.html and the .svg charts atomically (temporary file, then rename) and removes chart
+ * files of an earlier report that this one did not write.
+ *
+ * @throws UserError when `dir` is not a folder or holds nothing to chart.
+ */
+export async function writeReport(dir: string, io?: CliIo, outDir: string = dir): Promise<ReportWritten> {
+  const inputs = readInputs(dir);
+  const charted = Object.keys(inputs).filter((n) => n !== "meta.json" && n !== "runs.csv");
+  if (charted.length === 0) {
+    throw new UserError(`hasim report: nothing to chart in ${dir} (expected summary.csv, sweep.csv, timeline-*.json or counterexample-*.timeline.json)`);
+  }
+  const input = reportInputFromFiles(inputs);
+  const { files, warnings } = await buildReport(input);
+  const names = ["report.html", ...Object.keys(files).filter((n) => n !== "report.html").sort()];
+  writeOutputs(
+    outDir,
+    names.map((name) => ({ name, content: files[name] ?? "" })),
+    isReportOutputName,
+  );
+  const all = [...input.warnings, ...warnings];
+  for (const w of all) io?.stderr(`hasim report: warning: ${w}\n`);
+  return { files: names, warnings: all };
+}
+
+/** The command: exported for tests. */
+export async function reportCommand(args: Record<string, unknown>, ctx: CliContext): Promise<number> {
+  const dir = lastString(args["dir"]);
+  if (dir === undefined) throw new UserError("hasim report: which results folder? (hasim report results/<scenario>)");
+  const outArg = lastString(args["out"]);
+  const outDir = outArg ?? dir;
+  checkOutDir(outDir, outArg === undefined ? "results folder" : "--out");
+  const written = await writeReport(dir, ctx.io, outDir);
+  ctx.io.stderr(`report in ${join(outDir, "report.html")} (${written.files.length - 1} chart${written.files.length === 2 ? "" : "s"})\n`);
+  return 0;
+}
+
+const command: HasimCommand = {
+  command: "report <dir>",
+  describe: "draw report.html and .svg charts from a results folder",
+  builder: (y: Argv) =>
+    y
+      .positional("dir", { type: "string", describe: "a results folder written by run, sweep or fuzz" })
+      .option("out", { type: "string", describe: "write the report here instead of into <dir>" })
+      .example("$0 report results/primary-crash", "charts of a run (use run --trace for timelines)")
+      .example("$0 report results/primary-crash --out /tmp/report", "put the report elsewhere"),
+  run: (args, ctx) => reportCommand(args, ctx),
+};
+export default command;

@@ -1,0 +1,19 @@
+/**
+ * Scenario files: text → {@link QualifiedScenario}, `--set` overrides, and back to the effective
+ * file for `hasim validate` and `meta.json`.
+ *
+ * ```ts
+ * const raw = applyOverrides(parseScenarioText(text, file), sets, file);
+ * const q = qualifyScenario(raw, file); // throws ScenarioError; print e.format(), exit 2
+ * ```
+ *
+ * @module
+ */
+export { ScenarioError, describeValue } from "./errors.js";
+export { parseScenarioText } from "./parse.js";
+export { qualifyScenario, SCENARIO_SHAPE, type Shape } from "./qualify.js";
+export { applyOverrides } from "./overrides.js";
+export { scenarioToRaw } from "./effective.js";
+export { didYouMean } from "./suggest.js";
+export type * from "./types.js";
+export { FAULT_KINDS, POLICIES, POLICY_ALIASES, PROTOCOLS } from "./types.js";
