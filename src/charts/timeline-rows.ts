@@ -8,6 +8,7 @@
  */
 import type { Timeline } from "../sim/result.js";
 import { MODE_LABEL_COLORS } from "./palette.js";
+import { textWidth } from "./text-width.js";
 import { inUnit, shortDuration, type TimeUnit } from "./time-scale.js";
 
 /** The part of a run a chart shows, in µs, and the unit of its time axis. */
@@ -29,6 +30,46 @@ function clip(w: TimeWindow, startUs: number, endUs: number): [number, number] |
 /** Width in px of a span of `us` in the window. */
 function px(w: TimeWindow, us: number): number {
   return (us / Math.max(1, w.endUs - w.startUs)) * w.widthPx;
+}
+
+/** Where a row's label goes: right of it, left of it (near the right edge), or nowhere. */
+export type LabelSide = "right" | "left" | "";
+
+/** Font size of the labels placed by {@link placeLabels}, px. */
+export const LABEL_FONT_PX = 10;
+
+/**
+ * Places one text label per row, in row order, right of the row's end or else left of its start,
+ * skipping a label that would leave the plot or overlap the previous label on the same lane — so a
+ * year with thirty crashes on one lane labels those it has room for instead of printing a smear.
+ *
+ * @param at - the row's lane, its start and end on the time axis (in the window's unit), its text.
+ * @param offsetPx - gap between the row and its label (half a symbol for markers).
+ */
+export function placeLabels<T>(
+  rows: readonly T[],
+  w: TimeWindow,
+  at: (r: T) => { lane: string; t0: number; t1: number; text: string },
+  offsetPx: number,
+): LabelSide[] {
+  const a = inUnit(w.startUs, w.unit);
+  const span = Math.max(Number.MIN_VALUE, inUnit(w.endUs, w.unit) - a);
+  const px = (t: number): number => ((t - a) / span) * w.widthPx;
+  const lastEnd = new Map<string, number>();
+  return rows.map((r) => {
+    const { lane, t0, t1, text } = at(r);
+    const width = textWidth(text, LABEL_FONT_PX);
+    const prev = lastEnd.get(lane) ?? Number.NEGATIVE_INFINITY;
+    const right: [number, number] = [px(t1) + offsetPx, px(t1) + offsetPx + width];
+    const left: [number, number] = [px(t0) - offsetPx - width, px(t0) - offsetPx];
+    for (const [side, [s, e]] of [["right", right], ["left", left]] as const) {
+      if (s >= 0 && e <= w.widthPx && s >= prev + 2) {
+        lastEnd.set(lane, e);
+        return side;
+      }
+    }
+    return "";
+  });
 }
 
 /** One mode bar. `label` is set when the bar is wide enough to name its mode inside. */
@@ -73,12 +114,14 @@ export interface FaultRow {
   readonly t0: number;
   readonly t1: number;
   readonly duration: string;
+  /** Where its duration label goes. */
+  readonly labelSide: LabelSide;
 }
 
 /** Faults clipped to the window; an instantaneous fault (admin) gets a 2 px bar so it shows. */
 export function faultRows(t: Timeline, w: TimeWindow): FaultRow[] {
   const minUs = (2 / w.widthPx) * (w.endUs - w.startUs);
-  const rows: FaultRow[] = [];
+  const rows: Array<Omit<FaultRow, "labelSide">> = [];
   for (const f of [...t.faults].sort((a, b) => a.startUs - b.startUs || a.endUs - b.endUs)) {
     const c = clip(w, f.startUs, f.endUs);
     if (!c) continue;
@@ -92,7 +135,8 @@ export function faultRows(t: Timeline, w: TimeWindow): FaultRow[] {
       duration: f.endUs > f.startUs ? shortDuration(f.endUs - f.startUs) : "instant",
     });
   }
-  return rows;
+  const sides = placeLabels(rows, w, (r) => ({ lane: r.lane, t0: r.t0, t1: r.t1, text: r.duration }), 3);
+  return rows.map((r, i) => ({ ...r, labelSide: sides[i] ?? "" }));
 }
 
 /** Split-brain windows clipped to the window. */
@@ -162,6 +206,19 @@ export function spoolRows(t: Timeline, w: TimeWindow): SpoolRow[] {
   return rows;
 }
 
+/** Whether {@link spoolRows} thins this window (some unit has more samples in it than pixels). */
+export function spoolThinned(t: Timeline, w: TimeWindow): boolean {
+  const buckets = Math.max(1, Math.round(w.widthPx));
+  const perUnit = new Map<string, number>();
+  for (const s of t.spool) {
+    if (s.timeUs <= w.startUs || s.timeUs > w.endUs) continue;
+    const n = (perUnit.get(s.unit) ?? 0) + 1;
+    if (n > buckets) return true;
+    perUnit.set(s.unit, n);
+  }
+  return false;
+}
+
 /** A lost / duplicated marker on lane `lane` ("lost A", "duplicated group"). */
 export interface MarkerRow {
   readonly lane: string;
@@ -170,15 +227,19 @@ export interface MarkerRow {
   readonly cause: string;
   readonly count: number;
   readonly t: number;
+  /** Where its count label goes. */
+  readonly labelSide: LabelSide;
 }
 
 /** Markers inside the window. Group-wide markers (unit "") go on a `group` lane. */
 export function markerRows(t: Timeline, w: TimeWindow): MarkerRow[] {
-  const rows: MarkerRow[] = [];
+  const rows: Array<Omit<MarkerRow, "labelSide">> = [];
   for (const m of [...t.markers].sort((a, b) => a.timeUs - b.timeUs)) {
     if (m.timeUs < w.startUs || m.timeUs > w.endUs) continue;
     const unit = m.unit || "group";
     rows.push({ lane: `${m.kind} ${unit}`, kind: m.kind, unit, cause: m.cause, count: m.count, t: inUnit(m.timeUs, w.unit) });
   }
-  return rows;
+  // 10 px clears the largest symbol's half-width.
+  const sides = placeLabels(rows, w, (r) => ({ lane: r.lane, t0: r.t, t1: r.t, text: String(r.count) }), 10);
+  return rows.map((r, i) => ({ ...r, labelSide: sides[i] ?? "" }));
 }

@@ -10,11 +10,13 @@ import { CHART_WIDTH, topLevel, type Json, type Spec } from "./common.js";
 import { FAULT_COLOR, MARKER_COLORS, modeScale, SPLIT_BRAIN_COLOR, SPLIT_BRAIN_OPACITY, unitScale } from "./palette.js";
 import {
   faultRows,
+  LABEL_FONT_PX,
   markerRows,
   modeRows,
   SPLIT_BRAIN_LABEL,
   splitBrainRows,
   spoolRows,
+  spoolThinned,
   type TimeWindow,
 } from "./timeline-rows.js";
 import { inUnit, timeAxisFor } from "./time-scale.js";
@@ -32,14 +34,30 @@ export interface TimelineSpecOptions {
 
 /** Lane height, px: room for an 11 px label. */
 const LANE_PX = 24;
-/** Fault bars get a duration label only while they are this few: more would overlap. */
-const MAX_LABELLED_FAULTS = 40;
 
-/** Splits rows into those whose label fits right of `at` and those too near the right edge (last 12%). */
-function splitByEdge<T>(rows: readonly T[], at: (r: T) => number, domain: readonly number[]): [T[], T[]] {
-  const [lo = 0, hi = 1] = domain;
-  const edge = hi - (hi - lo) * 0.12;
-  return [rows.filter((r) => at(r) <= edge), rows.filter((r) => at(r) > edge)];
+/**
+ * Text layers for rows placed by `placeLabels`: one for labels right of their row (at `t1`, or
+ * `t` for points), one for labels left of it (at `t0`).
+ */
+function labelLayers<T extends { labelSide: string }>(
+  rows: readonly T[],
+  textField: string,
+  offsetPx: number,
+  lanes: readonly string[],
+  xField: (field: string) => Spec,
+): Spec[] {
+  const layers: Spec[] = [];
+  for (const side of ["right", "left"] as const) {
+    const mine = rows.filter((r) => r.labelSide === side);
+    if (mine.length === 0) continue;
+    const point = "t" in (mine[0] as object);
+    layers.push({
+      data: { values: rowsJson(mine) },
+      mark: { type: "text", align: side === "right" ? "left" : "right", baseline: "middle", dx: side === "right" ? offsetPx : -offsetPx, fontSize: LABEL_FONT_PX, color: "#37474f" },
+      encoding: { x: xField(point ? "t" : side === "right" ? "t1" : "t0"), y: { field: "lane", type: "nominal", sort: lanes }, text: { field: textField } },
+    });
+  }
+  return layers;
 }
 
 function rowsJson<T extends object>(rows: readonly T[]): Json {
@@ -155,17 +173,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
           tooltip: [{ field: "kind" }, { field: "target" }, { field: "duration", title: "lasted" }],
         },
       });
-      if (faults.length <= MAX_LABELLED_FAULTS) {
-        // Duration right of the bar, or left of it when the bar ends near the right edge.
-        const [right, left] = splitByEdge(faults, (f) => f.t1, domain);
-        const label = (rows: typeof faults, field: "t0" | "t1", align: "left" | "right"): Spec => ({
-          data: { values: rowsJson(rows) },
-          mark: { type: "text", align, baseline: "middle", dx: align === "left" ? 3 : -3, fontSize: 10, color: "#4e342e" },
-          encoding: { x: xField(field), y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "duration" } },
-        });
-        if (right.length > 0) layer.push(label(right, "t1", "left"));
-        if (left.length > 0) layer.push(label(left, "t0", "right"));
-      }
+      layer.push(...labelLayers(faults, "duration", 3, lanes, xField));
       return { height: LANE_PX * lanes.length, layer, title: { text: "faults", fontSize: 12, anchor: "start" } };
     });
   }
@@ -183,7 +191,8 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
           color: { field: "unit", type: "nominal", scale: unitScale(units), legend: { title: "spool of", orient: "right", symbolType: "stroke" } },
         },
       });
-      return { height: 110, layer, title: { text: "spool depth", fontSize: 12, anchor: "start" } };
+      const title = spoolThinned(t, w) ? "spool depth (highest in each pixel's time)" : "spool depth";
+      return { height: 110, layer, title: { text: title, fontSize: 12, anchor: "start" } };
     });
   }
 
@@ -213,19 +222,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
             tooltip: [{ field: "kind" }, { field: "unit" }, { field: "cause" }, { field: "count" }],
           },
         },
-        ...(markers.length <= MAX_LABELLED_FAULTS
-          ? splitByEdge(markers, (m) => m.t, domain)
-              .map((rows, i): Spec | null =>
-                rows.length === 0
-                  ? null
-                  : {
-                      data: { values: rowsJson(rows) },
-                      mark: { type: "text", align: i === 0 ? "left" : "right", baseline: "middle", dx: i === 0 ? 10 : -10, fontSize: 10, color: "#37474f" },
-                      encoding: { x: xField("t"), y: { field: "lane", type: "nominal", sort: lanes }, text: { field: "count" } },
-                    },
-              )
-              .filter((l): l is Spec => l !== null)
-          : []),
+        ...labelLayers(markers, "count", 10, lanes, xField),
       ],
     }));
   }

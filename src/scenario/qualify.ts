@@ -59,6 +59,7 @@ const leaves = (...names: string[]): Shape => map(Object.fromEntries(names.map((
 /** The fields of a distribution spec (the kernel validates which go with which `dist`). */
 const DIST = leaves("dist", "value", "mean", "min", "max", "sd", "median", "p95", "shape", "scale");
 const PROBE = leaves("interval", "timeout", "retries");
+const NODE = leaves("name", "mode");
 const CHECK = leaves("interval", "retries");
 
 /** Kind-specific fields of a scheduled fault, besides `at`, `kind` and `duration`. */
@@ -110,7 +111,7 @@ export const SCENARIO_SHAPE: Shape = map({
   drain: leaf,
   replications: leaf,
   policies: { t: "list", item: leaf },
-  nodes: { t: "list", item: leaves("name", "mode") },
+  nodes: { t: "list", item: NODE },
   ha: map({
     heartbeat: leaves("interval", "lostThreshold", "secondaryLink"),
     remoteAsHeartbeat: leaf,
@@ -369,7 +370,7 @@ class Fields {
 }
 
 /** Compiles a distribution spec, turning the kernel's error into a one-line scenario error. */
-export function readDist(file: string, path: string, spec: unknown): Dist {
+function readDist(file: string, path: string, spec: unknown): Dist {
   try {
     return parseDurationDist(spec);
   } catch (e) {
@@ -490,7 +491,7 @@ function readNodes(top: Fields): readonly [NodeSpec, NodeSpec] {
     top.fail("nodes", "expected a list of exactly two units such as [{name: A, mode: master}, {name: B, mode: slave}]");
   }
   const read = v.map((item: unknown, i) => {
-    const f = Fields.of(top.file, joinPath(top.at("nodes"), i), item, fieldNames(SCENARIO_SHAPE_NODE), "a unit");
+    const f = Fields.of(top.file, joinPath(top.at("nodes"), i), item, fieldNames(NODE), "a unit");
     const name = f.str("name", undefined, NODE_NAME);
     // "any" means "either unit" in random faults, so no unit may be called that.
     if (name === "any") f.fail("name", "expected a unit name other than any (random faults use any for either unit)");
@@ -506,8 +507,6 @@ function readNodes(top: Fields): readonly [NodeSpec, NodeSpec] {
   }
   return [a.spec, b.spec];
 }
-
-const SCENARIO_SHAPE_NODE: Shape = (SCENARIO_SHAPE as { fields: Record<string, { item: Shape }> }).fields["nodes"]!.item;
 
 function readHa(h: Fields): HaConfig {
   const hb = h.section("heartbeat", fieldNames(SCENARIO_SHAPE, "ha", "heartbeat"));

@@ -23,7 +23,7 @@ import { initialRole, processesMail, transition, type RoleEffect, type RoleEvent
 import { EntryTag } from "../ha/spool.js";
 import type { Policy, QualifiedScenario } from "../scenario/types.js";
 import { RunObserver } from "./observer.js";
-import { P_CHECK, P_DETECT, P_FAULT, P_HEARTBEAT, P_MAIL, P_OBSERVE, P_ROLE, P_SYNC } from "./priorities.js";
+import { DETECTOR_SLOTS, P_CHECK, P_CONFLICT, P_DETECT, P_FAULT, P_HEARTBEAT, P_MAIL, P_OBSERVE, P_ROLE, P_SYNC } from "./priorities.js";
 import { SenderQueue } from "./sender-queue.js";
 import { UnitRuntime } from "./unit.js";
 
@@ -66,6 +66,8 @@ export class Cluster implements DriveContext {
   private readonly conflictTimer: TimerId;
   private dualSinceUs = -1;
   private lastMaster: 0 | 1;
+  /** Next free detector slot: distinct same-instant priorities for every detector. */
+  private slot = 2;
   private readonly arpTimers: TimerId[] = [];
 
   constructor(
@@ -108,7 +110,7 @@ export class Cluster implements DriveContext {
     for (const u of this.units) this.setUpUnit(u);
     this.arrivalH = this.on(P_MAIL, () => this.onArrival());
     this.senderTimer = this.sched.createTimer(this.on(P_MAIL, () => this.onSenderRetry()), P_MAIL);
-    this.conflictTimer = this.sched.createTimer(this.on(P_DETECT, () => this.onConflict()), P_DETECT);
+    this.conflictTimer = this.sched.createTimer(this.on(P_CONFLICT, () => this.onConflict()), P_CONFLICT);
     if (sc.ha.mailQueueSync.enabled) this.setUpQueueSync();
     this.units[this.masterIndex].masterSinceUs = -a.arpUpdateDelayUs;
   }
@@ -147,18 +149,18 @@ export class Cluster implements DriveContext {
         thresholdUs: hb.intervalUs * hb.lostThreshold,
         phaseUs: this.hbPhaseUs[1 - u.index] as number,
         simulated,
-        prioHeartbeat: P_HEARTBEAT,
-        prioDetect: P_DETECT,
+        prioHeartbeat: P_HEARTBEAT + (1 - u.index),
+        prioDetect: P_DETECT + u.index,
       },
       () => this.onPeerLost(u),
       () => this.obs.record(s.nowUs, u.name, "heartbeat", "", "", `hears ${peer().name} again`),
     );
-    const monitor = (intervalUs: number, timeoutUs: number, retries: number, fire: () => void): PeriodicMonitor =>
-      new PeriodicMonitor(
-        this,
-        { intervalUs, timeoutUs, retries, phaseUs: this.phase(intervalUs), simulated, prioCheck: P_CHECK, prioDetect: P_DETECT },
-        fire,
-      );
+    const monitor = (intervalUs: number, timeoutUs: number, retries: number, fire: () => void): PeriodicMonitor => {
+      const slot = this.slot++;
+      if (slot >= DETECTOR_SLOTS) throw new Error("too many detectors for the priority bands");
+      const o = { intervalUs, timeoutUs, retries, phaseUs: this.phase(intervalUs), simulated, prioCheck: P_CHECK + slot, prioDetect: P_DETECT + slot };
+      return new PeriodicMonitor(this, o, fire);
+    };
     u.rservice = sc.ha.rservice.map((p) => monitor(p.intervalUs, p.timeoutUs, p.retries, () => this.onProbesFailed(u, p.protocol)));
     const ls = sc.ha.lservice;
     if (ls.ports !== null) u.lservicePorts = monitor(ls.ports.intervalUs, 0, ls.ports.retries, () => this.onLocalFailure(u, "ports"));
@@ -169,12 +171,13 @@ export class Cluster implements DriveContext {
     u.queueRetryTimer = s.createTimer(this.on(P_MAIL, () => this.startDeliveries(u)), P_MAIL);
     this.arpTimers[u.index] = s.createTimer(this.on(P_ROLE, () => this.refresh()), P_ROLE);
     if (simulated) {
+      const prio = P_HEARTBEAT + u.index;
       const emit: TimerId = s.createTimer(
-        this.on(P_HEARTBEAT, () => {
+        this.on(prio, () => {
           s.arm(emit, s.nowUs + hb.intervalUs);
           peer().watch.onEmission();
         }),
-        P_HEARTBEAT,
+        prio,
       );
       s.arm(emit, this.hbPhaseUs[u.index] as number);
     }
@@ -324,10 +327,9 @@ export class Cluster implements DriveContext {
     if (this.dualSinceUs < 0) this.dualSinceUs = now;
     if (this.sched.isArmed(this.conflictTimer)) return;
     const hb = this.sc.ha.heartbeat.intervalUs;
-    const inclusive = this.prio < P_HEARTBEAT;
     const t = Math.min(
-      ab ? nextGridUs(now, this.hbPhaseUs[0], hb, inclusive) : Infinity,
-      ba ? nextGridUs(now, this.hbPhaseUs[1], hb, inclusive) : Infinity,
+      ab ? nextGridUs(now, this.hbPhaseUs[0], hb, this.prio < P_HEARTBEAT) : Infinity,
+      ba ? nextGridUs(now, this.hbPhaseUs[1], hb, this.prio < P_HEARTBEAT + 1) : Infinity,
     );
     this.sched.arm(this.conflictTimer, t);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { comparisonSpec, renderChart, sweepSpec, timelineSpec } from "../../src/charts/index.js";
 import { renumberIds } from "../../src/charts/render.js";
-import { textWidth } from "../../src/charts/text-metrics.js";
+import { textWidth } from "../../src/charts/text-width.js";
 import { counterexample, crashTimeline, runRows, summaryRows, sweepTable } from "./fixtures.js";
 import { count, markElements } from "./helpers.js";
 
