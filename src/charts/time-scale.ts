@@ -73,9 +73,16 @@ export function durationUnitFor(maxUs: number): TimeUnit {
   return D;
 }
 
-/** `us` in `unit`, rounded to 6 significant digits so chart data (and thus SVG) text is stable. */
+/**
+ * `us` in `unit`, to a millionth of the unit: short numbers in the chart data without float noise
+ * (`0.30000000000000004`). Absolute, not significant-digit, rounding: a time 300 days in must
+ * keep its milliseconds, or a zoomed episode's steps would snap to 100-second multiples.
+ */
 export function inUnit(us: number, unit: TimeUnit): number {
-  return round6(us / unit.us);
+  const x = us / unit.us;
+  if (Number.isInteger(x)) return x;
+  const r = Number(x.toFixed(6));
+  return Object.is(r, -0) ? 0 : r;
 }
 
 /** Rounds to 6 significant digits: far below a pixel, and free of float noise in the output. */

@@ -92,6 +92,12 @@ function runOnWorkers(
   const setup: WorkerSetup = { groups: groups.map((g) => ({ raw: g.raw, file: g.file })) };
   const results = new Array<RunResult | undefined>(tasks.length);
   const workers: Worker[] = [];
+  // terminate() makes a worker exit with code 1; only other exits are failures.
+  const retired = new Set<Worker>();
+  const retire = (w: Worker): void => {
+    retired.add(w);
+    void w.terminate();
+  };
   let next = 0;
   let finished = 0;
   return new Promise<RunResult[]>((resolve, reject) => {
@@ -99,12 +105,12 @@ function runOnWorkers(
     const fail = (err: Error): void => {
       if (failed) return;
       failed = true;
-      for (const w of workers) void w.terminate();
+      for (const w of workers) retire(w);
       reject(err);
     };
     const feed = (w: Worker): void => {
       if (next >= tasks.length) {
-        void w.terminate();
+        retire(w);
         return;
       }
       const index = next++;
@@ -125,7 +131,7 @@ function runOnWorkers(
         results[reply.index] = reply.result;
         onDone?.();
         if (++finished === tasks.length) {
-          for (const x of workers) void x.terminate();
+          for (const x of workers) retire(x);
           resolve(results as RunResult[]);
         } else {
           feed(w);
@@ -133,7 +139,7 @@ function runOnWorkers(
       });
       w.on("error", fail);
       w.on("exit", (code) => {
-        if (!failed && finished < tasks.length && code !== 0) fail(new Error(`worker stopped with exit code ${code}`));
+        if (!failed && !retired.has(w)) fail(new Error(`worker stopped early with exit code ${code}`));
       });
       feed(w);
     }

@@ -123,3 +123,12 @@ describe("timeline rows", () => {
     expect(out.at(-1)!.t).toBe((start + 20 * US_PER_MIN) / 1000);
   });
 });
+
+describe("time values", () => {
+  it("keep millisecond precision far into a long run", async () => {
+    const { inUnit, MS } = await import("../../src/charts/time-scale.js");
+    const us = 302 * US_PER_D + 15 * US_PER_H + 1_234_567;
+    expect(inUnit(us, MS)).toBe(us / 1000);
+    expect(inUnit(US_PER_D / 3, { name: "d", us: US_PER_D })).toBe(0.333333);
+  });
+});
