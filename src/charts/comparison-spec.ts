@@ -8,7 +8,7 @@
  * @module
  */
 import { topLevel, type Json, type Spec } from "./common.js";
-import { axisTitle, CHARTED_METRICS, metricScale } from "./metrics.js";
+import { axisTitle, CHARTED_METRICS, metricScale, valueScale } from "./metrics.js";
 import { policyScale } from "./palette.js";
 import type { CompareRow, RunRow, SummaryRow } from "./report-input.js";
 
@@ -46,7 +46,8 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
       label: r.mean === null ? "" : shortNumber(s.scale(r.mean)!),
     }));
     const x = { field: "policy", type: "nominal", sort: colours.domain, axis: { labelAngle: 0, title: null }, scale: { padding: 1 } };
-    const y = { type: "quantitative", title: axisTitle(metric, s), scale: { zero: true } };
+    const drawn = [...data.flatMap((d) => [d.mean, d.lo, d.hi]), ...runValues.map((r) => s.scale(r.value))];
+    const y = { type: "quantitative", title: axisTitle(metric, s), scale: valueScale(drawn) };
     const layer: Spec[] = [];
     if (runValues.length > 0) {
       layer.push({
@@ -116,7 +117,7 @@ export function differencesSpec(compare: readonly CompareRow[], scenario: string
       return { pair: `${r.policyA} − ${r.policyB}`, diff: s.scale(r.meanDiff), lo, hi, n: r.n, verdict, label: shortNumber(s.scale(r.meanDiff)!) };
     });
     const y = { field: "pair", type: "nominal", sort: pairs, title: null };
-    const x = { type: "quantitative", title: `difference (${s.unitLabel})`, scale: { zero: true } };
+    const x = { type: "quantitative", title: `difference (${s.unitLabel})`, scale: valueScale(data.flatMap((d) => [d.diff, d.lo, d.hi])) };
     const colour = { field: "verdict", type: "nominal", scale: { domain: Object.values(VERDICTS), range: VERDICT_COLORS }, legend: { title: "paired difference", orient: "bottom", direction: "vertical", labelLimit: 320 } };
     const withCi = data.filter((d) => d.lo !== null && d.hi !== null);
     panels.push({

@@ -49,3 +49,11 @@ export function metricScale(metric: ChartedMetric, values: ReadonlyArray<number 
 export function axisTitle(metric: ChartedMetric, s: MetricScale): string {
   return `${metric.title} (${s.unitLabel})`;
 }
+
+/**
+ * The value scale of a metric axis: from zero, as counts and durations are; when every value is
+ * 0 (no mail lost anywhere), a 0–1 domain, since vega would otherwise draw a one-tick axis.
+ */
+export function valueScale(scaledValues: ReadonlyArray<number | null>): { zero: true; domain?: [number, number] } {
+  return scaledValues.some((v) => v !== null && v !== 0) ? { zero: true } : { zero: true, domain: [0, 1] };
+}

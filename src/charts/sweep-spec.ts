@@ -7,7 +7,7 @@
  */
 import { parseDurationUs } from "../kernel/time.js";
 import { topLevel, type Json, type Spec } from "./common.js";
-import { axisTitle, CHARTED_METRICS, metricScale, type ChartedMetric } from "./metrics.js";
+import { axisTitle, CHARTED_METRICS, metricScale, valueScale, type ChartedMetric } from "./metrics.js";
 import { policyScale } from "./palette.js";
 import type { SweepTable } from "./report-input.js";
 import { durationUnitFor, round6 } from "./time-scale.js";
@@ -88,7 +88,7 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
       title: xAxis.title,
       ...(xAxis.type === "ordinal" ? { sort: xAxis.order, axis: { labelAngle: 0 } } : { scale: { zero: false } }),
     };
-    const y = { type: "quantitative", title: axisTitle(metric, s), scale: { zero: true } };
+    const y = { type: "quantitative", title: axisTitle(metric, s), scale: valueScale(data.flatMap((d) => [d.mean, d.lo, d.hi])) };
     const color = { field: "policy", type: "nominal", scale: colours, legend: { title: "policy", symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2 } };
     // The same legend object in both layers: a `legend: null` on the band would conflict when vega-lite merges them.
     const layer: Spec[] = [

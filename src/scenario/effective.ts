@@ -63,8 +63,7 @@ export function scenarioToRaw(q: QualifiedScenario): Record<string, unknown> {
     },
     workload: {
       arrivals: {
-        // String(x) is the shortest text that reads back as the same double, so the rate survives.
-        rate: `${q.workload.arrivals.ratePerS}/s`,
+        rate: formatRate(q.workload.arrivals.ratePerS),
         process: q.workload.arrivals.process,
         profile: q.workload.arrivals.profile,
         peakFactor: q.workload.arrivals.peakFactor,
@@ -114,12 +113,33 @@ function faultToRaw(f: FaultSpec, name: (i: 0 | 1) => string): Record<string, un
 
 /** A random fault process with its kind's fields only (the others are defaults the qualifier refills). */
 function randomFaultToRaw(f: RandomFaultSpec, name: (i: 0 | 1 | "any") => string): Record<string, unknown> {
+  const own = RANDOM_FAULT_FIELDS[f.kind];
   const out: Record<string, unknown> = { kind: f.kind };
-  const fields = f as unknown as Record<string, unknown>;
-  for (const key of RANDOM_FAULT_FIELDS[f.kind]) out[key] = key === "node" ? name(f.node) : fields[key];
+  if (own.includes("node")) out["node"] = name(f.node);
   out["mtbf"] = formatDuration(f.mtbfUs);
   out["repair"] = distToSpec(f.repair);
+  const fields = f as unknown as Record<string, unknown>;
+  for (const key of own) if (key !== "node") out[key] = fields[key];
   return out;
+}
+
+const RATE_UNITS: readonly (readonly [string, number])[] = [
+  ["s", 1],
+  ["min", 60],
+  ["h", 3600],
+  ["d", 86_400],
+];
+
+/**
+ * A rate in the first unit where it reads simply (`50/s`, `1/min`, `120/h`) and parses back to
+ * the same double; otherwise per second, since String(x) always reads back as x.
+ */
+export function formatRate(perS: number): string {
+  for (const [unit, k] of RATE_UNITS) {
+    const x = perS * k;
+    if (x / k === perS && String(x).length <= 6) return `${x}/${unit}`;
+  }
+  return `${perS}/s`;
 }
 
 /** A compiled distribution back as the spec a user writes (its durations formatted), which compiles to the same {@link Dist}. */

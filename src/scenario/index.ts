@@ -13,7 +13,7 @@ export { ScenarioError, describeValue } from "./errors.js";
 export { parseScenarioText } from "./parse.js";
 export { qualifyScenario, SCENARIO_SHAPE, type Shape } from "./qualify.js";
 export { applyOverrides } from "./overrides.js";
-export { scenarioToRaw } from "./effective.js";
+export { distToSpec, formatRate, scenarioToRaw } from "./effective.js";
 export { didYouMean } from "./suggest.js";
 export type * from "./types.js";
 export { FAULT_KINDS, POLICIES, POLICY_ALIASES, PROTOCOLS } from "./types.js";

@@ -57,6 +57,14 @@ describe("policy comparison spec", () => {
     expect(marks).toContain("point");
   });
 
+  it("gives an all-zero metric a 0–1 axis instead of a single tick", () => {
+    const zero = summaryRows().map((r) => (r.metric === "lost" ? { ...r, mean: 0, ci95Low: 0, ci95High: 0 } : r));
+    const lost = unitViews((comparisonSpec(zero, [], "primary-crash")!["concat"] as unknown[])[0] as Record<string, unknown>);
+    expect(at(lost.find((v) => markType(v) === "point"), "encoding", "y", "scale")).toEqual({ zero: true, domain: [0, 1] });
+    const dup = unitViews((spec["concat"] as unknown[])[1] as Record<string, unknown>);
+    expect(at(dup.find((v) => markType(v) === "point"), "encoding", "y", "scale")).toEqual({ zero: true });
+  });
+
   it("is null for a scenario with nothing charted", () => {
     expect(comparisonSpec(summaryRows(), [], "other")).toBeNull();
     expect(comparisonSpec(summaryRows().filter((r) => r.metric === "arrived"), [], "primary-crash")).toBeNull();

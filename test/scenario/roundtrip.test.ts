@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { US_PER_D, US_PER_S, formatDuration } from "../../src/kernel/time.js";
+import { formatRate } from "../../src/scenario/effective.js";
 import {
   FAULT_KINDS,
   PROTOCOLS,
@@ -223,6 +224,15 @@ describe("scenarioToRaw", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("writes rates in the unit where they read simply, exactly", () => {
+    expect(formatRate(50)).toBe("50/s");
+    expect(formatRate(0.5)).toBe("0.5/s");
+    expect(formatRate(1 / 60)).toBe("1/min");
+    expect(formatRate(120 / 3600)).toBe("2/min");
+    expect(formatRate(1 / 3600)).toBe("1/h");
+    expect(formatRate(1 / 7)).toBe(`${1 / 7}/s`);
   });
 
   it("writes every field, with units by name and durations as text", () => {
