@@ -12,12 +12,23 @@ import { axisTitle, CHARTED_METRICS, metricScale, valueScale } from "./metrics.j
 import { policyScale } from "./palette.js";
 import type { CompareRow, RunRow, SummaryRow } from "./report-input.js";
 
-/** Short number for a label: 3 significant digits, no exponent for ordinary sizes. */
-export function shortNumber(v: number): string {
+/**
+ * Short number for a label: 3 significant digits, whole numbers from 1000 up, and `≈0` for a
+ * value below a thousandth of the largest on its axis (`0.0000144` h next to `12.2` h is noise).
+ */
+export function shortNumber(v: number, axisMax = 0): string {
   if (v === 0) return "0";
   const a = Math.abs(v);
+  if (a < axisMax / 1000) return "≈0";
   if (a >= 1000) return String(Math.round(v));
   return String(Number(v.toPrecision(3)));
+}
+
+/** The largest absolute value among numbers and nulls. */
+function maxAbs(values: ReadonlyArray<number | null>): number {
+  let m = 0;
+  for (const v of values) if (v !== null && Math.abs(v) > m) m = Math.abs(v);
+  return m;
 }
 
 const PANEL_TITLE = (text: string): Spec => ({ text, fontSize: 12, anchor: "start" });
@@ -43,8 +54,10 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
       lo: s.scale(r.ci95Low),
       hi: s.scale(r.ci95High),
       n: r.n,
-      label: r.mean === null ? "" : shortNumber(s.scale(r.mean)!),
+      label: "",
     }));
+    const top = maxAbs(data.flatMap((d) => [d.mean, d.hi]));
+    for (const d of data) d.label = d.mean === null ? "" : shortNumber(d.mean, top);
     const x = { field: "policy", type: "nominal", sort: colours.domain, axis: { labelAngle: 0, title: null }, scale: { padding: 1 } };
     const drawn = [...data.flatMap((d) => [d.mean, d.lo, d.hi]), ...runValues.map((r) => s.scale(r.value))];
     const y = { type: "quantitative", title: axisTitle(metric, s), scale: valueScale(drawn) };
@@ -114,10 +127,12 @@ export function differencesSpec(compare: readonly CompareRow[], scenario: string
       const lo = s.scale(r.ci95Low);
       const hi = s.scale(r.ci95High);
       const verdict = lo !== null && lo > 0 ? VERDICTS.worse : hi !== null && hi < 0 ? VERDICTS.better : VERDICTS.unclear;
-      return { pair: `${r.policyA} − ${r.policyB}`, diff: s.scale(r.meanDiff), lo, hi, n: r.n, verdict, label: shortNumber(s.scale(r.meanDiff)!) };
+      return { pair: `${r.policyA} − ${r.policyB}`, diff: s.scale(r.meanDiff), lo, hi, n: r.n, verdict, label: "" };
     });
+    const top = maxAbs(data.flatMap((d) => [d.diff, d.lo, d.hi]));
+    for (const d of data) d.label = d.diff === null ? "" : shortNumber(d.diff, top);
     const y = { field: "pair", type: "nominal", sort: pairs, title: null };
-    const x = { type: "quantitative", title: `difference (${s.unitLabel})`, scale: valueScale(data.flatMap((d) => [d.diff, d.lo, d.hi])) };
+    const x = { type: "quantitative", title: `difference (${s.unitLabel})`, scale: valueScale(data.flatMap((d) => [d.diff, d.lo, d.hi]), true) };
     const colour = { field: "verdict", type: "nominal", scale: { domain: Object.values(VERDICTS), range: VERDICT_COLORS }, legend: { title: "paired difference", orient: "bottom", direction: "vertical", labelLimit: 320 } };
     const withCi = data.filter((d) => d.lo !== null && d.hi !== null);
     panels.push({

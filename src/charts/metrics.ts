@@ -52,8 +52,11 @@ export function axisTitle(metric: ChartedMetric, s: MetricScale): string {
 
 /**
  * The value scale of a metric axis: from zero, as counts and durations are; when every value is
- * 0 (no mail lost anywhere), a 0–1 domain, since vega would otherwise draw a one-tick axis.
+ * 0 (no mail lost anywhere), a 0–1 domain (−1–1 for `signed` differences), since vega would
+ * otherwise draw a one-tick axis.
  */
-export function valueScale(scaledValues: ReadonlyArray<number | null>): { zero: true; domain?: [number, number] } {
-  return scaledValues.some((v) => v !== null && v !== 0) ? { zero: true } : { zero: true, domain: [0, 1] };
+export function valueScale(scaledValues: ReadonlyArray<number | null>, signed = false): { zero: true; domain?: [number, number] } {
+  if (scaledValues.some((v) => v !== null && v !== 0)) return { zero: true };
+  // A difference axis keeps its zero line in the middle.
+  return { zero: true, domain: signed ? [-1, 1] : [0, 1] };
 }

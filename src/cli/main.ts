@@ -34,9 +34,14 @@ export function glueDashValues(argv: readonly string[]): string[] {
   return out;
 }
 
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 /** Parses the command line; resolves to the command to run, or to the help/version text. */
 function parse(argv: readonly string[], commands: readonly HasimCommand[]): { cmd?: HasimCommand; args?: Record<string, unknown>; output: string } {
   let chosen: { cmd: HasimCommand; args: Record<string, unknown> } | undefined;
+  const names = commands.map(commandName);
   let y = yargs()
     .scriptName("hasim")
     .usage("$0 <command> [options]\n\nDeterministic simulator of a two-node FortiMail active-passive HA group.")
@@ -50,7 +55,14 @@ function parse(argv: readonly string[], commands: readonly HasimCommand[]): { cm
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((msg: string | null, err: Error | null) => {
       // yargs reports usage mistakes here; keep its message, on one line, as a user error.
-      throw new UserError(`hasim: ${msg ?? err?.message ?? "bad command line"} (see hasim --help)`);
+      let text = msg ?? err?.message ?? "bad command line";
+      // A wrong command word gets yargs' "Unknown arguments: x, file" or a bare "Did you mean run?".
+      const first = argv[0];
+      if (first !== undefined && !first.startsWith("-") && !names.includes(first)) {
+        const hint = text.startsWith("Did you mean") ? lowerFirst(text) : `expected one of ${names.join(", ")}`;
+        text = `unknown command ${JSON.stringify(first)}; ${hint}`;
+      }
+      throw new UserError(`hasim: ${text} (see hasim --help)`);
     });
   for (const cmd of commands) {
     y = y.command(cmd.command, cmd.describe, cmd.builder, (args) => {

@@ -14,13 +14,15 @@ import { ScenarioError, describeValue } from "./errors.js";
 /**
  * Parses the text of a scenario file.
  *
- * @param text - the file's contents.
+ * @param source - the file's contents (a leading byte-order mark is ignored).
  * @param file - the file name as the user gave it; `.json` selects JSON, anything else YAML
  *   (a name with neither `.yaml` nor `.yml` whose text starts with `{` is tried as JSON first).
  * @returns the plain data; the caller validates it with `qualifyScenario`.
  * @throws ScenarioError on a syntax error, naming the line and column.
  */
-export function parseScenarioText(text: string, file: string): unknown {
+export function parseScenarioText(source: string, file: string): unknown {
+  // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+  const text = source.replace(/^\uFEFF/, "");
   const lower = file.toLowerCase();
   if (lower.endsWith(".json")) return parseJson(text, file);
   const yamlByName = lower.endsWith(".yaml") || lower.endsWith(".yml");

@@ -97,3 +97,14 @@ describe("paired differences spec", () => {
     expect(differencesSpec([], "primary-crash")).toBeNull();
   });
 });
+
+describe("value labels", () => {
+  it("are short, and ≈0 next to much larger values", async () => {
+    const { shortNumber } = await import("../../src/charts/comparison-spec.js");
+    expect(shortNumber(15.5432)).toBe("15.5");
+    expect(shortNumber(0.066666)).toBe("0.0667");
+    expect(shortNumber(12345.6)).toBe("12346");
+    expect(shortNumber(0.0000144, 12.2)).toBe("≈0");
+    expect(shortNumber(-3.5, 12)).toBe("-3.5");
+  });
+});

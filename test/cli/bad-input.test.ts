@@ -11,7 +11,8 @@ import { hasim, isOneCleanLine, ROOT, TINY, tempDir } from "./helpers.js";
 /** [name, argv (OUT is replaced by the out folder), a pattern the error line must match]. */
 const CORPUS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   ["unknown flag", ["run", TINY, "--bogus", "--out", "OUT"], /Unknown argument: bogus/],
-  ["unknown command", ["frobnicate", TINY], /Unknown argument: frobnicate|frobnicate/],
+  ["unknown command", ["frobnicate", TINY], /^hasim: unknown command "frobnicate"; expected one of run, sweep, validate/],
+  ["misspelt command", ["rn", TINY], /^hasim: unknown command "rn"; did you mean run\? \(see hasim --help\)$/],
   ["no command", [], /expected a command/],
   ["run without a scenario", ["run", "--out", "OUT"], /Not enough non-option arguments/],
   ["--policy bogus", ["run", TINY, "--policy", "bogus", "--out", "OUT"], /^--policy: expected a comma-separated list of off, restore, slave.*got "bogus"$/],
@@ -36,7 +37,7 @@ const CORPUS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   ["directory instead of a file", ["run", join(ROOT, "test"), "--out", "OUT"], /test: expected a scenario file \(YAML or JSON\), got a directory$/],
   ["validate a missing file", ["validate", "nope.yaml"], /^nope\.yaml: expected a scenario file/],
   ["validate with a bad --set", ["validate", TINY, "--set", "nodes[5].name=C"], /tiny\.yaml: nodes/],
-  ["sweep without --vary", ["sweep", TINY, "--out", "OUT"], /Missing required argument: vary|--vary/],
+  ["sweep without --vary", ["sweep", TINY, "--out", "OUT"], /^--vary: expected path=v1,v2,\.\.\. or path=from:to:step.*got nothing$/],
   ["--vary without =", ["sweep", TINY, "--vary", "ha.holdOff", "--out", "OUT"], /^--vary "ha.holdOff": expected path=v1,v2,\.\.\. or path=from:to:step/],
   ["--vary with a bad range", ["sweep", TINY, "--vary", "ha.holdOff=5m:1m:1m", "--out", "OUT"], /^--vary "ha.holdOff=5m:1m:1m": .*from greater than to$/],
   ["--vary with a zero step", ["sweep", TINY, "--vary", "ha.holdOff=1m:5m:0s", "--out", "OUT"], /step that is not positive$/],

@@ -28,6 +28,11 @@ describe("parseScenarioText", () => {
     expect(parseScenarioText("{name: x, horizon: 1d}", "-")).toEqual({ name: "x", horizon: "1d" });
   });
 
+  it("ignores a byte-order mark and CRLF line ends", () => {
+    expect(parseScenarioText('\uFEFF{"horizon": "1d"}', "s.json")).toEqual({ horizon: "1d" });
+    expect(parseScenarioText("\uFEFFhorizon: 1d\r\nseed: 2\r\n", "s.yaml")).toEqual({ horizon: "1d", seed: 2 });
+  });
+
   it("gives an empty file as null", () => {
     expect(parseScenarioText("", "s.yaml")).toBeNull();
     expect(parseScenarioText("# only a comment\n", "s.yaml")).toBeNull();

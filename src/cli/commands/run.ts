@@ -98,10 +98,11 @@ const command: HasimCommand = {
     simulationOptions(scenarioOptions(y))
       .option("trace", { type: "boolean", default: false, describe: "write trace.csv (replication 0 of each policy)" })
       .option("report", { type: "boolean", default: false, describe: "also write charts (report.html) when available" })
-      .example("$0 run scenarios/primary-crash.yaml", "30 replications of each policy")
-      .example("$0 run scenarios/baseline.yaml --policy off,slave --replications 10 --seed 7", "fewer runs, another seed")
-      .example("$0 run scenarios/primary-crash.yaml --set ha.heartbeat.lostThreshold=5 --out /tmp/lt5", "what-if")
-      .example("$0 run scenarios/primary-crash.yaml --trace --jobs 1", "with a trace, on one core"),
+      .example("$0 run scenarios/primary-crash.yaml", "every policy, the file's replications")
+      .example("$0 run crash.yaml --policy off,slave --seed 7", "two policies, another root seed")
+      .example("$0 run crash.yaml --set ha.holdOff=30m", "a what-if without editing the file")
+      .example("$0 run crash.yaml --replications 100 -j 4", "more runs, on 4 worker threads")
+      .example("$0 run crash.yaml --trace --out /tmp/c", "with trace.csv, in another folder"),
   run: (args, ctx) => runCommand(args, ctx),
 };
 export default command;

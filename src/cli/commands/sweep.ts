@@ -97,12 +97,12 @@ const command: HasimCommand = {
     simulationOptions(scenarioOptions(y))
       .option("vary", {
         type: "string",
-        describe: "a varied field (repeatable): path=v1,v2,v3 or path=from:to:step (numbers or durations)",
+        describe: "a varied field, at least one (repeatable): path=v1,v2,v3 or path=from:to:step (numbers or durations)",
       })
-      .demandOption("vary", "give at least one --vary path=values")
-      .example("$0 sweep scenarios/primary-crash.yaml --vary ha.heartbeat.lostThreshold=2,3,5,8", "a list of values")
-      .example("$0 sweep scenarios/reboot.yaml --vary ha.holdOff=5m:30m:5m --replications 10", "a range of durations")
-      .example("$0 sweep scenarios/baseline.yaml --vary mta.deliveryWorkers=4:16:4 --vary workload.arrivals.rate=20/s,50/s", "two axes"),
+      .example("$0 sweep crash.yaml --vary seed=1,2,3", "a list of values")
+      .example("$0 sweep crash.yaml --vary ha.holdOff=5m:30m:5m", "a range of durations, inclusive")
+      .example("$0 sweep crash.yaml --vary mta.deliveryWorkers=4:16:4", "a range of numbers")
+      .example("$0 sweep x.yaml --vary a=1,2 --vary b=3,4", "two axes: 4 grid points × policies"),
   run: (args, ctx) => sweepCommand(args, ctx),
 };
 export default command;

@@ -16,8 +16,8 @@ const command: HasimCommand = {
   describe: "check a scenario file and print the effective scenario with defaults filled",
   builder: (y: Argv) =>
     scenarioOptions(y)
-      .example("$0 validate scenarios/primary-crash.yaml", "print the scenario with every default")
-      .example("$0 validate scenarios/primary-crash.yaml --set ha.holdOff=30m", "check an override"),
+      .example("$0 validate scenarios/primary-crash.yaml", "print it with every default filled")
+      .example("$0 validate crash.yaml --set ha.holdOff=30m", "check an override"),
   run: async (args, ctx) => {
     const { scenario } = loadScenario(scenarioArg(args), scenarioFlags(args));
     // version 1.2 keeps `off` a string when the output is read back.
