@@ -139,12 +139,18 @@ export function faultRows(t: Timeline, w: TimeWindow): FaultRow[] {
   return rows.map((r, i) => ({ ...r, labelSide: sides[i] ?? "" }));
 }
 
-/** Split-brain windows clipped to the window. */
+/**
+ * Split-brain windows clipped to the window, each at least 2 px wide: twenty minutes of split
+ * brain in a year-long view is a twentieth of a pixel, and it is the thing to see.
+ */
 export function splitBrainRows(t: Timeline, w: TimeWindow): Array<{ t0: number; t1: number; what: string; duration: string }> {
+  const minUs = (2 / w.widthPx) * (w.endUs - w.startUs);
   const rows = [];
   for (const s of t.splitBrain) {
     const c = clip(w, s.startUs, s.endUs);
-    if (c) rows.push({ t0: inUnit(c[0], w.unit), t1: inUnit(c[1], w.unit), what: SPLIT_BRAIN_LABEL, duration: shortDuration(s.endUs - s.startUs) });
+    if (!c) continue;
+    const end = Math.min(w.endUs, Math.max(c[1], c[0] + minUs));
+    rows.push({ t0: inUnit(c[0], w.unit), t1: inUnit(end, w.unit), what: SPLIT_BRAIN_LABEL, duration: shortDuration(s.endUs - s.startUs) });
   }
   return rows;
 }

@@ -34,8 +34,17 @@ export function startProgress(total: number, label: string, io: CliIo, quiet: bo
   );
   bar.start(total, 0);
   let done = 0;
+  // Ctrl-C: give the terminal its cursor back (nothing has been written yet, so just leave).
+  const onInterrupt = (): void => {
+    bar.stop();
+    process.exit(130);
+  };
+  process.once("SIGINT", onInterrupt);
   return {
     tick: () => bar.update(++done),
-    stop: () => bar.stop(),
+    stop: () => {
+      process.off("SIGINT", onInterrupt);
+      bar.stop();
+    },
   };
 }

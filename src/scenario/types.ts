@@ -147,7 +147,9 @@ export type FaultSpec =
       readonly direction: PartitionDirection;
     })
   | (FaultBase & { readonly kind: "lservice-failure"; readonly node: NodeIndex; readonly service: "ports" | "hd" })
+  /** `node` is the unit whose probes fail (the prober, usually the SLAVE), not the unit probed. */
   | (FaultBase & { readonly kind: "rservice-false-alarm"; readonly node: NodeIndex; readonly protocol: Protocol | "all" })
+  /** `node` is the unit whose monitor is blind (it runs the probes or checks). */
   | (FaultBase & { readonly kind: "monitor-blind"; readonly node: NodeIndex; readonly monitor: MonitorKind })
   | (FaultBase & { readonly kind: "downstream-outage" })
   | (FaultBase & { readonly kind: "flapping"; readonly link: LinkName; readonly downUs: number; readonly upUs: number })
@@ -216,7 +218,10 @@ export interface Assumptions {
   readonly lserviceOnSlave: boolean;
 }
 
-/** Engine options that must not change results (tests prove it). */
+/**
+ * How the engine runs. `heartbeats` and `checkInvariants` never change results (tests prove it);
+ * `phases: aligned` does (it fixes the grids that are otherwise drawn), and exists for tests.
+ */
 export interface EngineOptions {
   /** `closed-form`: heartbeats and probes cost events only when something changes; `simulated`: one event per heartbeat and probe. Default closed-form. */
   readonly heartbeats: "closed-form" | "simulated";

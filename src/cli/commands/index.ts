@@ -6,6 +6,7 @@
  * @module
  */
 import type { HasimCommand } from "../context.js";
+import { importOptional } from "../optional-module.js";
 import run from "./run.js";
 import sweep from "./sweep.js";
 import validate from "./validate.js";
@@ -21,25 +22,14 @@ export function commandName(c: HasimCommand): string {
   return c.command.split(/\s+/)[0] ?? c.command;
 }
 
-function isMissing(err: unknown, name: string): boolean {
-  const e = err as { code?: unknown; message?: unknown };
-  const message = typeof e?.message === "string" ? e.message : "";
-  const notFound = e?.code === "ERR_MODULE_NOT_FOUND" || /cannot find module|failed to load url/i.test(message);
-  return notFound && message.includes(`commands/${name}`);
-}
-
 /** Every command: the built-in ones, then those optional modules that exist. */
 export async function loadCommands(): Promise<HasimCommand[]> {
   const all = [...COMMANDS];
   for (const name of OPTIONAL_COMMANDS) {
     if (all.some((c) => commandName(c) === name)) continue;
-    try {
-      const spec = `./${name}.js`;
-      const mod = (await import(spec)) as { default?: HasimCommand };
-      if (mod.default !== undefined) all.push(mod.default);
-    } catch (e) {
-      if (!isMissing(e, name)) throw e;
-    }
+    const mod = await importOptional((s) => import(s), `./${name}.js`, `commands/${name}.js`);
+    const cmd = mod?.["default"] as HasimCommand | undefined;
+    if (cmd !== undefined) all.push(cmd);
   }
   return all;
 }

@@ -1,35 +1,34 @@
 /**
- * `--report`: hands the result folder to the charts module when this build has one. The module
- * is built by another part of the project; when it is absent the flag does nothing.
+ * `--report`: hands the result folder to `writeReport(dir)` when this build has one. It is
+ * written elsewhere in the project — in the `report` command module (`commands/report.ts`, as
+ * src/charts/index.ts describes it) or exported by `src/charts/index.ts` — so both are looked up
+ * at run time; when neither has it, the flag does nothing (the timelines are still written, for
+ * a later `hasim report`).
  *
  * @module
  */
+import type { CliIo } from "../context.js";
+import { importOptional } from "../optional-module.js";
 
-/** The charts module's entry, looked up at run time so the CLI builds without it. */
-const CHARTS_MODULE = "../../charts/index.js";
-
-/** True when `err` says that the charts module itself is missing (not one of its imports). */
-function isChartsMissing(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown };
-  const message = typeof e?.message === "string" ? e.message : "";
-  const notFound = e?.code === "ERR_MODULE_NOT_FOUND" || /cannot find module|failed to load url/i.test(message);
-  return notFound && /charts[\\/]index/.test(message);
-}
+/** Where `writeReport` may live: [specifier relative to this module, path tail in errors]. */
+const CANDIDATES: ReadonlyArray<readonly [string, string]> = [
+  ["./report.js", "commands/report.js"],
+  ["../../charts/index.js", "charts/index.js"],
+];
 
 /**
- * Calls `writeReport(outDir)` of `src/charts/index.js` if that module exists.
+ * Calls the first `writeReport(outDir, io)` found (io: for its warnings).
  *
  * @returns whether a report was written.
  */
-export async function writeReportIfAvailable(outDir: string): Promise<boolean> {
-  let mod: { writeReport?: unknown };
-  try {
-    mod = (await import(CHARTS_MODULE)) as { writeReport?: unknown };
-  } catch (e) {
-    if (isChartsMissing(e)) return false;
-    throw e;
+export async function writeReportIfAvailable(outDir: string, io: CliIo): Promise<boolean> {
+  for (const [spec, tail] of CANDIDATES) {
+    const mod = await importOptional((s) => import(s), spec, tail);
+    const writeReport = mod?.["writeReport"];
+    if (typeof writeReport === "function") {
+      await (writeReport as (dir: string, io: CliIo) => unknown)(outDir, io);
+      return true;
+    }
   }
-  if (typeof mod.writeReport !== "function") return false;
-  await (mod.writeReport as (dir: string) => unknown)(outDir);
-  return true;
+  return false;
 }

@@ -79,7 +79,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   files.push({ name: "meta.json", content: metaJson(meta) });
 
   writeOutputs(outDir, files);
-  if (report) await writeReportIfAvailable(outDir);
+  if (report) await writeReportIfAvailable(outDir, ctx.io);
 
   const violations = results.filter((r) => r.violations.length > 0);
   if (violations.length > 0) {
