@@ -12,6 +12,9 @@ import { policyScale } from "./palette.js";
 import type { SweepTable } from "./report-input.js";
 import { durationUnitFor, round6 } from "./time-scale.js";
 
+/** Point shapes per policy, in the colour scale's order. */
+const POLICY_SHAPES = ["circle", "square", "diamond", "triangle-up", "triangle-down", "cross"];
+
 /** How the x parameter's values are read: plain numbers, durations (`30s`, `5m`), or labels. */
 interface XAxis {
   readonly param: string;
@@ -89,7 +92,7 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
       ...(xAxis.type === "ordinal" ? { sort: xAxis.order, axis: { labelAngle: 0 } } : { scale: { zero: false } }),
     };
     const y = { type: "quantitative", title: axisTitle(metric, s), scale: valueScale(data.flatMap((d) => [d.mean, d.lo, d.hi])) };
-    const color = { field: "policy", type: "nominal", scale: colours, legend: { title: "policy", symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2 } };
+    const color = { field: "policy", type: "nominal", scale: colours, legend: { title: "policy", symbolOpacity: 1 } };
     // The same legend object in both layers: a `legend: null` on the band would conflict when vega-lite merges them.
     const layer: Spec[] = [
       {
@@ -99,8 +102,21 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
       },
       {
         transform: [{ filter: "isValid(datum.mean)" }],
-        mark: { type: "line", point: { filled: true, size: 36 }, strokeWidth: 2 },
-        encoding: { x, y: { ...y, field: "mean" }, color, tooltip: [{ field: "policy" }, { field: "x", title: xAxis.param }, { field: "mean" }, { field: "lo" }, { field: "hi" }] },
+        mark: { type: "line", strokeWidth: 2 },
+        encoding: { x, y: { ...y, field: "mean" }, color },
+      },
+      {
+        // A shape per policy as well as a colour: where two policies give the same numbers their
+        // lines coincide, and the different symbols still show both are there.
+        transform: [{ filter: "isValid(datum.mean)" }],
+        mark: { type: "point", filled: true, size: 40, opacity: 0.9 },
+        encoding: {
+          x,
+          y: { ...y, field: "mean" },
+          color,
+          shape: { field: "policy", type: "nominal", scale: { domain: colours.domain, range: POLICY_SHAPES.slice(0, colours.domain.length) }, legend: { title: "policy" } },
+          tooltip: [{ field: "policy" }, { field: "x", title: xAxis.param }, { field: "mean" }, { field: "lo" }, { field: "hi" }],
+        },
       },
     ];
     const values = data as unknown as Json;

@@ -19,6 +19,7 @@ import {
   spoolThinned,
   type TimeWindow,
 } from "./timeline-rows.js";
+import { valueScale } from "./metrics.js";
 import { inUnit, timeAxisFor } from "./time-scale.js";
 
 export interface TimelineSpecOptions {
@@ -187,7 +188,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
         mark: { type: "line", interpolate: "step-after", strokeWidth: 1.5 },
         encoding: {
           x: { ...x(last), field: "t" },
-          y: { field: "depth", type: "quantitative", title: "mails", axis: { tickCount: 4 } },
+          y: { field: "depth", type: "quantitative", title: "mails", axis: { tickCount: 4 }, scale: valueScale(spool.map((r) => r.depth)) },
           color: { field: "unit", type: "nominal", scale: unitScale(units), legend: { title: "spool of", orient: "right", symbolType: "stroke" } },
         },
       });

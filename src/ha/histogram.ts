@@ -47,8 +47,14 @@ export class DurationHistogram {
 function bucketOf(us: number): number {
   const v = Math.floor(us);
   if (v < SUB) return v < 0 ? 0 : v;
-  const exp = 31 - Math.clz32(v >= 0x7fffffff ? 0x7fffffff : v); // floor(log2 v), v < 2^31
-  const big = v >= 0x7fffffff ? Math.floor(Math.log2(v)) : exp;
+  if (v < 0x7fffffff) {
+    // Hot path (one call per delivered mail): integer shifts instead of `v / 2 ** shift`, which
+    // made this function a fifth of a no-fault run's profile. For v < 2^31, `v >>> shift` equals
+    // `Math.floor(v / 2 ** shift)` exactly, so buckets are unchanged.
+    const shift = 31 - Math.clz32(v) - SUB_BITS; // floor(log2 v) - SUB_BITS
+    return (shift + 1) * SUB + ((v >>> shift) - SUB);
+  }
+  const big = Math.floor(Math.log2(v));
   const shift = big - SUB_BITS;
   const mant = Math.floor(v / 2 ** shift) - SUB; // 0..SUB-1
   return Math.min(BUCKETS - 1, (shift + 1) * SUB + mant);
