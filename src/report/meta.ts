@@ -16,7 +16,7 @@ export interface MetaInput {
   /** The arguments after `hasim`, as typed. */
   readonly argv: readonly string[];
   readonly version: string;
-  /** The effective scenario (scenarioToRaw of the qualified scenario). */
+  /** The effective scenario (scenarioToRaw of the qualified scenario; a sweep's first grid point). */
   readonly scenario: Record<string, unknown>;
   /** Seed strings of each replication, from the runs (RunResult.seed), by replication index (a sweep's first point). */
   readonly seeds: readonly string[];

@@ -75,7 +75,7 @@ export interface HaConfig {
   readonly lservice: { readonly ports: LocalCheckConfig | null; readonly hd: LocalCheckConfig | null };
   /** Periodic MTA queue sync to the peer ("Backup MTA queue directories"). Default off, 5 min [D: S11; I interval]. */
   readonly mailQueueSync: { readonly enabled: boolean; readonly intervalUs: number };
-  /** Mail data sync (quarantine, mailboxes): at most 20 min [D: S29]. Traced only; no effect on MTA mail. */
+  /** Mail data sync (quarantine, mailboxes): at most 20 min [D: S29]. Recorded in the effective scenario; it carries no MTA mail, so the model does not simulate it. */
   readonly mailDataSync: { readonly enabled: boolean; readonly intervalUs: number };
   /** Longest HOLD_OFF while the peer reboots. Default 15 min [D: S13]. */
   readonly holdOffUs: number;

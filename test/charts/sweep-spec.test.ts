@@ -11,10 +11,12 @@ describe("sweep spec", () => {
     expect(panels.map((p) => at(p, "title", "text"))).toEqual(["mail lost", "duplicate deliveries", "time to restore service", "time unavailable"]);
     for (const p of panels) {
       const marks = unitViews(p).map(markType);
-      expect(marks).toEqual(["errorband", "line"]);
+      expect(marks).toEqual(["errorband", "line", "point"]);
       expect(rows(p)).toHaveLength(12); // 4 values × 3 policies
       for (const v of unitViews(p)) expect(at(v, "encoding", "color", "field")).toBe("policy");
     }
+    const points = unitViews(panels[0]!)[2]!;
+    expect(at(points, "encoding", "shape", "scale", "range")).toEqual(["circle", "square", "diamond"]);
     const band = unitViews(panels[0]!)[0]!;
     expect(at(band, "encoding", "y", "field")).toBe("lo");
     expect(at(band, "encoding", "y2", "field")).toBe("hi");

@@ -1,0 +1,82 @@
+/**
+ * A shrunk case as a scenario file that `hasim run` replays: the base scenario with the case's
+ * faults, seed, policy and configuration, one replication, and a description naming the
+ * property it breaks.
+ *
+ * @module
+ */
+import YAML from "yaml";
+import { scenarioToRaw } from "../scenario/index.js";
+import type { FaultSpec, QualifiedScenario } from "../scenario/types.js";
+import { formatDuration } from "../kernel/time.js";
+import { caseScenario, type FuzzCase } from "./arbitraries.js";
+import { PROPERTY_TEXT, type PropertyName, type Verdict } from "./properties.js";
+
+/** File name of the counterexample of `property`, without folder. */
+export function counterexampleFile(property: PropertyName): string {
+  return `counterexample-${property}.yaml`;
+}
+
+/** The command that replays a counterexample file. */
+export function replayCommand(file: string, c: FuzzCase): string {
+  const quoted = /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+  return `hasim run ${quoted} --policy ${c.config.policy}`;
+}
+
+/** A fault in a few words, for CSV cells and headers: `link-down all @10m for 40s`. */
+export function faultLabel(f: FaultSpec, names: readonly [string, string]): string {
+  const fields = f as unknown as Record<string, unknown>;
+  const target: string[] = [];
+  if (typeof fields["node"] === "number") target.push(names[fields["node"] as 0 | 1]);
+  for (const k of ["link", "from", "direction", "service", "monitor"]) if (typeof fields[k] === "string") target.push(fields[k] as string);
+  if (f.kind === "node-crash" && f.diskLost) target.push("disk lost");
+  if (f.kind === "flapping") target.push(`down ${formatDuration(f.downUs)}/up ${formatDuration(f.upUs)}`);
+  return [f.kind, ...target, `@${formatDuration(f.atUs)}`, `for ${formatDuration(f.durationUs)}`].join(" ");
+}
+
+/** The case's configuration in a few words: `policy=off lostThreshold=3 secondaryLink=no …`. */
+export function configLabel(c: FuzzCase): string {
+  const x = c.config;
+  const yn = (b: boolean): string => (b ? "yes" : "no");
+  return `policy=${x.policy} lostThreshold=${x.lostThreshold} secondaryLink=${yn(x.secondaryLink)} remoteAsHeartbeat=${yn(x.remoteAsHeartbeat)} mailQueueSync=${yn(x.mailQueueSync)}`;
+}
+
+/** Everything needed to write a counterexample. */
+export interface CounterexampleInput {
+  readonly base: QualifiedScenario;
+  readonly case: FuzzCase;
+  readonly property: PropertyName;
+  readonly verdict: Verdict;
+  /** The fuzzer's seed, recorded in the description. */
+  readonly fuzzSeed: number;
+  /** The drain the case ran with (see {@link caseScenario}). */
+  readonly minDrainUs: number;
+}
+
+/**
+ * The counterexample as scenario data (the file format of `scenarios/README.md`), which
+ * `qualifyScenario` turns back into exactly the scenario the fuzzer ran.
+ */
+export function counterexampleScenario(x: CounterexampleInput): Record<string, unknown> {
+  const q = caseScenario(x.base, x.case, x.minDrainUs);
+  const raw = scenarioToRaw(q);
+  const names = [q.nodes[0].name, q.nodes[1].name] as const;
+  const faults = x.case.faults.length === 0 ? "no scheduled fault" : x.case.faults.map((f) => faultLabel(f, names)).join("; ");
+  return {
+    ...raw,
+    name: `${x.base.name}-counterexample-${x.property}`,
+    description:
+      `Counterexample to ${x.property} (${PROPERTY_TEXT[x.property]}) found by hasim fuzz --seed ${x.fuzzSeed} ` +
+      `on ${x.base.name}, shrunk to ${x.case.faults.length} fault(s): ${faults}. ` +
+      `Under on-failure ${x.case.config.policy}: ${x.verdict.reason}.`,
+  };
+}
+
+/** The counterexample as YAML text (YAML 1.2, so `off` stays a string), with a comment header. */
+export function counterexampleYaml(x: CounterexampleInput, file: string): string {
+  const head = [
+    `# Counterexample to ${x.property}, written by hasim fuzz --seed ${x.fuzzSeed}.`,
+    `# Replay: ${replayCommand(file, x.case)}`,
+  ];
+  return `${head.join("\n")}\n${YAML.stringify(counterexampleScenario(x), { version: "1.2", lineWidth: 0 })}`;
+}
