@@ -32,6 +32,7 @@ export interface Episode {
   readonly splitBrainUs: number;
 }
 
+/** Tuning of {@link findEpisodes}. */
 export interface EpisodeOptions {
   /** Faults starting within this of the previous fault's end share its episode. Default 30 min. */
   readonly mergeGapUs?: number;

@@ -35,14 +35,17 @@ export interface Folded {
   readonly open: boolean;
   readonly blocks: readonly Block[];
 }
+/** Anything a section holds. */
 export type Block = Figure | SideBySide | TextBlock | Folded;
 
+/** A top-level part of the page (`<section>` with an `<h2>`); an empty one is left out. */
 export interface Section {
   readonly id: string;
   readonly title: string;
   readonly blocks: readonly Block[];
 }
 
+/** The whole page. */
 export interface Page {
   readonly title: string;
   readonly warnings: readonly string[];

@@ -17,6 +17,7 @@ import { timelineSpec } from "./timeline-spec.js";
 import { shortDuration } from "./time-scale.js";
 import { formatClock } from "../kernel/time.js";
 
+/** Tuning of {@link buildReport}. */
 export interface ReportOptions {
   /** Most zoomed episode views per timeline (the most severe are kept). Default 8. */
   readonly maxEpisodes?: number;

@@ -22,6 +22,7 @@ import {
 import { valueScale } from "./metrics.js";
 import { inUnit, timeAxisFor } from "./time-scale.js";
 
+/** What {@link timelineSpec} draws: titles, and which part of the run. */
 export interface TimelineSpecOptions {
   /** Chart title. */
   readonly title: string;
@@ -37,11 +38,13 @@ export interface TimelineSpecOptions {
 const LANE_PX = 24;
 
 /**
- * Text layers for rows placed by `placeLabels`: one for labels right of their row (at `t1`, or
- * `t` for points), one for labels left of it (at `t0`).
+ * Text layers for rows placed by `placeLabels`: one for labels right of their row, one for labels
+ * left of it. Intervals (faults) are labelled at their end `t1` or start `t0`, points (markers)
+ * at `t`.
  */
 function labelLayers<T extends { labelSide: string }>(
   rows: readonly T[],
+  shape: "interval" | "point",
   textField: string,
   offsetPx: number,
   lanes: readonly string[],
@@ -51,7 +54,7 @@ function labelLayers<T extends { labelSide: string }>(
   for (const side of ["right", "left"] as const) {
     const mine = rows.filter((r) => r.labelSide === side);
     if (mine.length === 0) continue;
-    const point = "t" in (mine[0] as object);
+    const point = shape === "point";
     layers.push({
       data: { values: rowsJson(mine) },
       mark: { type: "text", align: side === "right" ? "left" : "right", baseline: "middle", dx: side === "right" ? offsetPx : -offsetPx, fontSize: LABEL_FONT_PX, color: "#37474f" },
@@ -174,7 +177,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
           tooltip: [{ field: "kind" }, { field: "target" }, { field: "duration", title: "lasted" }],
         },
       });
-      layer.push(...labelLayers(faults, "duration", 3, lanes, xField));
+      layer.push(...labelLayers(faults, "interval", "duration", 3, lanes, xField));
       return { height: LANE_PX * lanes.length, layer, title: { text: "faults", fontSize: 12, anchor: "start" } };
     });
   }
@@ -223,7 +226,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
             tooltip: [{ field: "kind" }, { field: "unit" }, { field: "cause" }, { field: "count" }],
           },
         },
-        ...labelLayers(markers, "count", 10, lanes, xField),
+        ...labelLayers(markers, "point", "count", 10, lanes, xField),
       ],
     }));
   }

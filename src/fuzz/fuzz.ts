@@ -10,6 +10,7 @@
  * @module
  */
 import fc from "fast-check";
+import { formatMicrosAsSeconds, toCsv } from "../report/format.js";
 import type { Policy, QualifiedScenario } from "../scenario/types.js";
 import type { RunOptions, RunResult } from "../sim/result.js";
 import { runReplication } from "../sim/run.js";
@@ -87,17 +88,17 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
   const minDrainUs = limits.maxDurationUs + o.ttrBoundUs;
   const run = o.runner ?? runReplication;
   const names = [base.nodes[0].name, base.nodes[1].name] as const;
-  const simulate = (c: FuzzCase): RunResult => {
+  const simulate = (c: FuzzCase): { q: QualifiedScenario; r: RunResult } => {
     const q = caseScenario(base, c, minDrainUs);
-    return run(q, c.config.policy, 0, { trace: true });
+    return { q, r: run(q, c.config.policy, 0, { trace: true }) };
   };
   const cache = new Map<string, Readonly<Record<string, Verdict>>>();
   const verdicts = (c: FuzzCase): Readonly<Record<string, Verdict>> => {
     const key = JSON.stringify(c);
     let v = cache.get(key);
     if (v === undefined) {
-      const r = simulate(c);
-      const ctx = { scenario: caseScenario(base, c, minDrainUs), ttrBoundUs: o.ttrBoundUs };
+      const { q, r } = simulate(c);
+      const ctx = { scenario: q, ttrBoundUs: o.ttrBoundUs };
       v = Object.fromEntries(o.properties.map((p) => [p, checkProperty(p, r, ctx)]));
       cache.set(key, v);
     }
@@ -121,15 +122,50 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
     };
     const params: fc.Parameters<[FuzzCase]> = { seed: o.seed, numRuns: o.numRuns };
     // The budget is shared: each property gets what the previous ones left.
-    if (deadline !== Infinity) params.plugins = [fc.interruptAfterTimeLimit(Math.max(0, deadline - Date.now()))];
+    // (The plugin is typed for any property; its type parameter is not inferred from ours.)
+    if (deadline !== Infinity) params.plugins = [fc.interruptAfterTimeLimit(Math.max(0, deadline - Date.now())) as fc.Plugin<[FuzzCase]>];
     const details = fc.check(fc.property(caseArb(base, o.swarm, limits), predicate), params);
     let failure: Failure | null = null;
     if (details.failed && details.counterexample !== null) {
       const [c] = details.counterexample;
-      const result = simulate(c);
+      const result = simulate(c).r;
       failure = { case: c, verdict: verdicts(c)[property] as Verdict, result, foundAt, shrinks: details.numShrinks };
     }
     outcomes.push({ property, runs: details.numRuns, interrupted: details.interrupted, failure });
   }
   return { seed: o.seed, outcomes, rows, minDrainUs };
+}
+
+/** The header of `fuzz.csv`. */
+export const FUZZ_HEADER = ["property", "case", "shrink", "seed", "config", "faults", "verdict", "first_violation_s", "reason"] as const;
+
+/** `fuzz.csv`: one row per case checked, in the order checked (properties in turn). */
+export function fuzzCsv(report: FuzzReport): string {
+  return toCsv(
+    FUZZ_HEADER,
+    report.rows.map((r) => [
+      r.property,
+      r.case,
+      r.shrink,
+      r.seed,
+      r.config,
+      r.faults,
+      r.verdict.ok ? "pass" : "fail",
+      r.verdict.firstViolationUs === null ? "" : formatMicrosAsSeconds(r.verdict.firstViolationUs),
+      r.verdict.reason,
+    ]),
+  );
+}
+
+/** Counts per property, as an aligned text table: cases run, verdict, where found, shrinking steps, shrunk size. */
+export function summaryText(report: FuzzReport): string {
+  const header = ["property", "cases", "verdict", "found at case", "shrinks", "shrunk faults"];
+  const rows = report.outcomes.map((o) => {
+    const f = o.failure;
+    const verdict = f !== null ? "VIOLATED" : o.interrupted ? "held (time budget hit)" : "held";
+    return [o.property, String(o.runs), verdict, f ? String(f.foundAt) : "-", f ? String(f.shrinks) : "-", f ? String(f.case.faults.length) : "-"];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n") + "\n";
 }

@@ -41,7 +41,12 @@ export interface CheckContext {
 
 const OK: Verdict = { ok: true, firstViolationUs: null, reason: "" };
 const fail = (atUs: number, reason: string): Verdict => ({ ok: false, firstViolationUs: atUs, reason });
-const d = formatDuration;
+/** A duration for people: `15.7s` under a minute, else whole seconds (`1h2m3s`). */
+function d(us: number): string {
+  return us < 60e6 && us % 1e6 !== 0 ? `${(us / 1e6).toFixed(1)}s` : formatDuration(Math.round(us / 1e6) * 1e6);
+}
+/** `1 mail`, `2 mails`. */
+const n = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 /** Causes with a count, `stranded-off 30, expired 2`. */
 function causes(by: Readonly<Record<string, number>>): string {
@@ -61,7 +66,7 @@ function noLoss(r: RunResult): Verdict {
   if (m.lost === 0) return OK;
   // A destroyed disk loses mail at the crash; anything else is counted lost when the run ends.
   const destroyed = r.trace?.find((t) => t.event === "disk-destroyed" && !t.detail.startsWith("0 "));
-  return fail(destroyed?.timeUs ?? timelineOf(r).endUs, `${m.lost} of ${m.accepted} accepted mails never delivered (${causes(m.lost_by_cause)})`);
+  return fail(destroyed?.timeUs ?? timelineOf(r).endUs, `${m.lost} of ${n(m.accepted, "accepted mail")} never delivered (${causes(m.lost_by_cause)})`);
 }
 
 function noDuplicates(r: RunResult): Verdict {
@@ -69,7 +74,7 @@ function noDuplicates(r: RunResult): Verdict {
   if (m.duplicated === 0) return OK;
   // Markers are bucketed per minute: the first bucket is when the first duplicate happened.
   const first = timelineOf(r).markers.find((x) => x.kind === "duplicated");
-  return fail(first?.timeUs ?? 0, `${m.duplicated} extra deliveries (${causes(m.duplicated_by_cause)})`);
+  return fail(first?.timeUs ?? 0, `${n(m.duplicated, "extra delivery", "extra deliveries")} (${causes(m.duplicated_by_cause)})`);
 }
 
 function singleMaster(r: RunResult, ctx: CheckContext): Verdict {
@@ -105,8 +110,8 @@ function recovers(r: RunResult, ctx: CheckContext): Verdict {
   }
   const m = r.metrics;
   const left = STRANDED.reduce((n, c) => n + m.lost_by_cause[c], 0);
-  if (left > 0) return fail(deadline, `${left} mails never left the spools (${causes(m.lost_by_cause)})`);
-  if (m.unrecovered_episodes > 0) return fail(deadline, `${m.unrecovered_episodes} failure episode(s) never got redundancy back`);
+  if (left > 0) return fail(deadline, `${n(left, "mail")} never left the spools (${causes(m.lost_by_cause)})`);
+  if (m.unrecovered_episodes > 0) return fail(deadline, `${n(m.unrecovered_episodes, "failure episode")} never got redundancy back`);
   return OK;
 }
 

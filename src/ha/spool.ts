@@ -1,6 +1,8 @@
 /**
  * A unit's MTA spool: a FIFO of mail ids on disk, with the time each was accepted and the tag of
  * how the copy got there. A ring buffer of parallel typed arrays: no allocation per mail.
+ * Capacities are powers of two so a ring index wraps with `& mask` rather than `%` (an integer
+ * division on every push and shift of the mail hot path).
  *
  * @module
  */
@@ -21,6 +23,8 @@ export class Spool {
   private ids: Int32Array;
   private accept: Float64Array;
   private tags: Uint8Array;
+  /** Capacity - 1; the capacity is a power of two. */
+  private mask: number;
   private head = 0;
   private count = 0;
   /** Accept time (µs) of the entry last returned by {@link shift}. */
@@ -28,10 +32,13 @@ export class Spool {
   /** Tag of the entry last returned by {@link shift}. */
   lastTag: EntryTag = EntryTag.Original;
 
+  /** @param initialCapacity - rounded up to a power of two (at least 2); the spool grows by doubling. */
   constructor(initialCapacity = 1024) {
-    this.ids = new Int32Array(initialCapacity);
-    this.accept = new Float64Array(initialCapacity);
-    this.tags = new Uint8Array(initialCapacity);
+    const cap = powerOfTwoAtLeast(initialCapacity);
+    this.ids = new Int32Array(cap);
+    this.accept = new Float64Array(cap);
+    this.tags = new Uint8Array(cap);
+    this.mask = cap - 1;
   }
 
   /** Mails queued (not counting deliveries in flight, which a unit holds in its workers). */
@@ -42,7 +49,7 @@ export class Spool {
   /** Appends a mail at the tail. */
   push(id: number, acceptUs: number, tag: EntryTag): void {
     if (this.count === this.ids.length) this.grow();
-    const i = (this.head + this.count) % this.ids.length;
+    const i = (this.head + this.count) & this.mask;
     this.ids[i] = id;
     this.accept[i] = acceptUs;
     this.tags[i] = tag;
@@ -52,7 +59,7 @@ export class Spool {
   /** Puts a mail back at the head (a delivery that could not complete). */
   unshift(id: number, acceptUs: number, tag: EntryTag): void {
     if (this.count === this.ids.length) this.grow();
-    this.head = (this.head - 1 + this.ids.length) % this.ids.length;
+    this.head = (this.head - 1) & this.mask;
     this.ids[this.head] = id;
     this.accept[this.head] = acceptUs;
     this.tags[this.head] = tag;
@@ -65,16 +72,16 @@ export class Spool {
     const i = this.head;
     this.lastAcceptUs = this.accept[i] as number;
     this.lastTag = this.tags[i] as EntryTag;
-    this.head = (i + 1) % this.ids.length;
+    this.head = (i + 1) & this.mask;
     this.count--;
     return this.ids[i] as number;
   }
 
   /** Calls `fn` for every queued entry, head first. */
   forEach(fn: (id: number, acceptUs: number, tag: EntryTag) => void): void {
-    const cap = this.ids.length;
+    const mask = this.mask;
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) % cap;
+      const i = (this.head + k) & mask;
       fn(this.ids[i] as number, this.accept[i] as number, this.tags[i] as EntryTag);
     }
   }
@@ -91,7 +98,7 @@ export class Spool {
     const accept = new Float64Array(cap);
     const tags = new Uint8Array(cap);
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) % this.ids.length;
+      const i = (this.head + k) & this.mask;
       ids[k] = this.ids[i] as number;
       accept[k] = this.accept[i] as number;
       tags[k] = this.tags[i] as number;
@@ -99,6 +106,14 @@ export class Spool {
     this.ids = ids;
     this.accept = accept;
     this.tags = tags;
+    this.mask = cap - 1;
     this.head = 0;
   }
+}
+
+/** The smallest power of two ≥ max(n, 2), for ring buffers indexed with `& (capacity - 1)`. */
+export function powerOfTwoAtLeast(n: number): number {
+  let cap = 2;
+  while (cap < n) cap *= 2;
+  return cap;
 }

@@ -210,8 +210,7 @@ export function sampleUs(dist: Dist, rng: Rng): number {
     case "constant":
       return dist.valueUs;
     case "exponential":
-      x = rng.exponential(dist.meanUs);
-      break;
+      return sampleExponentialUs(dist.meanUs, rng);
     case "uniform":
       x = dist.minUs + (dist.maxUs - dist.minUs) * rng.uniform();
       break;
@@ -229,6 +228,16 @@ export function sampleUs(dist: Dist, rng: Rng): number {
   }
   // Math.floor(x + 0.5) rather than Math.round: measured several times faster in V8 here.
   x = Math.floor(x + 0.5);
+  return x < MAX_TIME_US ? x : MAX_TIME_US;
+}
+
+/**
+ * {@link sampleUs} for `exponential(meanUs)`, callable directly: the model's hot path (one call
+ * per delivery) skips the switch on the distribution and the polymorphic load of its fields.
+ */
+export function sampleExponentialUs(meanUs: number, rng: Rng): number {
+  // Math.floor(x + 0.5) rather than Math.round: measured several times faster in V8 here.
+  const x = Math.floor(rng.exponential(meanUs) + 0.5);
   return x < MAX_TIME_US ? x : MAX_TIME_US;
 }
 

@@ -1,23 +1,31 @@
 /**
  * The SMTP sessions a unit accepted in the last `windowUs`: if the unit stops now, these are the
  * sessions cut after commit but possibly before the sender saw 250. A ring of (id, time) pairs
- * trimmed as it is filled, so it holds about rate × window entries.
+ * trimmed when it is full, so it holds at most about max(256, 2 × rate × window) entries. The capacity is a power of
+ * two so indices wrap with `& mask` (one push per accepted mail: no integer division).
  *
  * @module
  */
 export class RecentAccepts {
   private ids = new Int32Array(256);
   private times = new Float64Array(256);
+  private mask = 255;
   private head = 0;
   private count = 0;
 
   constructor(private readonly windowUs: number) {}
 
-  /** Records an acceptance at `nowUs`, dropping entries older than the window. */
+  /**
+   * Records an acceptance at `nowUs`. Entries older than the window are dropped only when the ring
+   * is full (and by {@link drain}), not on every push: times only grow, so what drain() keeps is
+   * the same, and the hot path (one push per accepted mail) skips the trim loop.
+   */
   push(id: number, nowUs: number): void {
-    this.trim(nowUs);
-    if (this.count === this.ids.length) this.grow();
-    const i = (this.head + this.count) % this.ids.length;
+    if (this.count === this.ids.length) {
+      this.trim(nowUs);
+      if (this.count === this.ids.length) this.grow();
+    }
+    const i = (this.head + this.count) & this.mask;
     this.ids[i] = id;
     this.times[i] = nowUs;
     this.count++;
@@ -26,15 +34,16 @@ export class RecentAccepts {
   /** Calls `fn` for each acceptance within the window before `nowUs`, then forgets them all. */
   drain(nowUs: number, fn: (id: number) => void): void {
     this.trim(nowUs);
-    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) % this.ids.length] as number);
+    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask] as number);
     this.head = 0;
     this.count = 0;
   }
 
   private trim(nowUs: number): void {
-    const cap = this.ids.length;
-    while (this.count > 0 && (this.times[this.head] as number) < nowUs - this.windowUs) {
-      this.head = (this.head + 1) % cap;
+    const mask = this.mask;
+    const oldest = nowUs - this.windowUs;
+    while (this.count > 0 && (this.times[this.head] as number) < oldest) {
+      this.head = (this.head + 1) & mask;
       this.count--;
     }
   }
@@ -44,12 +53,13 @@ export class RecentAccepts {
     const ids = new Int32Array(cap);
     const times = new Float64Array(cap);
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) % this.ids.length;
+      const i = (this.head + k) & this.mask;
       ids[k] = this.ids[i] as number;
       times[k] = this.times[i] as number;
     }
     this.ids = ids;
     this.times = times;
+    this.mask = cap - 1;
     this.head = 0;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Sending MTAs' retry queue: mails refused (or whose session was cut) wait here and are offered
  * again after `senderRetry.interval`. Because the interval is fixed, retry times are in FIFO order,
- * so one timer for the head serves every waiting mail: no event per mail per retry.
+ * so one timer for the head serves every waiting mail: no event per mail per retry. The capacity
+ * is a power of two so indices wrap with `& mask` rather than an integer division.
  *
  * @module
  */
@@ -10,6 +11,7 @@ export class SenderQueue {
   private first = new Float64Array(1024);
   private next = new Float64Array(1024);
   private tags = new Uint8Array(1024);
+  private mask = 1023;
   private head = 0;
   private count = 0;
   /** Fields of the entry last returned by {@link shift}. */
@@ -28,7 +30,7 @@ export class SenderQueue {
   /** Queues a mail to be offered again at `nextTryUs` (must not be earlier than the tail's). */
   push(id: number, firstTryUs: number, nextTryUs: number, tag: number): void {
     if (this.count === this.ids.length) this.grow();
-    const i = (this.head + this.count) % this.ids.length;
+    const i = (this.head + this.count) & this.mask;
     this.ids[i] = id;
     this.first[i] = firstTryUs;
     this.next[i] = nextTryUs;
@@ -41,14 +43,14 @@ export class SenderQueue {
     const i = this.head;
     this.firstTryUs = this.first[i] as number;
     this.tag = this.tags[i] as number;
-    this.head = (i + 1) % this.ids.length;
+    this.head = (i + 1) & this.mask;
     this.count--;
     return this.ids[i] as number;
   }
 
   /** Calls `fn` for every waiting mail. */
   forEach(fn: (id: number) => void): void {
-    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) % this.ids.length] as number);
+    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask] as number);
   }
 
   private grow(): void {
@@ -58,7 +60,7 @@ export class SenderQueue {
     const next = new Float64Array(cap);
     const tags = new Uint8Array(cap);
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) % this.ids.length;
+      const i = (this.head + k) & this.mask;
       ids[k] = this.ids[i] as number;
       first[k] = this.first[i] as number;
       next[k] = this.next[i] as number;
@@ -68,6 +70,7 @@ export class SenderQueue {
     this.first = first;
     this.next = next;
     this.tags = tags;
+    this.mask = cap - 1;
     this.head = 0;
   }
 }

@@ -22,7 +22,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's Chromium; HASIM_CHROMIUM points elsewhere (or at nothing, to see the skip).
+const CHROMIUM = process.env.HASIM_CHROMIUM ?? "/usr/bin/chromium";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 if (!existsSync(CHROMIUM)) {
@@ -30,6 +31,7 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 
+const problems = [];
 const args = process.argv.slice(2);
 let screenshot = process.env.CI ? null : join(ROOT, "results", "report-check.png");
 const shotAt = args.indexOf("--screenshot");
@@ -60,7 +62,7 @@ async function transpile(entries) {
     if (seen.has(file)) continue;
     seen.add(file);
     const js = ts.transpileModule(readFileSync(file, "utf8"), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, isolatedModules: true },
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       fileName: file,
     }).outputText;
     // Follow the imports left after transpiling: type-only ones are gone, as at run time.
@@ -84,13 +86,12 @@ async function buildFixtureReport() {
   for (const w of warnings) problems.push(`render: ${w}`);
   const dir = mkdtempSync(join(tmpdir(), "hasim-report-"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  console.log(`fixture report written to ${dir}`);
   return join(dir, "report.html");
 }
 
-const problems = [];
 let reportPath;
-if (args[0]) {
+const fixture = !args[0];
+if (!fixture) {
   const p = resolve(args[0]);
   reportPath = statSync(p).isDirectory() ? join(p, "report.html") : p;
 } else {
@@ -157,6 +158,12 @@ try {
   }
   const onPage = new Set(charts.map((c) => c.file));
   for (const f of svgFiles) if (!onPage.has(f)) problems.push(`${f} is not on the page`);
+  if (fixture) {
+    // The fixture has every kind of input, so every kind of chart must be there.
+    for (const kind of [/^comparison\.svg$/, /^differences\.svg$/, /^sweep\.svg$/, /^timeline-off\.svg$/, /^timeline-off-episode-\d+\.svg$/, /^counterexample-.+\.svg$/]) {
+      if (![...onPage].some((f) => kind.test(f))) problems.push(`no chart matching ${kind} on the page`);
+    }
+  }
 
   if (figureShots) {
     mkdirSync(figureShots, { recursive: true });
@@ -173,6 +180,7 @@ try {
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
+  if (fixture) rmSync(reportDir, { recursive: true, force: true });
 }
 
 if (problems.length > 0) {

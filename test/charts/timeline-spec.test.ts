@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { US_PER_D, US_PER_H, US_PER_MIN } from "../../src/kernel/time.js";
 import { MODE_COLORS, MODE_ORDER, timelineSpec } from "../../src/charts/index.js";
-import { modeRows, spoolRows, type TimeWindow } from "../../src/charts/timeline-rows.js";
+import { faultRows, modeRows, spoolRows, type TimeWindow } from "../../src/charts/timeline-rows.js";
 import { timeAxisFor } from "../../src/charts/time-scale.js";
 import { counterexample, crashTimeline, longTimeline } from "./fixtures.js";
 import { at, markType, rows, unitViews } from "./helpers.js";
@@ -103,6 +103,17 @@ describe("timeline rows", () => {
     const labelled = modeRows(t, w(0, t.endUs)).filter((r) => r.label !== "").map((r) => r.mode);
     expect(labelled).toContain("MASTER");
     expect(labelled).not.toContain("REBOOTING"); // 3 minutes of two days: a sliver
+  });
+
+  it("labels only the faults whose duration fits without overlapping the previous label", () => {
+    const t = longTimeline(365, 30);
+    const out = faultRows(t, w(0, t.endUs));
+    const labelled = out.filter((r) => r.labelSide !== "");
+    expect(labelled.length).toBeGreaterThan(5);
+    expect(labelled.length).toBeLessThan(out.length);
+    const all = faultRows(crashTimeline("off"), w(0, crashTimeline("off").endUs));
+    expect(all.every((r) => r.labelSide !== "")).toBe(true);
+    expect(all.find((r) => r.lane === "node-hang B")!.labelSide).toBe("right");
   });
 
   it("thins a year of minute samples to about one point per pixel, keeping spikes", () => {
