@@ -1,20 +1,18 @@
 /**
  * fast-check arbitraries of fuzz cases: a simulation seed, an HA configuration and a fault
- * schedule, all plain data, drawn on top of a scenario. {@link caseScenario} turns a case back
- * into a qualified scenario through the scenario file format, so what is run is exactly what a
- * counterexample file replays.
+ * schedule, all plain data, drawn on top of a scenario.
  *
  * Shrinking: each fault is a flat record whose `kind` is a `constantFrom` over
  * {@link FUZZ_KINDS}, so fast-check shrinks a fault towards the kinds listed first (a
  * `link-down` is the simplest fault), durations towards the minimum and start times towards 0;
  * the list shrinks by dropping faults. Faults a case cannot use (a disabled kind, a secondary-link
  * fault without a secondary link) are dropped rather than filtered out of generation, so the
- * shrinker sees one smooth space.
+ * shrinker sees one smooth space. `caseScenario` (counterexample.ts) turns a case into the
+ * scenario it runs.
  *
  * @module
  */
 import fc from "fast-check";
-import { scenarioToRaw, qualifyScenario } from "../scenario/index.js";
 import type { FaultKind, FaultSpec, LinkName, NodeIndex, Policy, QualifiedScenario } from "../scenario/types.js";
 
 /** Fault kinds the fuzzer draws, simplest first (shrinking moves towards the front). Admin actions are repairs, not faults: the scenario's `ha.admin` models the admin. */
@@ -106,7 +104,7 @@ function templateArb(horizonUs: number, l: ScheduleLimits): fc.Arbitrary<FaultTe
 }
 
 /** The scenario's probes, or an SMTP probe with the documented defaults when remote-as-heartbeat needs one. */
-function probesFor(base: QualifiedScenario, config: FuzzConfig): QualifiedScenario["ha"]["rservice"] {
+export function probesFor(base: QualifiedScenario, config: FuzzConfig): QualifiedScenario["ha"]["rservice"] {
   if (base.ha.rservice.length > 0 || !config.remoteAsHeartbeat) return base.ha.rservice;
   return [{ protocol: "smtp", intervalUs: 30e6, timeoutUs: 5e6, retries: 3 }];
 }
@@ -198,32 +196,4 @@ export function caseArb(base: QualifiedScenario, swarm: boolean, limits: Schedul
       const probes = probesFor(base, config).length > 0;
       return { ...head, faults: schedule(templates, head, probes, base.horizonUs, limits.minGapUs) };
     });
-}
-
-/**
- * The scenario a case runs: `base` with the case's seed, policy, configuration and faults (the
- * scenario's own scheduled faults are replaced; its random fault processes stay), one
- * replication, and a drain of at least `minDrainUs`. It goes through the file format
- * (`scenarioToRaw` → `qualifyScenario`), so a counterexample file replays it exactly.
- *
- * @throws ScenarioError if the case is not a valid scenario (a bug in this module).
- */
-export function caseScenario(base: QualifiedScenario, c: FuzzCase, minDrainUs = 0): QualifiedScenario {
-  const cfg = c.config;
-  const q: QualifiedScenario = {
-    ...base,
-    seed: c.seed,
-    replications: 1,
-    policies: [cfg.policy],
-    drainUs: Math.max(base.drainUs, minDrainUs),
-    ha: {
-      ...base.ha,
-      heartbeat: { ...base.ha.heartbeat, lostThreshold: cfg.lostThreshold, secondaryLink: cfg.secondaryLink },
-      remoteAsHeartbeat: cfg.remoteAsHeartbeat,
-      rservice: probesFor(base, cfg),
-      mailQueueSync: { ...base.ha.mailQueueSync, enabled: cfg.mailQueueSync },
-    },
-    faults: c.faults,
-  };
-  return qualifyScenario(scenarioToRaw(q), `${base.name}.yaml`);
 }

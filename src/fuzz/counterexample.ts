@@ -1,16 +1,45 @@
 /**
- * A shrunk case as a scenario file that `hasim run` replays: the base scenario with the case's
- * faults, seed, policy and configuration, one replication, and a description naming the
- * property it breaks.
+ * A case as a scenario: {@link caseScenario} is what the fuzzer runs, and a shrunk case is
+ * written as a scenario file that `hasim run` replays (the base scenario with the case's faults,
+ * seed, policy and configuration, one replication, and a description naming the property it
+ * breaks). Both go through the file format, so the file replays exactly what was run.
  *
  * @module
  */
 import YAML from "yaml";
-import { scenarioToRaw } from "../scenario/index.js";
+import { qualifyScenario, scenarioToRaw } from "../scenario/index.js";
 import type { FaultSpec, QualifiedScenario } from "../scenario/types.js";
 import { formatDuration } from "../kernel/time.js";
-import { caseScenario, type FuzzCase } from "./arbitraries.js";
+import { probesFor, type FuzzCase } from "./arbitraries.js";
 import { PROPERTY_TEXT, type PropertyName, type Verdict } from "./properties.js";
+
+/**
+ * The scenario a case runs: `base` with the case's seed, policy, configuration and faults (the
+ * scenario's own scheduled faults are replaced; its random fault processes stay), one
+ * replication, and a drain of at least `minDrainUs`. It goes through the file format
+ * (`scenarioToRaw` → `qualifyScenario`), so a counterexample file replays it exactly.
+ *
+ * @throws ScenarioError if the case is not a valid scenario (a bug in arbitraries.ts).
+ */
+export function caseScenario(base: QualifiedScenario, c: FuzzCase, minDrainUs = 0): QualifiedScenario {
+  const cfg = c.config;
+  const q: QualifiedScenario = {
+    ...base,
+    seed: c.seed,
+    replications: 1,
+    policies: [cfg.policy],
+    drainUs: Math.max(base.drainUs, minDrainUs),
+    ha: {
+      ...base.ha,
+      heartbeat: { ...base.ha.heartbeat, lostThreshold: cfg.lostThreshold, secondaryLink: cfg.secondaryLink },
+      remoteAsHeartbeat: cfg.remoteAsHeartbeat,
+      rservice: probesFor(base, cfg),
+      mailQueueSync: { ...base.ha.mailQueueSync, enabled: cfg.mailQueueSync },
+    },
+    faults: c.faults,
+  };
+  return qualifyScenario(scenarioToRaw(q), `${base.name}.yaml`);
+}
 
 /** File name of the counterexample of `property`, without folder. */
 export function counterexampleFile(property: PropertyName): string {

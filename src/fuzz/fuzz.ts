@@ -14,13 +14,14 @@ import { formatMicrosAsSeconds, toCsv } from "../report/format.js";
 import type { Policy, QualifiedScenario } from "../scenario/types.js";
 import type { RunOptions, RunResult } from "../sim/result.js";
 import { runReplication } from "../sim/run.js";
-import { caseArb, caseScenario, defaultLimits, type FuzzCase, type ScheduleLimits } from "./arbitraries.js";
-import { configLabel, faultLabel } from "./counterexample.js";
+import { caseArb, defaultLimits, type FuzzCase, type ScheduleLimits } from "./arbitraries.js";
+import { caseScenario, configLabel, faultLabel } from "./counterexample.js";
 import { checkProperty, type PropertyName, type Verdict } from "./properties.js";
 
 /** Runs one replication (the model, or a stand-in). */
 export type FuzzRunner = (scenario: QualifiedScenario, policy: Policy, replication: number, options?: RunOptions) => RunResult;
 
+/** What to fuzz and how long. */
 export interface FuzzOptions {
   readonly properties: readonly PropertyName[];
   /** Cases per property before shrinking. */
@@ -61,6 +62,7 @@ export interface Failure {
   readonly shrinks: number;
 }
 
+/** How one property fared. */
 export interface PropertyOutcome {
   readonly property: PropertyName;
   /** Search cases run (including the failing one). */
@@ -70,6 +72,7 @@ export interface PropertyOutcome {
   readonly failure: Failure | null;
 }
 
+/** Everything a fuzzing produced; the CLI writes it, tests read it. */
 export interface FuzzReport {
   readonly seed: number;
   readonly outcomes: readonly PropertyOutcome[];

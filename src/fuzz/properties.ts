@@ -17,7 +17,7 @@ export const PROPERTY_NAMES: readonly PropertyName[] = ["no-loss", "no-duplicate
 export const PROPERTY_TEXT: Readonly<Record<PropertyName, string>> = {
   "no-loss": "every accepted mail is delivered",
   "no-duplicates": "no mail is delivered twice",
-  "single-master": "never two MASTERs for longer than the detection window (lostThreshold × heartbeat interval)",
+  "single-master": "never two MASTERs for longer than the detection window, lostThreshold × heartbeat interval",
   recovers: "after the last fault heals: one MASTER and one SLAVE within the recovery bound, and every spool drained",
   ttr: "every mail-service outage ends within the time-to-recovery bound",
 };

@@ -386,7 +386,15 @@ export class Cluster implements DriveContext {
       if (this.obs.trace !== null) for (const x of this.units) this.obs.sampleSpool(this.sched.nowUs, x.name, x.depth);
     }
     for (const e of effects) this.effect(u, e);
+    this.noteMaster();
     this.refresh();
+  }
+
+  /** Remembers which unit holds MASTER alone, so a failover counts the role moving to the other unit. */
+  private noteMaster(): void {
+    const ma = this.holdsVip(this.units[0]);
+    const mb = this.holdsVip(this.units[1]);
+    if (ma !== mb) this.lastMaster = ma ? 0 : 1;
   }
 
   private effect(u: UnitRuntime, e: RoleEffect): void {
@@ -398,7 +406,6 @@ export class Cluster implements DriveContext {
         u.pushPending = false;
         // A failover is the MASTER role moving to the other unit (not a MASTER resuming after a reboot).
         if (this.lastMaster !== u.index) this.obs.failovers++;
-        this.lastMaster = u.index;
         this.adoptCopies(u);
         return;
       case "release":
@@ -443,8 +450,8 @@ export class Cluster implements DriveContext {
     const now = this.sched.nowUs;
     const p = this.peer(u);
     this.obs.record(now, u.name, "heartbeat-lost", "", "", `no heartbeat from ${p.name} for ${this.sc.ha.heartbeat.lostThreshold} intervals`);
-    if (this.sc.ha.remoteAsHeartbeat && u.rservice.length > 0 && !u.rservice.some((m) => m.declared)) {
-      this.obs.record(now, u.name, "remote-as-heartbeat", "", "", `probes of ${p.name} still succeed: no failover`);
+    if (u.role.mode === "SLAVE" && this.sc.ha.remoteAsHeartbeat && u.rservice.length > 0 && !u.rservice.some((m) => m.declared)) {
+      this.obs.record(now, u.name, "remote-as-heartbeat", "", "", `probes of ${p.name} not declared failed: no failover`);
       return;
     }
     this.apply(u, { type: "peer-lost" });

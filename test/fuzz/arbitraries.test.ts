@@ -1,7 +1,8 @@
 // The case arbitraries produce valid, well-spaced schedules as plain data, deterministically.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { caseArb, caseScenario, defaultLimits, FUZZ_KINDS, type FuzzCase } from "../../src/fuzz/arbitraries.js";
+import { caseArb, defaultLimits, FUZZ_KINDS, type FuzzCase } from "../../src/fuzz/arbitraries.js";
+import { caseScenario } from "../../src/fuzz/counterexample.js";
 import { qualifyScenario } from "../../src/scenario/index.js";
 import type { QualifiedScenario } from "../../src/scenario/types.js";
 

@@ -260,6 +260,42 @@ describe("timers", () => {
     expect(sched.heapSize).toBe(0);
   });
 
+  it("keeps the heap bounded when a timer is re-armed earlier again and again (no cancels)", () => {
+    const sched = new Scheduler({ initialCapacity: 16 });
+    const h = sched.register(() => undefined);
+    const t = sched.createTimer(h, 0);
+    for (let i = 0; i < 100_000; i++) {
+      sched.arm(t, 1_000_000 - i); // every arm is earlier: a fresh entry each time
+      expect(sched.heapSize).toBeLessThanOrEqual(64);
+    }
+    sched.run();
+    expect(sched.eventsRun).toBe(1);
+    expect(sched.nowUs).toBe(900_001);
+  });
+
+  it("still runs everything in order after compactions", () => {
+    const { sched, log, h } = logging({ initialCapacity: 16 });
+    let x = 7;
+    const expected: Array<[number, number]> = [];
+    for (let i = 0; i < 300; i++) {
+      x = (x * 48271) % 2147483647;
+      const time = 500_000 + (x % 5000); // later than the timers, so timer entries sit near the root
+      sched.at(time, 0, h, i);
+      expected.push([time, i]);
+    }
+    const timers = [0, 1, 2].map((k) => sched.createTimer(h, 0, 1000 + k));
+    // Re-arm earlier many times: stale entries pile up past the live ones and force compactions.
+    for (let i = 0; i < 3000; i++) {
+      const k = i % 3;
+      sched.arm(timers[k]!, 200_000 - i);
+      expect(sched.heapSize).toBeLessThanOrEqual(2 * sched.pending + 1);
+    }
+    for (const [k, t] of timers.entries()) expected.push([sched.armedAtUs(t), 1000 + k]);
+    sched.run();
+    expected.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(log).toEqual(expected.map(([time, arg]) => `${arg}@${time}`));
+  });
+
   it("pushes nothing when re-armed later (heartbeat pattern)", () => {
     const sched = new Scheduler();
     const h = sched.register(() => undefined);

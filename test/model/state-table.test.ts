@@ -237,3 +237,23 @@ describe("state table", () => {
     expect(r.metrics.failovers).toBe(0);
   });
 });
+
+describe("failover counting", () => {
+  it("counts every move of the MASTER role, including repeated short split brains", () => {
+    // A one-way cut of what B sends to A: B's SMTP probes of A get no answer, so B takes MASTER but
+    // cannot tell A; B still hears A's heartbeats, so the split brain heals back to A at the next
+    // one; B's probes fail again... every take-over by B is a failover.
+    const r = runReplication(
+      scenario({
+        ha: { rservice: { smtp: { interval: "30s", timeout: "5s", retries: 3 } } },
+        faults: [{ at: "10m", kind: "partition", node: "B", from: "peer", direction: "outbound", duration: "10m" }],
+      }),
+      "slave",
+      0,
+      { trace: true },
+    );
+    const takeovers = r.trace!.filter((t) => t.event === "mode" && t.toMode === "MASTER" && t.unit === "B").length;
+    expect(takeovers).toBeGreaterThan(1);
+    expect(r.metrics.failovers).toBe(takeovers);
+  });
+});

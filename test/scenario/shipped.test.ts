@@ -19,7 +19,7 @@ const SHIPPED = [
   "downstream-outage",
   "capacity-peak",
   "year-of-faults",
-];
+ "fuzz-single-link", "fuzz-safe"];
 const load = (name: string) => {
   const file = `scenarios/${name}.yaml`;
   return qualifyScenario(parseScenarioText(readFileSync(join(DIR, `${name}.yaml`), "utf8"), file), file);

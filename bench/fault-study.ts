@@ -1,0 +1,62 @@
+/**
+ * Item 3 of `npm run bench`: a fault study through the built CLI, as a user runs it:
+ * `hasim run scenarios/year-of-faults.yaml --jobs N` (a year of random faults, replications ×
+ * 3 policies), timed as a whole process; replications per second with one job and with one job
+ * per core, and the parallel speed-up.
+ *
+ * Also what a year-long replication costs in kernel events with closed-form heartbeats and probes
+ * against one event per heartbeat and probe (`engine.heartbeats: simulated`): the closed form
+ * should cost the faults and the mail, not the heartbeats.
+ *
+ * @module
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CLI, benchScript, repoPath, runChild, runJsonChild } from "./common.js";
+import type { ChildFigures, ChildRequest } from "./replication-child.js";
+
+export const FAULT_SCENARIO = "scenarios/year-of-faults.yaml";
+
+export interface StudyRun {
+  readonly jobs: number;
+  readonly replications: number;
+  /** Replications × policies. */
+  readonly runs: number;
+  /** The whole CLI process, seconds. */
+  readonly sec: number;
+  readonly runsPerSec: number;
+}
+
+/** Runs the study through the CLI with `--jobs jobs`, writing to a temporary folder. */
+export function measureStudy(jobs: number, replications: number, policies = 3): StudyRun {
+  const out = mkdtempSync(join(tmpdir(), "hasim-bench-"));
+  try {
+    const args = [CLI, "run", repoPath(FAULT_SCENARIO), "--jobs", String(jobs), "--replications", String(replications), "--quiet", "--out", join(out, "r")];
+    const r = runChild(process.execPath, args);
+    if (r.status !== 0) throw new Error(`hasim ${args.slice(1).join(" ")} exited with ${r.status}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    const runs = replications * policies;
+    return { jobs, replications, runs, sec: r.wallSec, runsPerSec: runs / r.wallSec };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export interface EngineCost {
+  readonly engine: "closed-form" | "simulated";
+  readonly events: number;
+  readonly mails: number;
+  readonly runSec: number;
+}
+
+/** Kernel events of replication 0 (policy `restore`) of the study under each heartbeat engine. */
+export function measureEngineCost(engine: "closed-form" | "simulated", horizon?: string): EngineCost {
+  const req: ChildRequest = {
+    scenario: repoPath(FAULT_SCENARIO),
+    policy: "restore",
+    sets: [`engine.heartbeats=${engine}`],
+    ...(horizon !== undefined ? { horizon } : {}),
+  };
+  const { value } = runJsonChild<ChildFigures>(process.execPath, [benchScript("replication-child.js"), JSON.stringify(req)]);
+  return { engine, events: value.events, mails: value.mails, runSec: value.runSec };
+}
