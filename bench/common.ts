@@ -17,8 +17,6 @@ import { fileURLToPath } from "node:url";
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 /** A path inside the repository. */
 export const repoPath = (rel: string): string => `${REPO}${rel}`;
-/** The built CLI, as `npm run build` leaves it. */
-export const CLI = repoPath("dist/src/cli/main.js");
 /** A built bench script next to this one. */
 export const benchScript = (name: string): string => fileURLToPath(new URL(`./${name}`, import.meta.url));
 

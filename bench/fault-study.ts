@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI, benchScript, repoPath, runChild, runJsonChild } from "./common.js";
+import { benchScript, repoPath, runJsonChild } from "./common.js";
 import type { ChildFigures, ChildRequest } from "./replication-child.js";
 
 export const FAULT_SCENARIO = "scenarios/year-of-faults.yaml";
@@ -25,18 +25,23 @@ export interface StudyRun {
   readonly runs: number;
   /** The whole CLI process, seconds. */
   readonly sec: number;
+  /** CPU seconds of the process, every thread. */
+  readonly cpuSec: number;
   readonly runsPerSec: number;
 }
 
-/** Runs the study through the CLI with `--jobs jobs`, writing to a temporary folder. */
+/**
+ * Runs the study through the CLI (`hasim run ... --jobs jobs`, in bench/cli-child.ts), writing to a
+ * temporary folder, and times the whole process.
+ */
 export function measureStudy(jobs: number, replications: number, policies = 3): StudyRun {
   const out = mkdtempSync(join(tmpdir(), "hasim-bench-"));
   try {
-    const args = [CLI, "run", repoPath(FAULT_SCENARIO), "--jobs", String(jobs), "--replications", String(replications), "--quiet", "--out", join(out, "r")];
-    const r = runChild(process.execPath, args);
-    if (r.status !== 0) throw new Error(`hasim ${args.slice(1).join(" ")} exited with ${r.status}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    const args = ["run", repoPath(FAULT_SCENARIO), "--jobs", String(jobs), "--replications", String(replications), "--quiet", "--out", join(out, "r")];
+    const { value, wallSec } = runJsonChild<{ code: number; cpuSec: number }>(process.execPath, [benchScript("cli-child.js"), ...args]);
+    if (value.code !== 0) throw new Error(`hasim ${args.join(" ")} exited with ${value.code}`);
     const runs = replications * policies;
-    return { jobs, replications, runs, sec: r.wallSec, runsPerSec: runs / r.wallSec };
+    return { jobs, replications, runs, sec: wallSec, cpuSec: value.cpuSec, runsPerSec: runs / wallSec };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

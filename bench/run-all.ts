@@ -96,12 +96,14 @@ async function main(): Promise<void> {
 
   // ---------------------------------------------------------------- 2
   heading(`2. Mail throughput: baseline, 50 mails/s, ${DAYS} simulated day${DAYS > 1 ? "s" : ""}, 1 replication, 1 thread`);
-  const runs = measureMailThroughput(DAYS);
+  const repeats = quick ? 2 : 3;
+  const runs = measureMailThroughput(DAYS, repeats);
   const empty = measureEmptyProcess();
   printTable(
     ["variant", "mails", "process", "mails/s (whole process)", "[per CPU s of the run]", "events", "events/s (run)", "[per CPU s]", "peak RSS"],
     [...runs.map(mailRow), mailRow(empty)],
   );
+  console.log(`(the first row is the fastest of ${repeats} runs; [bracketed] figures count CPU time, which other work on the machine does not inflate)`);
   const base = runs[0] as MailRun;
   const bf = base.figures;
   console.log(
@@ -115,20 +117,23 @@ async function main(): Promise<void> {
   const holdEvents = quick ? 5_000_000 : 20_000_000;
   const hold = holdAt(pending, holdEvents);
   const floor = mailFloor(quick ? 6 * 3600 : 86_400);
+  // Compared per CPU second: both sides then pay for their own work only, whatever else runs.
+  const modelCpuRate = bf.events / bf.runCpuSec;
   console.log("");
   printTable(
-    ["kernel at the model's pending-set size", "events/s", "[per CPU s]", "model events/s ÷ this"],
+    ["kernel at the model's pending-set size", "events/s", "[per CPU s]", "model ÷ this [per CPU s]"],
     [
-      [`${hold.label} (model: about ${pending} pending)`, rate(hold.eventsPerSec), `[${rate(hold.eventsPerCpuSec)}]`, ratio(base.eventsPerSec, hold.eventsPerSec)],
-      [`${floor.label} (no model logic)`, rate(floor.eventsPerSec), `[${rate(floor.eventsPerCpuSec)}]`, ratio(base.eventsPerSec, floor.eventsPerSec)],
+      [`model: ${base.variant}`, rate(base.eventsPerSec), `[${rate(modelCpuRate)}]`, "1.00×"],
+      [`${hold.label} (the model has about ${pending} pending)`, rate(hold.eventsPerSec), `[${rate(hold.eventsPerCpuSec)}]`, ratio(modelCpuRate, hold.eventsPerCpuSec)],
+      [`${floor.label}, no model logic`, rate(floor.eventsPerSec), `[${rate(floor.eventsPerCpuSec)}]`, ratio(modelCpuRate, floor.eventsPerCpuSec)],
     ],
   );
   targets.push({
-    what: "model events/s ≥ 50% of kernel hold at a similar pending-set size",
-    measured: rate(base.eventsPerSec),
-    reference: `${rate(hold.eventsPerSec)} (hold N=${pending})`,
-    ratio: ratio(base.eventsPerSec, hold.eventsPerSec),
-    ok: base.eventsPerSec >= 0.5 * hold.eventsPerSec,
+    what: "model events/s ≥ 50% of kernel hold at a similar pending-set size (per CPU s)",
+    measured: rate(modelCpuRate),
+    reference: `${rate(hold.eventsPerCpuSec)} (hold N=${pending})`,
+    ratio: ratio(modelCpuRate, hold.eventsPerCpuSec),
+    ok: modelCpuRate >= 0.5 * hold.eventsPerCpuSec,
   });
   targets.push({
     what: "≥ 1 M mails/s on one core, whole process",
@@ -167,8 +172,16 @@ async function main(): Promise<void> {
   if (CORES > 1) studies.push(measureStudy(CORES, REPLICATIONS));
   const one = studies[0] as StudyRun;
   printTable(
-    ["--jobs", "runs", "wall", "replications/s", "speed-up"],
-    studies.map((s) => [String(s.jobs), String(s.runs), `${s.sec.toFixed(2)} s`, rate(s.runsPerSec), ratio(s.runsPerSec, one.runsPerSec)]),
+    ["--jobs", "runs", "wall", "replications/s", "speed-up", "CPU", "cores busy"],
+    studies.map((s) => [
+      String(s.jobs),
+      String(s.runs),
+      `${s.sec.toFixed(2)} s`,
+      rate(s.runsPerSec),
+      ratio(s.runsPerSec, one.runsPerSec),
+      `${s.cpuSec.toFixed(2)} s`,
+      (s.cpuSec / s.sec).toFixed(2),
+    ]),
   );
   const par = studies[1];
   if (par !== undefined) {

@@ -9,7 +9,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
-import { hasimVersion } from "../report/meta.js";
+import { hasimVersion } from "./version.js";
 import { commandName, loadCommands } from "./commands/index.js";
 import { processIo, type CliIo, type HasimCommand, type Runner } from "./context.js";
 import { describeError, EXIT_INTERNAL, UserError } from "./errors.js";

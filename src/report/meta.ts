@@ -5,9 +5,6 @@
  *
  * @module
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 /** What meta.json records. Keys are written in this order. */
 export interface MetaInput {
@@ -38,25 +35,4 @@ export function metaJson(meta: MetaInput): string {
   if (meta.sweep !== undefined) doc["sweep"] = meta.sweep;
   doc["scenario"] = meta.scenario;
   return JSON.stringify(doc, null, 2) + "\n";
-}
-
-let cachedVersion: string | undefined;
-
-/**
- * The version from hasim's package.json, found by walking up from this module; it works both
- * from the TS sources (src/report/) and from the build (dist/src/report/).
- */
-export function hasimVersion(): string {
-  if (cachedVersion !== undefined) return cachedVersion;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, "package.json");
-    if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, "utf8")) as { name?: unknown; version?: unknown };
-      if (pkg.name === "hasim" && typeof pkg.version === "string") return (cachedVersion = pkg.version);
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return (cachedVersion = "unknown");
-    dir = parent;
-  }
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import YAML from "yaml";
 import { describe, expect, it } from "vitest";
 import { commandNames, glueDashValues } from "../../src/cli/main.js";
-import { hasimVersion } from "../../src/report/meta.js";
+import { hasimVersion } from "../../src/cli/version.js";
 import { csvRecords } from "../report/parse-csv.js";
 import { hasim, TINY, tempDir } from "./helpers.js";
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { hasimVersion, metaJson } from "../../src/report/meta.js";
+import { metaJson } from "../../src/report/meta.js";
+import { hasimVersion } from "../../src/cli/version.js";
 
 describe("meta.json", () => {
   it("reads the version from package.json", () => {
