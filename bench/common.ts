@@ -25,7 +25,8 @@ export const CORES = availableParallelism();
 /** The 1-minute load average, and a warning when other work competes for the cores. */
 export function loadNote(): string {
   const l = loadavg()[0] ?? 0;
-  const busy = l > CORES * 0.5 ? `  (other work is running: wall-clock figures are pessimistic; the CPU-time figures in brackets are less affected)` : "";
+  // The benchmark itself keeps about one core busy; more than that is other work.
+  const busy = l > CORES - 0.25 ? `  (other work is running: wall-clock figures are pessimistic; the CPU-time figures in brackets are less affected)` : "";
   return `load average ${l.toFixed(2)} on ${CORES} cores${busy}`;
 }
 

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +46,30 @@ export function measureStudy(jobs: number, replications: number, policies = 3): 
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * How many cores this benchmark can have right now: `n` processes that each spin for `cpuSec` of
+ * CPU, started together. On an idle machine they finish in about `cpuSec` and the answer is `n`;
+ * when other work holds a core, they take longer. A parallel speed-up cannot exceed this.
+ */
+export async function availableCores(n: number, cpuSec = 2): Promise<number> {
+  // Reads the CPU clock only every 2^20 iterations, so the spin is user time, not system calls.
+  const spin = `const t = process.cpuUsage(); let x = 0; for (;;) { for (let i = 0; i < 1048576; i++) x = (x * 31 + i) | 0; const c = process.cpuUsage(t); if (c.user + c.system >= ${cpuSec * 1e6}) break; }`;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const p = spawn(process.execPath, ["-e", spin], { stdio: "ignore" });
+          p.on("error", reject);
+          p.on("exit", () => resolve());
+        }),
+    ),
+  );
+  const wall = (performance.now() - t0) / 1e3;
+  return Math.min(n, (n * cpuSec) / wall);
 }
 
 export interface EngineCost {

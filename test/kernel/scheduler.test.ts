@@ -57,6 +57,24 @@ describe("ordering", () => {
     expect(log).toEqual(["spawner", "note98", "note1", "note99", "note2"]);
   });
 
+  it("keeps the total order in a heap too large for the branch-free sift-down (> 2^18 entries)", () => {
+    const sched = new Scheduler();
+    const order: number[] = [];
+    const h = sched.register((arg) => order.push(arg));
+    const n = 300_000;
+    const time = (i: number): number => (i * 7919) % 1000; // many ties
+    const prio = (i: number): number => (i * 31) % 3;
+    for (let i = 0; i < n; i++) sched.at(time(i), prio(i), h, i);
+    sched.run();
+    expect(order.length).toBe(n);
+    let sortedCount = 0;
+    for (let k = 1; k < n; k++) {
+      const a = order[k - 1]!, b = order[k]!;
+      if (time(a) < time(b) || (time(a) === time(b) && (prio(a) < prio(b) || (prio(a) === prio(b) && a < b)))) sortedCount++;
+    }
+    expect(sortedCount).toBe(n - 1);
+  });
+
   it("never moves the clock backwards", () => {
     const sched = new Scheduler({ initialCapacity: 16 });
     const times: number[] = [];
