@@ -13,7 +13,6 @@
 import { sampleExponentialUs, sampleUs } from "../kernel/dist.js";
 import { Rng } from "../kernel/rng.js";
 import { Scheduler, type HandlerId, type TimerId } from "../kernel/scheduler.js";
-import { formatDuration } from "../kernel/time.js";
 import { nextGridUs, type DriveContext } from "../ha/grid.js";
 import { HeartbeatWatch } from "../ha/heartbeat.js";
 import { CopyCause, MailLedger } from "../ha/ledger.js";
@@ -771,10 +770,5 @@ export class Cluster implements DriveContext {
     if (this.draining && this.depthTotal === 0 && this.senders.size === 0 && this.activeFaults === 0 && !this.obs.episodeOpen) {
       this.sched.stop();
     }
-  }
-
-  /** Human-readable description of a duration, for traces. */
-  static fmt(us: number): string {
-    return formatDuration(us);
   }
 }
