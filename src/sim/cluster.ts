@@ -48,6 +48,8 @@ export class Cluster implements DriveContext {
   readonly senders = new SenderQueue();
   readonly rng: Streams;
   readonly seedLabel: string;
+  /** The replication's root stream; components fork their own streams from it by label. */
+  private readonly root: Rng;
   /** Per mail: bit u set while unit u holds it in its spool or a worker. */
   where = new Uint8Array(1 << 16);
   // Group-wide fault counters.
@@ -85,6 +87,7 @@ export class Cluster implements DriveContext {
     tracing: boolean,
   ) {
     const root = Rng.fromSeed(sc.seed).fork(`rep:${replication}`);
+    this.root = root;
     this.seedLabel = root.label;
     this.rng = {
       arrivals: root.fork("arrivals"),
@@ -132,6 +135,11 @@ export class Cluster implements DriveContext {
     this.conflictTimer = this.sched.createTimer(this.on(P_CONFLICT, () => this.onConflict()), P_CONFLICT);
     if (sc.ha.mailQueueSync.enabled) this.setUpQueueSync();
     this.units[this.masterIndex].masterSinceUs = -a.arpUpdateDelayUs;
+  }
+
+  /** The stream of a component, forked by label from this replication's root (never by policy). */
+  stream(label: string): Rng {
+    return this.root.fork(label);
   }
 
   /** A grid phase in [0, interval): drawn, or 0 with `engine.phases: aligned`. */

@@ -9,7 +9,6 @@ import { Cluster } from "./cluster.js";
 import { FaultInjector } from "./faults.js";
 import { P_OBSERVE } from "./priorities.js";
 import type { UnitRuntime } from "./unit.js";
-import { Rng } from "../kernel/rng.js";
 
 /** Number of spool samples a traced timeline gets over the run. */
 const TIMELINE_SAMPLES = 400;
@@ -23,8 +22,7 @@ export function runReplication(scenario: QualifiedScenario, policy: Policy, repl
   const tracing = options.trace === true;
   const c = new Cluster(scenario, policy, replication, tracing);
   const faults = new FaultInjector(c);
-  const root = Rng.fromSeed(scenario.seed).fork(`rep:${replication}`);
-  faults.schedule(scenario, (label) => root.fork(label));
+  faults.schedule(scenario, (label) => c.stream(label));
   if (tracing) sampleSpools(c);
   c.ledger.onDuplicate = tracing ? (m, cause) => c.obs.marker(c.sched.nowUs, "", "duplicated", cause) : null;
   c.start();

@@ -25,7 +25,7 @@ import { runTasks, type RunTask } from "../pool.js";
 import { startProgress } from "../progress.js";
 import { summaryTable } from "../table.js";
 import { jobsFlag, lastString, scenarioArg, scenarioFlags, scenarioOptions, simulationOptions } from "./options.js";
-import { writeReportIfAvailable } from "./report-hook.js";
+import { writeReport } from "./report.js";
 
 /** Seeds by replication, from the first policy's runs (common random numbers: the same for all). */
 export function seedsOf(results: readonly RunResult[]): string[] {
@@ -80,7 +80,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   files.push({ name: "meta.json", content: metaJson(meta) });
 
   writeOutputs(outDir, files);
-  if (report) await writeReportIfAvailable(outDir, ctx.io);
+  if (report) await writeReport(outDir, ctx.io);
 
   const violations = results.filter((r) => r.violations.length > 0);
   if (violations.length > 0) {
