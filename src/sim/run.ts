@@ -23,7 +23,9 @@ export function runReplication(scenario: QualifiedScenario, policy: Policy, repl
   const c = new Cluster(scenario, policy, replication, tracing);
   const faults = new FaultInjector(c);
   faults.schedule(scenario, (label) => c.stream(label));
-  if (tracing) sampleSpools(c);
+  // Timeline sampling adds observation events; they are not counted as model events, so the
+  // `events` column is the same with and without --trace/--report.
+  const samples = tracing ? sampleSpools(c) : { count: 0 };
   c.ledger.onDuplicate = tracing ? (m, cause) => c.obs.marker(c.sched.nowUs, "", "duplicated", cause) : null;
   c.start();
   const limitUs = scenario.horizonUs + scenario.drainUs;
@@ -38,7 +40,7 @@ export function runReplication(scenario: QualifiedScenario, policy: Policy, repl
   }
   const violations = [...c.violations, ...c.ledger.violations];
   if (scenario.engine.checkInvariants) violations.push(...conservation(c));
-  const metrics = measure(c, lostBy, endUs);
+  const metrics = measure(c, lostBy, endUs, c.sched.eventsRun - samples.count);
   const result: RunResult = {
     scenario: scenario.name,
     policy,
@@ -51,13 +53,16 @@ export function runReplication(scenario: QualifiedScenario, policy: Policy, repl
   return result;
 }
 
-function sampleSpools(c: Cluster): void {
+function sampleSpools(c: Cluster): { count: number } {
+  const samples = { count: 0 };
   const step = Math.max(1_000_000, Math.floor(c.sc.horizonUs / TIMELINE_SAMPLES));
   const h = c.on(P_OBSERVE, () => {
+    samples.count++;
     for (const u of c.units) c.obs.sampleSpool(c.sched.nowUs, u.name, u.depth);
     if (c.sched.nowUs + step <= c.sc.horizonUs + c.sc.drainUs) c.sched.after(step, P_OBSERVE, h);
   });
   c.sched.at(0, P_OBSERVE, h);
+  return samples;
 }
 
 /** Where an undelivered mail still sits, as a lost cause; null when no unit holds it. */
@@ -102,7 +107,7 @@ function max(xs: readonly number[]): number | null {
   return xs.length === 0 ? null : Math.max(...xs);
 }
 
-function measure(c: Cluster, lostBy: Record<LostCause, number>, endUs: number): RunMetrics {
+function measure(c: Cluster, lostBy: Record<LostCause, number>, endUs: number, events: number): RunMetrics {
   const l = c.ledger;
   const ep = c.obs.episodeStats();
   const lat = l.latency;
@@ -132,6 +137,6 @@ function measure(c: Cluster, lostBy: Record<LostCause, number>, endUs: number): 
     lost_by_cause: lostBy,
     duplicated_by_cause: { ...l.duplicatedBy },
     end_s: endUs / 1e6,
-    events: c.sched.eventsRun,
+    events,
   };
 }

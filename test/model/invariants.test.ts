@@ -63,3 +63,12 @@ describe("model invariants", () => {
     expect(faultsOf("slave").length).toBeGreaterThan(0);
   });
 });
+
+describe("tracing", () => {
+  it("changes no metric, not even the event count", () => {
+    const sc = scenario({ faults: [{ at: "10m", kind: "node-crash", node: "A", duration: "30m" }] }, { phases: "random" });
+    const plain = runReplication(sc, "restore", 2);
+    const traced = runReplication(sc, "restore", 2, { trace: true });
+    expect(traced.metrics).toEqual(plain.metrics);
+  });
+});
