@@ -17,4 +17,10 @@ const c0 = process.cpuUsage();
 const quiet = { stdout: (): void => {}, stderr: (): void => {}, stderrIsTty: false };
 const code = await main(process.argv.slice(2), quiet);
 const c = process.cpuUsage(c0);
-console.log(JSON.stringify({ code, cpuSec: (c.user + c.system) / 1e6, sinceStartSec: performance.now() / 1e3 }));
+console.log(
+  JSON.stringify({
+    code,
+    cpuSec: (c.user + c.system) / 1e6,
+    sinceStartSec: performance.now() / 1e3,
+  }),
+);

@@ -18,7 +18,8 @@ export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 /** A path inside the repository. */
 export const repoPath = (rel: string): string => `${REPO}${rel}`;
 /** A built bench script next to this one. */
-export const benchScript = (name: string): string => fileURLToPath(new URL(`./${name}`, import.meta.url));
+export const benchScript = (name: string): string =>
+  fileURLToPath(new URL(`./${name}`, import.meta.url));
 
 export const CORES = availableParallelism();
 
@@ -26,7 +27,10 @@ export const CORES = availableParallelism();
 export function loadNote(): string {
   const l = loadavg()[0] ?? 0;
   // The benchmark itself keeps about one core busy; more than that is other work.
-  const busy = l > CORES - 0.25 ? `  (other work is running: wall-clock figures are pessimistic; the CPU-time figures in brackets are less affected)` : "";
+  const busy =
+    l > CORES - 0.25
+      ? `  (other work is running: wall-clock figures are pessimistic; the CPU-time figures in brackets are less affected)`
+      : "";
   return `load average ${l.toFixed(2)} on ${CORES} cores${busy}`;
 }
 
@@ -40,21 +44,34 @@ export interface ChildRun {
 }
 
 /** Runs a program to completion and times it as a whole. */
-export function runChild(cmd: string, args: readonly string[], options: { cwd?: string } = {}): ChildRun {
+export function runChild(
+  cmd: string,
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): ChildRun {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: options.cwd ?? REPO, encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd, args, {
+    cwd: options.cwd ?? REPO,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const wallSec = (performance.now() - t0) / 1e3;
   if (r.error !== undefined) throw r.error;
   return { stdout: r.stdout, stderr: r.stderr, status: r.status, wallSec };
 }
 
 /** Runs a program that prints one JSON line last; throws with its stderr when it fails. */
-export function runJsonChild<T>(cmd: string, args: readonly string[]): { value: T; wallSec: number } {
+export function runJsonChild<T>(
+  cmd: string,
+  args: readonly string[],
+): { value: T; wallSec: number } {
   const r = runChild(cmd, args);
   const lines = r.stdout.trim().split("\n");
   const last = lines[lines.length - 1] ?? "";
   if (r.status !== 0 || !last.startsWith("{")) {
-    throw new Error(`${cmd} ${args.join(" ")} exited with ${r.status}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    throw new Error(
+      `${cmd} ${args.join(" ")} exited with ${r.status}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`,
+    );
   }
   return { value: JSON.parse(last) as T, wallSec: r.wallSec };
 }
@@ -64,7 +81,9 @@ export function findSimPy2(): string | null {
   for (const py of ["/usr/bin/python3", "python3"]) {
     if (py.startsWith("/") && !existsSync(py)) continue;
     try {
-      const r = spawnSync(py, ["-c", "import SimPy, SimPy.Simulation; print(SimPy.__version__)"], { encoding: "utf8" });
+      const r = spawnSync(py, ["-c", "import SimPy, SimPy.Simulation; print(SimPy.__version__)"], {
+        encoding: "utf8",
+      });
       if (r.status === 0 && r.stdout.trim().startsWith("2.")) return py;
     } catch {
       // not runnable: try the next one

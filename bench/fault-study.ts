@@ -38,11 +38,31 @@ export interface StudyRun {
 export function measureStudy(jobs: number, replications: number, policies = 3): StudyRun {
   const out = mkdtempSync(join(tmpdir(), "hasim-bench-"));
   try {
-    const args = ["run", repoPath(FAULT_SCENARIO), "--jobs", String(jobs), "--replications", String(replications), "--quiet", "--out", join(out, "r")];
-    const { value, wallSec } = runJsonChild<{ code: number; cpuSec: number }>(process.execPath, [benchScript("cli-child.js"), ...args]);
+    const args = [
+      "run",
+      repoPath(FAULT_SCENARIO),
+      "--jobs",
+      String(jobs),
+      "--replications",
+      String(replications),
+      "--quiet",
+      "--out",
+      join(out, "r"),
+    ];
+    const { value, wallSec } = runJsonChild<{ code: number; cpuSec: number }>(process.execPath, [
+      benchScript("cli-child.js"),
+      ...args,
+    ]);
     if (value.code !== 0) throw new Error(`hasim ${args.join(" ")} exited with ${value.code}`);
     const runs = replications * policies;
-    return { jobs, replications, runs, sec: wallSec, cpuSec: value.cpuSec, runsPerSec: runs / wallSec };
+    return {
+      jobs,
+      replications,
+      runs,
+      sec: wallSec,
+      cpuSec: value.cpuSec,
+      runsPerSec: runs / wallSec,
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -64,7 +84,9 @@ export async function availableCores(n: number, cpuSec = 2): Promise<number> {
         new Promise<void>((resolve, reject) => {
           const p = spawn(process.execPath, ["-e", spin], { stdio: "ignore" });
           p.on("error", reject);
-          p.on("exit", () => resolve());
+          p.on("exit", () => {
+            resolve();
+          });
         }),
     ),
   );
@@ -80,13 +102,19 @@ export interface EngineCost {
 }
 
 /** Kernel events of replication 0 (policy `restore`) of the study under each heartbeat engine. */
-export function measureEngineCost(engine: "closed-form" | "simulated", horizon?: string): EngineCost {
+export function measureEngineCost(
+  engine: "closed-form" | "simulated",
+  horizon?: string,
+): EngineCost {
   const req: ChildRequest = {
     scenario: repoPath(FAULT_SCENARIO),
     policy: "restore",
     sets: [`engine.heartbeats=${engine}`],
     ...(horizon !== undefined ? { horizon } : {}),
   };
-  const { value } = runJsonChild<ChildFigures>(process.execPath, [benchScript("replication-child.js"), JSON.stringify(req)]);
+  const { value } = runJsonChild<ChildFigures>(process.execPath, [
+    benchScript("replication-child.js"),
+    JSON.stringify(req),
+  ]);
   return { engine, events: value.events, mails: value.mails, runSec: value.runSec };
 }

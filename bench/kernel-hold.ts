@@ -102,9 +102,16 @@ function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "hasim") return dir;
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "hasim"
+    )
+      return dir;
     const up = dirname(dir);
-    if (up === dir) throw new Error("cannot find the hasim repository root above " + fileURLToPath(import.meta.url));
+    if (up === dir)
+      throw new Error(
+        "cannot find the hasim repository root above " + fileURLToPath(import.meta.url),
+      );
     dir = up;
   }
 }
@@ -116,7 +123,8 @@ function eventsPerS(output: string): number {
 }
 
 const fmtRate = (x: number | null): string => (x === null ? "n/a" : `${(x / 1e6).toFixed(2)}M`);
-const fmtRatio = (a: number, b: number | null): string => (b === null ? "n/a" : `${(a / b).toFixed(2)}x`);
+const fmtRatio = (a: number, b: number | null): string =>
+  b === null ? "n/a" : `${(a / b).toFixed(2)}x`;
 
 /**
  * Runs the kernel benchmarks and the reference programs, and returns the report lines (also
@@ -144,8 +152,12 @@ export async function runKernelBench(options: KernelBenchOptions = {}): Promise<
     }
     const cpu = cpus();
     const load = loadavg()[0]!.toFixed(2);
-    out(`kernel hold model — node ${process.version}, ${cpu.length} cores, ${cpu[0]?.model.trim() ?? "unknown cpu"}, load average ${load} at start`);
-    out(`reference programs: ${haveMjs ? holdMjs : "hold.mjs missing"}; C: ${cBinary !== null ? "gcc -O2 hold.c" : "not available"}`);
+    out(
+      `kernel hold model — node ${process.version}, ${cpu.length} cores, ${cpu[0]?.model.trim() ?? "unknown cpu"}, load average ${load} at start`,
+    );
+    out(
+      `reference programs: ${haveMjs ? holdMjs : "hold.mjs missing"}; C: ${cBinary !== null ? "gcc -O2 hold.c" : "not available"}`,
+    );
     out("");
     out("| N | events | ours ev/s (range) | hold.mjs ev/s | ours/hold.mjs | C ev/s | ours/C |");
     out("|---|---|---|---|---|---|---|");
@@ -162,28 +174,50 @@ export async function runKernelBench(options: KernelBenchOptions = {}): Promise<
       // Interleave ours and the references so machine load affects both alike.
       for (let r = 0; r < Math.max(repeats, refRepeats); r++) {
         if (r < repeats) ours.push(holdOnce(n, m, r + 1));
-        if (r < refRepeats && haveMjs) mjs.push(eventsPerS(execFileSync(process.execPath, [holdMjs, String(n), String(m)], { encoding: "utf8" })));
-        if (r < refRepeats && cBinary !== null) c.push(eventsPerS(execFileSync(cBinary, [String(n), String(m)], { encoding: "utf8" })));
+        if (r < refRepeats && haveMjs)
+          mjs.push(
+            eventsPerS(
+              execFileSync(process.execPath, [holdMjs, String(n), String(m)], { encoding: "utf8" }),
+            ),
+          );
+        if (r < refRepeats && cBinary !== null)
+          c.push(eventsPerS(execFileSync(cBinary, [String(n), String(m)], { encoding: "utf8" })));
       }
-      const row: HoldRow = { n, events: m, oursPerS: median(ours), holdMjsPerS: mjs.length ? median(mjs) : null, cPerS: c.length ? median(c) : null };
+      const row: HoldRow = {
+        n,
+        events: m,
+        oursPerS: median(ours),
+        holdMjsPerS: mjs.length ? median(mjs) : null,
+        cPerS: c.length ? median(c) : null,
+      };
       rows.push(row);
-      const range = ours.length > 1 ? ` (${fmtRate(Math.min(...ours))}–${fmtRate(Math.max(...ours))})` : "";
-      out(`| ${n.toExponential(0)} | ${m.toExponential(0)} | ${fmtRate(row.oursPerS)}${range} | ${fmtRate(row.holdMjsPerS)} | ${fmtRatio(row.oursPerS, row.holdMjsPerS)} | ${fmtRate(row.cPerS)} | ${fmtRatio(row.oursPerS, row.cPerS)} |`);
+      const range =
+        ours.length > 1 ? ` (${fmtRate(Math.min(...ours))}–${fmtRate(Math.max(...ours))})` : "";
+      out(
+        `| ${n.toExponential(0)} | ${m.toExponential(0)} | ${fmtRate(row.oursPerS)}${range} | ${fmtRate(row.holdMjsPerS)} | ${fmtRatio(row.oursPerS, row.holdMjsPerS)} | ${fmtRate(row.cPerS)} | ${fmtRatio(row.oursPerS, row.cPerS)} |`,
+      );
     }
 
     out("");
     for (const n of [1_000, 100_000]) {
       const m = quick ? 500_000 : 5_000_000;
       const runs = Array.from({ length: quick ? 1 : 5 }, (_, r) => heartbeatOnce(n, m, r + 1));
-      out(`heartbeat mix: N=${n.toExponential(0)} pending + ${TIMERS} timers re-armed later on every event, 1/64 cancelled: ${fmtRate(median(runs))} events/s`);
+      out(
+        `heartbeat mix: N=${n.toExponential(0)} pending + ${TIMERS} timers re-armed later on every event, 1/64 cancelled: ${fmtRate(median(runs))} events/s`,
+      );
     }
 
     if (haveMjs) {
-      const n = 1000, m = quick ? 100_000 : 1_000_000;
-      const ref = execFileSync(process.execPath, [holdMjs, String(n), String(m), "ties"], { encoding: "utf8" });
+      const n = 1000,
+        m = quick ? 100_000 : 1_000_000;
+      const ref = execFileSync(process.execPath, [holdMjs, String(n), String(m), "ties"], {
+        encoding: "utf8",
+      });
       const refHash = Number(/hash=(\d+)/.exec(ref)?.[1]);
       const ours = runTiesModel(n, m);
-      out(`order check vs hold.mjs ties (N=${n}, M=${m}): hash ${ours.hash} vs ${refHash} — ${ours.hash === refHash ? "same order" : "DIFFERENT ORDER"}`);
+      out(
+        `order check vs hold.mjs ties (N=${n}, M=${m}): hash ${ours.hash} vs ${refHash} — ${ours.hash === refHash ? "same order" : "DIFFERENT ORDER"}`,
+      );
     }
     return lines;
   } finally {
@@ -196,10 +230,23 @@ export async function runKernelBench(options: KernelBenchOptions = {}): Promise<
  * default export with `{ quick }`). Returns nothing, so the caller prints nothing more.
  */
 export default async function printKernelBench(options: { quick?: boolean } = {}): Promise<void> {
-  await runKernelBench({ quick: options.quick ?? false, log: (line) => console.log(line) });
+  await runKernelBench({
+    quick: options.quick ?? false,
+    log: (line) => {
+      console.log(line);
+    },
+  });
 }
 
 // CLI entry: `node dist/bench/kernel-hold.js [--quick]`.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  await runKernelBench({ quick: process.argv.includes("--quick"), log: (line) => console.log(line) });
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
+  await runKernelBench({
+    quick: process.argv.includes("--quick"),
+    log: (line) => {
+      console.log(line);
+    },
+  });
 }

@@ -17,7 +17,10 @@ export interface MailVariant {
   readonly sets: readonly string[];
 }
 
-const ALL_MONITORS = ["ha.rservice={smtp: {}, pop3: {}, imap: {}, http: {}}", "ha.lservice={ports: {}, hd: {}}"];
+const ALL_MONITORS = [
+  "ha.rservice={smtp: {}, pop3: {}, imap: {}, http: {}}",
+  "ha.lservice={ports: {}, hd: {}}",
+];
 
 export const MAIL_VARIANTS: readonly MailVariant[] = [
   { name: "baseline (closed-form heartbeats)", sets: [] },
@@ -40,9 +43,21 @@ export interface MailRun {
 }
 
 /** Runs one replication of `baseline` with the given overrides in a child process. */
-export function measureBaseline(horizon: string, sets: readonly string[], variant = "baseline"): MailRun {
-  const req: ChildRequest = { scenario: repoPath("scenarios/baseline.yaml"), horizon, policy: "off", sets };
-  const { value, wallSec } = runJsonChild<ChildFigures>(process.execPath, [benchScript("replication-child.js"), JSON.stringify(req)]);
+export function measureBaseline(
+  horizon: string,
+  sets: readonly string[],
+  variant = "baseline",
+): MailRun {
+  const req: ChildRequest = {
+    scenario: repoPath("scenarios/baseline.yaml"),
+    horizon,
+    policy: "off",
+    sets,
+  };
+  const { value, wallSec } = runJsonChild<ChildFigures>(process.execPath, [
+    benchScript("replication-child.js"),
+    JSON.stringify(req),
+  ]);
   return {
     variant,
     horizon,
@@ -60,7 +75,9 @@ export function measureBaseline(horizon: string, sets: readonly string[], varian
  */
 export function measureMailThroughput(days: number, repeats = 1): MailRun[] {
   return MAIL_VARIANTS.map((v, i) => {
-    const runs = Array.from({ length: i === 0 ? Math.max(1, repeats) : 1 }, () => measureBaseline(`${days}d`, v.sets, v.name));
+    const runs = Array.from({ length: i === 0 ? Math.max(1, repeats) : 1 }, () =>
+      measureBaseline(`${days}d`, v.sets, v.name),
+    );
     return runs.reduce((best, r) => (r.processSec < best.processSec ? r : best));
   });
 }
@@ -70,6 +87,8 @@ export function measureMailThroughput(days: number, repeats = 1): MailRun[] {
  * `repeats` runs. Subtracted from a long run's peak it leaves what the mails cost.
  */
 export function measureEmptyProcess(repeats = 3): MailRun {
-  const runs = Array.from({ length: repeats }, () => measureBaseline("1m", [], "one minute (start-up and model, ~3000 mails)"));
+  const runs = Array.from({ length: repeats }, () =>
+    measureBaseline("1m", [], "one minute (start-up and model, ~3000 mails)"),
+  );
   return runs.reduce((best, r) => (r.figures.maxRssBytes < best.figures.maxRssBytes ? r : best));
 }

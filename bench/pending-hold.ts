@@ -29,7 +29,7 @@ export interface KernelFigure {
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
+  return s[Math.floor(s.length / 2)]!;
 }
 
 function timed(body: () => number): { events: number; sec: number; cpuSec: number } {
@@ -64,7 +64,13 @@ export function holdAt(n: number, events: number, times = 5): KernelFigure {
  * The mail model's kernel work alone: arrivals at `ratePerS` for `horizonS` simulated seconds,
  * `workers` timers with Exp(`deliveryMeanUs`) holds, a counter as the spool.
  */
-export function mailFloor(horizonS: number, ratePerS = 50, workers = 8, deliveryMeanUs = 100_000, times = 3): KernelFigure {
+export function mailFloor(
+  horizonS: number,
+  ratePerS = 50,
+  workers = 8,
+  deliveryMeanUs = 100_000,
+  times = 3,
+): KernelFigure {
   // Pending: the next arrival plus the deliveries in progress (on average rate × mean delivery).
   const pending = 1 + Math.min(workers, (ratePerS * deliveryMeanUs) / 1e6);
   return repeat(`kernel only, mail event pattern`, pending, times, () => {
@@ -83,7 +89,7 @@ export function mailFloor(horizonS: number, ratePerS = 50, workers = 8, delivery
         if (w === workers) return;
         busy[w] = 1;
         queued--;
-        s.arm(timers[w] as TimerId, s.nowUs + Math.floor(rd.exponential(deliveryMeanUs) + 0.5));
+        s.arm(timers[w]!, s.nowUs + Math.floor(rd.exponential(deliveryMeanUs) + 0.5));
       }
     };
     const arrival = s.register(() => {

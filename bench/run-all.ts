@@ -19,10 +19,27 @@
  *
  * @module
  */
-import { CORES, findSimPy2, loadNote, mib, printTable, rate, ratio, repoPath, runJsonChild, verdict, type Row } from "./common.js";
+import {
+  CORES,
+  findSimPy2,
+  loadNote,
+  mib,
+  printTable,
+  rate,
+  ratio,
+  repoPath,
+  runJsonChild,
+  verdict,
+  type Row,
+} from "./common.js";
 import { availableCores, measureEngineCost, measureStudy, type StudyRun } from "./fault-study.js";
 import { runKernelBench } from "./kernel-hold.js";
-import { measureBaseline, measureEmptyProcess, measureMailThroughput, type MailRun } from "./mail-throughput.js";
+import {
+  measureBaseline,
+  measureEmptyProcess,
+  measureMailThroughput,
+  type MailRun,
+} from "./mail-throughput.js";
 import { holdAt, mailFloor } from "./pending-hold.js";
 
 const quick = process.argv.includes("--quick");
@@ -68,19 +85,38 @@ async function main(): Promise<void> {
 
   // ---------------------------------------------------------------- 1
   heading("1. Kernel hold benchmark (bench/kernel-hold.ts; events/s, higher is better)");
-  await runKernelBench({ quick, log: (line) => console.log(line) });
+  await runKernelBench({
+    quick,
+    log: (line) => {
+      console.log(line);
+    },
+  });
 
   // ---------------------------------------------------------------- 2
-  heading(`2. Mail throughput: baseline, 50 mails/s, ${DAYS} simulated day${DAYS > 1 ? "s" : ""}, 1 replication, 1 thread`);
+  heading(
+    `2. Mail throughput: baseline, 50 mails/s, ${DAYS} simulated day${DAYS > 1 ? "s" : ""}, 1 replication, 1 thread`,
+  );
   const repeats = quick ? 2 : 3;
   const runs = measureMailThroughput(DAYS, repeats);
   const empty = measureEmptyProcess(3);
   printTable(
-    ["variant", "mails", "process", "mails/s (whole process)", "[per CPU s of the run]", "events", "events/s (run)", "[per CPU s]", "peak RSS"],
+    [
+      "variant",
+      "mails",
+      "process",
+      "mails/s (whole process)",
+      "[per CPU s of the run]",
+      "events",
+      "events/s (run)",
+      "[per CPU s]",
+      "peak RSS",
+    ],
     [...runs.map(mailRow), mailRow(empty)],
   );
-  console.log(`(the first row is the fastest of ${repeats} runs, the last the smallest RSS of 3; [bracketed] figures count CPU time, which other work on the machine does not inflate)`);
-  const base = runs[0] as MailRun;
+  console.log(
+    `(the first row is the fastest of ${repeats} runs, the last the smallest RSS of 3; [bracketed] figures count CPU time, which other work on the machine does not inflate)`,
+  );
+  const base = runs[0]!;
   const bf = base.figures;
   console.log(
     `\nstart-up (node, imports, scenario) ${(bf.startupSec * 1e3).toFixed(0)} ms; run ${bf.runSec.toFixed(2)} s; ` +
@@ -97,11 +133,26 @@ async function main(): Promise<void> {
   const modelCpuRate = bf.events / bf.runCpuSec;
   console.log("");
   printTable(
-    ["kernel at the model's pending-set size", "events/s", "[per CPU s]", "model ÷ this [per CPU s]"],
+    [
+      "kernel at the model's pending-set size",
+      "events/s",
+      "[per CPU s]",
+      "model ÷ this [per CPU s]",
+    ],
     [
       [`model: ${base.variant}`, rate(base.eventsPerSec), `[${rate(modelCpuRate)}]`, "1.00×"],
-      [`${hold.label} (the model has about ${pending} pending)`, rate(hold.eventsPerSec), `[${rate(hold.eventsPerCpuSec)}]`, ratio(modelCpuRate, hold.eventsPerCpuSec)],
-      [`${floor.label}, no model logic`, rate(floor.eventsPerSec), `[${rate(floor.eventsPerCpuSec)}]`, ratio(modelCpuRate, floor.eventsPerCpuSec)],
+      [
+        `${hold.label} (the model has about ${pending} pending)`,
+        rate(hold.eventsPerSec),
+        `[${rate(hold.eventsPerCpuSec)}]`,
+        ratio(modelCpuRate, hold.eventsPerCpuSec),
+      ],
+      [
+        `${floor.label}, no model logic`,
+        rate(floor.eventsPerSec),
+        `[${rate(floor.eventsPerCpuSec)}]`,
+        ratio(modelCpuRate, floor.eventsPerCpuSec),
+      ],
     ],
   );
   targets.push({
@@ -121,11 +172,19 @@ async function main(): Promise<void> {
 
   // Memory: what the mails add to an (almost) empty run's peak RSS.
   const perMail = (bf.maxRssBytes - empty.figures.maxRssBytes) / bf.mails;
-  console.log(`\nmemory: ${perMail.toFixed(2)} bytes/mail of peak RSS above the one-minute run (ledger: 2 bytes/mail, fate and copy cause; model: 1 byte/mail, which unit holds it; arrays grow by doubling)`);
+  console.log(
+    `\nmemory: ${perMail.toFixed(2)} bytes/mail of peak RSS above the one-minute run (ledger: 2 bytes/mail, fate and copy cause; model: 1 byte/mail, which unit holds it; arrays grow by doubling)`,
+  );
   if (quick) {
     const projected = empty.figures.maxRssBytes + perMail * 1e8;
     console.log(`100 M mails, projected from this run: ${mib(projected)}`);
-    targets.push({ what: "memory: 100 M mails in 1 GiB (projected)", measured: mib(projected), reference: "1024 MiB", ratio: ratio(projected, GIB), ok: projected <= GIB });
+    targets.push({
+      what: "memory: 100 M mails in 1 GiB (projected)",
+      measured: mib(projected),
+      reference: "1024 MiB",
+      ratio: ratio(projected, GIB),
+      ok: projected <= GIB,
+    });
   } else {
     const big = measureBaseline(HUNDRED_M_HORIZON, [], "100 M mails");
     const bigPerMail = (big.figures.maxRssBytes - empty.figures.maxRssBytes) / big.figures.mails;
@@ -143,11 +202,13 @@ async function main(): Promise<void> {
   }
 
   // ---------------------------------------------------------------- 3
-  heading(`3. Fault study: year-of-faults, ${REPLICATIONS} replications × 3 policies, built CLI (whole process)`);
+  heading(
+    `3. Fault study: year-of-faults, ${REPLICATIONS} replications × 3 policies, built CLI (whole process)`,
+  );
   const studies: StudyRun[] = [measureStudy(1, REPLICATIONS)];
   const free = CORES > 1 ? await availableCores(CORES) : 1;
   if (CORES > 1) studies.push(measureStudy(CORES, REPLICATIONS));
-  const one = studies[0] as StudyRun;
+  const one = studies[0]!;
   printTable(
     ["--jobs", "runs", "wall", "replications/s", "speed-up", "CPU", "cores busy"],
     studies.map((s) => [
@@ -162,14 +223,19 @@ async function main(): Promise<void> {
   );
   const par = studies[1];
   if (par !== undefined) {
-    console.log(`\ncores free for this benchmark just before --jobs ${par.jobs} (${CORES} spinning processes): ${free.toFixed(2)} of ${CORES}; replications per CPU second: ${(one.runs / one.cpuSec).toFixed(2)} with --jobs 1, ${(par.runs / par.cpuSec).toFixed(2)} with --jobs ${par.jobs}`);
+    console.log(
+      `\ncores free for this benchmark just before --jobs ${par.jobs} (${CORES} spinning processes): ${free.toFixed(2)} of ${CORES}; replications per CPU second: ${(one.runs / one.cpuSec).toFixed(2)} with --jobs 1, ${(par.runs / par.cpuSec).toFixed(2)} with --jobs ${par.jobs}`,
+    );
     // The target is for this 2-core machine; with more cores, 0.85 per core is the same bar.
     const bar = 0.85 * par.jobs;
     targets.push({
       what: `--jobs ${par.jobs} ≥ ${bar.toFixed(1)}× --jobs 1`,
       measured: rate(par.runsPerSec),
       reference: rate(one.runsPerSec),
-      ratio: ratio(par.runsPerSec, one.runsPerSec) + (free < bar ? ` (${free.toFixed(1)} cores free)` : "") + (quick ? " (--quick: too short to judge)" : ""),
+      ratio:
+        ratio(par.runsPerSec, one.runsPerSec) +
+        (free < bar ? ` (${free.toFixed(1)} cores free)` : "") +
+        (quick ? " (--quick: too short to judge)" : ""),
       // With --quick the study lasts a few seconds, and the workers' start-up (each loads the
       // model and qualifies the scenario) is a sizeable part of it: no verdict.
       ok: quick ? null : par.runsPerSec >= bar * one.runsPerSec,
@@ -192,22 +258,38 @@ async function main(): Promise<void> {
   );
 
   // ---------------------------------------------------------------- 4
-  heading(`4. The same no-fault mail model in SimPy 2 (bench/simpy_mail.py, ${SIMPY_HORIZON_S} simulated s)`);
+  heading(
+    `4. The same no-fault mail model in SimPy 2 (bench/simpy_mail.py, ${SIMPY_HORIZON_S} simulated s)`,
+  );
   if (simpy === null) {
-    console.log("skipped: SimPy 2 not found (Debian: apt-get install -y python3-simpy, for /usr/bin/python3)");
+    console.log(
+      "skipped: SimPy 2 not found (Debian: apt-get install -y python3-simpy, for /usr/bin/python3)",
+    );
   } else {
-    const { value: py } = runJsonChild<{ simpy: string; mails: number; sec: number; mails_per_s: number; latency_mean_s: number }>(simpy, [
-      repoPath("bench/simpy_mail.py"),
-      String(SIMPY_HORIZON_S),
-      "50",
-      "8",
-      "0.1",
-    ]);
+    const { value: py } = runJsonChild<{
+      simpy: string;
+      mails: number;
+      sec: number;
+      mails_per_s: number;
+      latency_mean_s: number;
+    }>(simpy, [repoPath("bench/simpy_mail.py"), String(SIMPY_HORIZON_S), "50", "8", "0.1"]);
     printTable(
       ["model", "mails", "mails/s", "mean latency", "hasim ÷ this"],
       [
-        [`hasim (whole process, ${DAYS} d)`, `${(bf.mails / 1e6).toFixed(2)} M`, rate(base.mailsPerSec), `${bf.latencyMeanS?.toFixed(4)} s`, "1.00×"],
-        [`SimPy ${py.simpy} (simulation only)`, `${(py.mails / 1e6).toFixed(2)} M`, rate(py.mails_per_s), `${py.latency_mean_s.toFixed(4)} s`, ratio(base.mailsPerSec, py.mails_per_s)],
+        [
+          `hasim (whole process, ${DAYS} d)`,
+          `${(bf.mails / 1e6).toFixed(2)} M`,
+          rate(base.mailsPerSec),
+          `${bf.latencyMeanS?.toFixed(4)} s`,
+          "1.00×",
+        ],
+        [
+          `SimPy ${py.simpy} (simulation only)`,
+          `${(py.mails / 1e6).toFixed(2)} M`,
+          rate(py.mails_per_s),
+          `${py.latency_mean_s.toFixed(4)} s`,
+          ratio(base.mailsPerSec, py.mails_per_s),
+        ],
       ],
     );
     targets.push({
@@ -223,7 +305,13 @@ async function main(): Promise<void> {
   heading("Targets (issue 7), measured in this run");
   printTable(
     ["target", "measured", "reference", "ratio", ""],
-    targets.map((t) => [t.what, t.measured, t.reference, t.ratio, t.ok === null ? "n/a" : verdict(t.ok)]),
+    targets.map((t) => [
+      t.what,
+      t.measured,
+      t.reference,
+      t.ratio,
+      t.ok === null ? "n/a" : verdict(t.ok),
+    ]),
   );
 }
 

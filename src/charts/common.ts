@@ -10,9 +10,10 @@
  */
 
 /** A JSON value. */
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+export type Json =
+  null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 /** A Vega-Lite view or top-level spec as plain JSON. */
-export type Spec = { readonly [key: string]: Json };
+export type Spec = Readonly<Record<string, Json>>;
 
 /** The Vega-Lite schema every top-level spec names (the installed major version). */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";

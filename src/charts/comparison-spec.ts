@@ -25,7 +25,7 @@ export function shortNumber(v: number, axisMax = 0): string {
 }
 
 /** The largest absolute value among numbers and nulls. */
-function maxAbs(values: ReadonlyArray<number | null>): number {
+function maxAbs(values: readonly (number | null)[]): number {
   let m = 0;
   for (const v of values) if (v !== null && Math.abs(v) > m) m = Math.abs(v);
   return m;
@@ -37,7 +37,11 @@ const PANEL_TITLE = (text: string): Spec => ({ text, fontSize: 12, anchor: "star
  * The comparison chart of `scenario`: one panel per charted metric present in `summary`.
  * Null when there is nothing to draw.
  */
-export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly RunRow[], scenario: string): Spec | null {
+export function comparisonSpec(
+  summary: readonly SummaryRow[],
+  runs: readonly RunRow[],
+  scenario: string,
+): Spec | null {
   const rows = summary.filter((r) => r.scenario === scenario);
   const colours = policyScale(rows.map((r) => r.policy));
   const panels: Spec[] = [];
@@ -45,9 +49,17 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
     const mine = rows.filter((r) => r.metric === metric.name);
     if (mine.length === 0) continue;
     const runValues = runs
-      .filter((r) => r.scenario === scenario && r.values[metric.name] !== undefined && r.values[metric.name] !== null)
+      .filter(
+        (r) =>
+          r.scenario === scenario &&
+          r.values[metric.name] !== undefined &&
+          r.values[metric.name] !== null,
+      )
       .map((r) => ({ policy: r.policy, value: r.values[metric.name]! }));
-    const s = metricScale(metric, [...mine.flatMap((r) => [r.mean, r.ci95Low, r.ci95High]), ...runValues.map((r) => r.value)]);
+    const s = metricScale(metric, [
+      ...mine.flatMap((r) => [r.mean, r.ci95Low, r.ci95High]),
+      ...runValues.map((r) => r.value),
+    ]);
     const data = mine.map((r) => ({
       policy: r.policy,
       mean: s.scale(r.mean),
@@ -58,8 +70,17 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
     }));
     const top = maxAbs(data.flatMap((d) => [d.mean, d.hi]));
     for (const d of data) d.label = d.mean === null ? "" : shortNumber(d.mean, top);
-    const x = { field: "policy", type: "nominal", sort: colours.domain, axis: { labelAngle: 0, title: null }, scale: { padding: 1 } };
-    const drawn = [...data.flatMap((d) => [d.mean, d.lo, d.hi]), ...runValues.map((r) => s.scale(r.value))];
+    const x = {
+      field: "policy",
+      type: "nominal",
+      sort: colours.domain,
+      axis: { labelAngle: 0, title: null },
+      scale: { padding: 1 },
+    };
+    const drawn = [
+      ...data.flatMap((d) => [d.mean, d.lo, d.hi]),
+      ...runValues.map((r) => s.scale(r.value)),
+    ];
     const y = { type: "quantitative", title: axisTitle(metric, s), scale: valueScale(drawn) };
     const layer: Spec[] = [];
     if (runValues.length > 0) {
@@ -74,7 +95,12 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
       layer.push({
         data: { values: withCi as unknown as Json },
         mark: { type: "errorbar", ticks: { width: 14 }, thickness: 1.5 },
-        encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, color: { field: "policy", type: "nominal", scale: colours, legend: null } },
+        encoding: {
+          x,
+          y: { ...y, field: "lo" },
+          y2: { field: "hi" },
+          color: { field: "policy", type: "nominal", scale: colours, legend: null },
+        },
       });
     }
     const withMean = data.filter((d) => d.mean !== null);
@@ -86,7 +112,13 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
           x,
           y: { ...y, field: "mean" },
           color: { field: "policy", type: "nominal", scale: colours, legend: null },
-          tooltip: [{ field: "policy" }, { field: "mean" }, { field: "lo", title: "CI low" }, { field: "hi", title: "CI high" }, { field: "n" }],
+          tooltip: [
+            { field: "policy" },
+            { field: "mean" },
+            { field: "lo", title: "CI low" },
+            { field: "hi", title: "CI high" },
+            { field: "n" },
+          ],
         },
       },
       {
@@ -100,7 +132,12 @@ export function comparisonSpec(summary: readonly SummaryRow[], runs: readonly Ru
   if (panels.length === 0) return null;
   const n = rows.reduce((m, r) => Math.max(m, r.n), 0);
   return topLevel(
-    { concat: panels, columns: 3, spacing: { row: 24, column: 36 }, resolve: { scale: { y: "independent" } } },
+    {
+      concat: panels,
+      columns: 3,
+      spacing: { row: 24, column: 36 },
+      resolve: { scale: { y: "independent" } },
+    },
     `Policy comparison: ${scenario}`,
     `mean per policy with 95% confidence interval (whiskers) over ${n} replications; grey ticks: single replications`,
   );
@@ -121,41 +158,104 @@ export function differencesSpec(compare: readonly CompareRow[], scenario: string
   for (const metric of CHARTED_METRICS) {
     const mine = rows.filter((r) => r.metric === metric.name && r.meanDiff !== null);
     if (mine.length === 0) continue;
-    const s = metricScale(metric, mine.flatMap((r) => [r.meanDiff, r.ci95Low, r.ci95High]));
+    const s = metricScale(
+      metric,
+      mine.flatMap((r) => [r.meanDiff, r.ci95Low, r.ci95High]),
+    );
     const pairs = mine.map((r) => `${r.policyA} − ${r.policyB}`);
     const data = mine.map((r) => {
       const lo = s.scale(r.ci95Low);
       const hi = s.scale(r.ci95High);
-      const verdict = lo !== null && lo > 0 ? VERDICTS.worse : hi !== null && hi < 0 ? VERDICTS.better : VERDICTS.unclear;
-      return { pair: `${r.policyA} − ${r.policyB}`, diff: s.scale(r.meanDiff), lo, hi, n: r.n, verdict, label: "" };
+      const verdict =
+        lo !== null && lo > 0
+          ? VERDICTS.worse
+          : hi !== null && hi < 0
+            ? VERDICTS.better
+            : VERDICTS.unclear;
+      return {
+        pair: `${r.policyA} − ${r.policyB}`,
+        diff: s.scale(r.meanDiff),
+        lo,
+        hi,
+        n: r.n,
+        verdict,
+        label: "",
+      };
     });
     const top = maxAbs(data.flatMap((d) => [d.diff, d.lo, d.hi]));
     for (const d of data) d.label = d.diff === null ? "" : shortNumber(d.diff, top);
     const y = { field: "pair", type: "nominal", sort: pairs, title: null };
-    const x = { type: "quantitative", title: `difference (${s.unitLabel})`, scale: valueScale(data.flatMap((d) => [d.diff, d.lo, d.hi]), true) };
-    const colour = { field: "verdict", type: "nominal", scale: { domain: Object.values(VERDICTS), range: VERDICT_COLORS }, legend: { title: "paired difference", orient: "bottom", direction: "vertical", labelLimit: 320 } };
+    const x = {
+      type: "quantitative",
+      title: `difference (${s.unitLabel})`,
+      scale: valueScale(
+        data.flatMap((d) => [d.diff, d.lo, d.hi]),
+        true,
+      ),
+    };
+    const colour = {
+      field: "verdict",
+      type: "nominal",
+      scale: { domain: Object.values(VERDICTS), range: VERDICT_COLORS },
+      legend: {
+        title: "paired difference",
+        orient: "bottom",
+        direction: "vertical",
+        labelLimit: 320,
+      },
+    };
     const withCi = data.filter((d) => d.lo !== null && d.hi !== null);
     panels.push({
       title: PANEL_TITLE(metric.title),
       width: 260,
       height: { step: 26 },
       layer: [
-        { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#37474f", strokeDash: [3, 3] }, encoding: { x: { ...x, field: "zero" } } },
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: "rule", color: "#37474f", strokeDash: [3, 3] },
+          encoding: { x: { ...x, field: "zero" } },
+        },
         ...(withCi.length > 0
-          ? [{ data: { values: withCi as unknown as Json }, mark: { type: "errorbar", ticks: { height: 10 }, thickness: 1.5 }, encoding: { y, x: { ...x, field: "lo" }, x2: { field: "hi" }, color: colour } } as Spec]
+          ? [
+              {
+                data: { values: withCi as unknown as Json },
+                mark: { type: "errorbar", ticks: { height: 10 }, thickness: 1.5 },
+                encoding: { y, x: { ...x, field: "lo" }, x2: { field: "hi" }, color: colour },
+              } as Spec,
+            ]
           : []),
         {
           data: { values: data as unknown as Json },
           mark: { type: "point", filled: true, size: 60 },
-          encoding: { y, x: { ...x, field: "diff" }, color: colour, tooltip: [{ field: "pair" }, { field: "diff" }, { field: "lo", title: "CI low" }, { field: "hi", title: "CI high" }, { field: "n" }] },
+          encoding: {
+            y,
+            x: { ...x, field: "diff" },
+            color: colour,
+            tooltip: [
+              { field: "pair" },
+              { field: "diff" },
+              { field: "lo", title: "CI low" },
+              { field: "hi", title: "CI high" },
+              { field: "n" },
+            ],
+          },
         },
-        { data: { values: data as unknown as Json }, mark: { type: "text", dy: -9, fontSize: 10, color: "#263238" }, encoding: { y, x: { ...x, field: "diff" }, text: { field: "label" } } },
+        {
+          data: { values: data as unknown as Json },
+          mark: { type: "text", dy: -9, fontSize: 10, color: "#263238" },
+          encoding: { y, x: { ...x, field: "diff" }, text: { field: "label" } },
+        },
       ],
     });
   }
   if (panels.length === 0) return null;
   return topLevel(
-    { concat: panels, columns: 2, spacing: { row: 24, column: 48 }, resolve: { scale: { x: "independent", y: "independent" } } },
+    {
+      concat: panels,
+      columns: 2,
+      spacing: { row: 24, column: 48 },
+      resolve: { scale: { x: "independent", y: "independent" } },
+    },
     `Paired differences between policies: ${scenario}`,
     "mean of (first − second) over replications with the same seeds, with 95% confidence interval; below 0: the first policy did better",
   );

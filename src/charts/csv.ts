@@ -52,12 +52,14 @@ export function parseCsv(text: string): string[][] {
 /** A CSV table: its header and its rows as records keyed by column name (missing cells are ""). */
 export interface CsvTable {
   readonly header: readonly string[];
-  readonly records: ReadonlyArray<Readonly<Record<string, string>>>;
+  readonly records: readonly Readonly<Record<string, string>>[];
 }
 
 /** Parses CSV text with a header line into records. Blank lines are skipped. */
 export function parseCsvTable(text: string): CsvTable {
-  const rows = parseCsv(text.startsWith("\uFEFF") ? text.slice(1) : text).filter((r) => !(r.length === 1 && r[0] === ""));
+  const rows = parseCsv(text.startsWith("\uFEFF") ? text.slice(1) : text).filter(
+    (r) => !(r.length === 1 && r[0] === ""),
+  );
   const header = (rows[0] ?? []).map((h) => h.trim());
   const records = rows.slice(1).map((r) => {
     const rec: Record<string, string> = {};

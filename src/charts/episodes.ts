@@ -45,7 +45,7 @@ const NOT_A_FAILURE = new Set(["admin"]);
 
 /** Times at which some unit changed mode (interval starts whose mode differs from the unit's previous one). */
 function modeChangeTimes(t: Timeline): number[] {
-  const byUnit = new Map<string, Array<{ startUs: number; mode: string }>>();
+  const byUnit = new Map<string, { startUs: number; mode: string }[]>();
   for (const m of t.modes) {
     let list = byUnit.get(m.unit);
     if (!list) byUnit.set(m.unit, (list = []));
@@ -54,7 +54,8 @@ function modeChangeTimes(t: Timeline): number[] {
   const times: number[] = [];
   for (const list of byUnit.values()) {
     const sorted = [...list].sort((a, b) => a.startUs - b.startUs);
-    for (let i = 1; i < sorted.length; i++) if (sorted[i]!.mode !== sorted[i - 1]!.mode) times.push(sorted[i]!.startUs);
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i]!.mode !== sorted[i - 1]!.mode) times.push(sorted[i]!.startUs);
   }
   return times.sort((a, b) => a - b);
 }
@@ -63,9 +64,11 @@ function modeChangeTimes(t: Timeline): number[] {
 export function findEpisodes(t: Timeline, options: EpisodeOptions = {}): Episode[] {
   const mergeGap = options.mergeGapUs ?? 30 * US_PER_MIN;
   const maxTail = options.maxTailUs ?? 2 * US_PER_D;
-  const faults = t.faults.filter((f) => !NOT_A_FAILURE.has(f.kind)).sort((a, b) => a.startUs - b.startUs || a.endUs - b.endUs);
+  const faults = t.faults
+    .filter((f) => !NOT_A_FAILURE.has(f.kind))
+    .sort((a, b) => a.startUs - b.startUs || a.endUs - b.endUs);
 
-  const groups: Array<{ startUs: number; faultEndUs: number; faults: number }> = [];
+  const groups: { startUs: number; faultEndUs: number; faults: number }[] = [];
   for (const f of faults) {
     const last = groups[groups.length - 1];
     if (last && f.startUs <= last.faultEndUs + mergeGap) {
@@ -76,7 +79,9 @@ export function findEpisodes(t: Timeline, options: EpisodeOptions = {}): Episode
     }
   }
 
-  const consequences = [...modeChangeTimes(t), ...t.splitBrain.map((s) => s.endUs)].sort((a, b) => a - b);
+  const consequences = [...modeChangeTimes(t), ...t.splitBrain.map((s) => s.endUs)].sort(
+    (a, b) => a - b,
+  );
   const runEnd = Math.max(t.endUs, t.horizonUs);
   return groups.map((g, i) => {
     const nextStart = groups[i + 1]?.startUs ?? Number.POSITIVE_INFINITY;
@@ -96,8 +101,19 @@ export function findEpisodes(t: Timeline, options: EpisodeOptions = {}): Episode
       else duplicated += m.count;
     }
     let splitBrainUs = 0;
-    for (const s of t.splitBrain) splitBrainUs += Math.max(0, Math.min(s.endUs, endUs) - Math.max(s.startUs, g.startUs));
-    return { index: i + 1, startUs: g.startUs, endUs, windowStartUs, windowEndUs, faults: g.faults, lost, duplicated, splitBrainUs };
+    for (const s of t.splitBrain)
+      splitBrainUs += Math.max(0, Math.min(s.endUs, endUs) - Math.max(s.startUs, g.startUs));
+    return {
+      index: i + 1,
+      startUs: g.startUs,
+      endUs,
+      windowStartUs,
+      windowEndUs,
+      faults: g.faults,
+      lost,
+      duplicated,
+      splitBrainUs,
+    };
   });
 }
 

@@ -4,7 +4,13 @@
  *
  * @module
  */
-import { MODE_COLORS, MODE_ORDER, SPLIT_BRAIN_COLOR, FAULT_COLOR, MARKER_COLORS } from "./palette.js";
+import {
+  MODE_COLORS,
+  MODE_ORDER,
+  SPLIT_BRAIN_COLOR,
+  FAULT_COLOR,
+  MARKER_COLORS,
+} from "./palette.js";
 
 /** A chart on the page; `file` is the standalone .svg written beside the page. */
 export interface Figure {
@@ -54,7 +60,12 @@ export interface Page {
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const STYLE = `
@@ -88,9 +99,18 @@ function paletteTableHtml(): string {
     `<tr><td><span class="swatch" style="background:${colour};opacity:${opacity}"></span></td><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(meaning)}</td></tr>`;
   const rows = [
     ...MODE_ORDER.map((m) => row(MODE_COLORS[m] ?? "#bdbdbd", m, MODE_MEANING[m] ?? "")),
-    row(SPLIT_BRAIN_COLOR, "split brain", "shaded across every panel while both units are MASTER", 0.5),
+    row(
+      SPLIT_BRAIN_COLOR,
+      "split brain",
+      "shaded across every panel while both units are MASTER",
+      0.5,
+    ),
     row(FAULT_COLOR, "fault", "an injected fault, labelled with its duration"),
-    row(MARKER_COLORS.lost, "lost +", "accepted mail never delivered (symbol area grows with the count)"),
+    row(
+      MARKER_COLORS.lost,
+      "lost +",
+      "accepted mail never delivered (symbol area grows with the count)",
+    ),
     row(MARKER_COLORS.duplicated, "duplicated ▲", "an extra delivery of a mail"),
   ];
   return `<table class="palette">${rows.join("")}</table>`;
@@ -120,12 +140,22 @@ function blockHtml(b: Block): string {
 /** Renders the page. The same page model always gives the same bytes (no dates, no randomness). */
 export function renderHtml(page: Page): string {
   const sections = page.sections.filter((s) => s.blocks.length > 0);
-  const nav = [...sections, { id: "palette", title: "Colours" }].map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join("");
+  const nav = [...sections, { id: "palette", title: "Colours" }]
+    .map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`)
+    .join("");
   const warnings = page.warnings.length
     ? `<div class="warn"><p>Some files could not be read and are left out:</p><ul>${page.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`
     : "";
-  const empty = sections.length === 0 ? `<p class="warn">Nothing to chart: no summary, sweep, timeline or counterexample files were found.</p>` : "";
-  const body = sections.map((s) => `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>\n${s.blocks.map(blockHtml).join("\n")}\n</section>`).join("\n");
+  const empty =
+    sections.length === 0
+      ? `<p class="warn">Nothing to chart: no summary, sweep, timeline or counterexample files were found.</p>`
+      : "";
+  const body = sections
+    .map(
+      (s) =>
+        `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>\n${s.blocks.map(blockHtml).join("\n")}\n</section>`,
+    )
+    .join("\n");
   const paletteHtml = `<section id="palette"><h2>Colours</h2><p>The same colours are used in every hasim report.</p>${paletteTableHtml()}</section>`;
   return `<!DOCTYPE html>
 <html lang="en">

@@ -9,7 +9,13 @@
  *
  * @module
  */
-export { buildReport, isReportOutputName, safeName, type ReportFiles, type ReportOptions } from "./report.js";
+export {
+  buildReport,
+  isReportOutputName,
+  safeName,
+  type ReportFiles,
+  type ReportOptions,
+} from "./report.js";
 export {
   EMPTY_REPORT_INPUT,
   isReportInputName,
@@ -24,7 +30,12 @@ export {
   type SweepTable,
   type SweepValue,
 } from "./report-input.js";
-export { timelineFromJson, timelineToJson, TimelineFormatError, TIMELINE_FORMAT } from "./timeline-data.js";
+export {
+  timelineFromJson,
+  timelineToJson,
+  TimelineFormatError,
+  TIMELINE_FORMAT,
+} from "./timeline-data.js";
 export { timelineSpec, type TimelineSpecOptions } from "./timeline-spec.js";
 export { comparisonSpec, differencesSpec } from "./comparison-spec.js";
 export { sweepSpec } from "./sweep-spec.js";

@@ -36,8 +36,12 @@ export interface MetricScale {
 }
 
 /** The display scale for `metric` given every value that will be drawn on its axis. */
-export function metricScale(metric: ChartedMetric, values: ReadonlyArray<number | null>): MetricScale {
-  if (metric.kind === "count") return { unitLabel: "mails", scale: (v) => (v === null ? null : round6(v)) };
+export function metricScale(
+  metric: ChartedMetric,
+  values: readonly (number | null)[],
+): MetricScale {
+  if (metric.kind === "count")
+    return { unitLabel: "mails", scale: (v) => (v === null ? null : round6(v)) };
   let max = 0;
   for (const v of values) if (v !== null && Math.abs(v) > max) max = Math.abs(v);
   const unit: TimeUnit = durationUnitFor(max * US_PER_S);
@@ -55,7 +59,10 @@ export function axisTitle(metric: ChartedMetric, s: MetricScale): string {
  * 0 (no mail lost anywhere), a 0–1 domain (−1–1 for `signed` differences), since vega would
  * otherwise draw a one-tick axis.
  */
-export function valueScale(scaledValues: ReadonlyArray<number | null>, signed = false): { zero: true; domain?: [number, number] } {
+export function valueScale(
+  scaledValues: readonly (number | null)[],
+  signed = false,
+): { zero: true; domain?: [number, number] } {
   if (scaledValues.some((v) => v !== null && v !== 0)) return { zero: true };
   // A difference axis keeps its zero line in the middle.
   return { zero: true, domain: signed ? [-1, 1] : [0, 1] };

@@ -23,7 +23,16 @@
 import { POLICIES } from "../scenario/types.js";
 
 /** Modes in legend order: working states first, then the failure states. */
-export const MODE_ORDER: readonly string[] = ["MASTER", "SLAVE", "HOLD_OFF", "REBOOTING", "HUNG", "DOWN", "FAILED", "OFF"];
+export const MODE_ORDER: readonly string[] = [
+  "MASTER",
+  "SLAVE",
+  "HOLD_OFF",
+  "REBOOTING",
+  "HUNG",
+  "DOWN",
+  "FAILED",
+  "OFF",
+];
 
 /** Fill colour per mode (see the module table). */
 export const MODE_COLORS: Readonly<Record<string, string>> = {
@@ -86,15 +95,29 @@ export function modeScale(modesInData: Iterable<string>): { domain: string[]; ra
 }
 
 /** Colour scale for policies: known policies in their canonical order, then others sorted. */
-export function policyScale(policiesInData: Iterable<string>): { domain: string[]; range: string[] } {
+export function policyScale(policiesInData: Iterable<string>): {
+  domain: string[];
+  range: string[];
+} {
   const present = new Set(policiesInData);
-  const domain = [...POLICIES.filter((p) => present.has(p)), ...[...present].filter((p) => !POLICY_COLORS[p]).sort()];
+  const domain = [
+    ...POLICIES.filter((p) => present.has(p)),
+    ...[...present].filter((p) => !POLICY_COLORS[p]).sort(),
+  ];
   let extra = 0;
-  const range = domain.map((p) => POLICY_COLORS[p] ?? EXTRA_POLICY_COLORS[extra++ % EXTRA_POLICY_COLORS.length] ?? UNKNOWN_MODE_COLOR);
+  const range = domain.map(
+    (p) =>
+      POLICY_COLORS[p] ??
+      EXTRA_POLICY_COLORS[extra++ % EXTRA_POLICY_COLORS.length] ??
+      UNKNOWN_MODE_COLOR,
+  );
   return { domain, range };
 }
 
 /** Colour scale for units, in the order the timeline lists them. */
 export function unitScale(units: readonly string[]): { domain: string[]; range: string[] } {
-  return { domain: [...units], range: units.map((_, i) => UNIT_COLORS[i % UNIT_COLORS.length] ?? UNKNOWN_MODE_COLOR) };
+  return {
+    domain: [...units],
+    range: units.map((_, i) => UNIT_COLORS[i % UNIT_COLORS.length] ?? UNKNOWN_MODE_COLOR),
+  };
 }

@@ -38,7 +38,7 @@ function collectingLogger(sink: string[]): vega.LoggerInterface {
     debug() {
       return self;
     },
-  } as vega.LoggerInterface;
+  };
   return self;
 }
 
@@ -76,7 +76,13 @@ export function renumberIds(svg: string, prefix: string): string {
   }
   if (names.size === 0) return svg;
   return svg
-    .replace(/(\sid=")([^"]+)(")/g, (all, a: string, id: string, b: string) => (names.has(id) ? a + names.get(id)! + b : all))
-    .replace(/url\(#([^)]+)\)/g, (all, id: string) => (names.has(id) ? `url(#${names.get(id)!})` : all))
-    .replace(/(href=")#([^"]+)(")/g, (all, a: string, id: string, b: string) => (names.has(id) ? `${a}#${names.get(id)!}${b}` : all));
+    .replace(/(\sid=")([^"]+)(")/g, (all, a: string, id: string, b: string) =>
+      names.has(id) ? a + names.get(id)! + b : all,
+    )
+    .replace(/url\(#([^)]+)\)/g, (all, id: string) =>
+      names.has(id) ? `url(#${names.get(id)!})` : all,
+    )
+    .replace(/(href=")#([^"]+)(")/g, (all, a: string, id: string, b: string) =>
+      names.has(id) ? `${a}#${names.get(id)!}${b}` : all,
+    );
 }

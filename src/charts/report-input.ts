@@ -111,7 +111,12 @@ const CSV_FILES = new Set(["runs.csv", "summary.csv", "compare.csv", "sweep.csv"
 
 /** Whether a results-folder file name is one the report reads (so the CLI reads only those). */
 export function isReportInputName(name: string): boolean {
-  return CSV_FILES.has(name) || name === "meta.json" || TIMELINE_FILE.test(name) || COUNTEREXAMPLE_FILE.test(name);
+  return (
+    CSV_FILES.has(name) ||
+    name === "meta.json" ||
+    TIMELINE_FILE.test(name) ||
+    COUNTEREXAMPLE_FILE.test(name)
+  );
 }
 
 /** Throws when a column is missing (the caller prefixes the file name). */
@@ -130,42 +135,57 @@ function summaryRows(text: string): SummaryRow[] {
   requireColumns(t, ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high"]);
   if (t.header.indexOf("scenario") > 0) return [];
   return t.records.map((r) => ({
-    scenario: r["scenario"] ?? "",
-    policy: r["policy"] ?? "",
-    metric: r["metric"] ?? "",
-    mean: numberCell(r["mean"]),
-    ci95Low: numberCell(r["ci95_low"]),
-    ci95High: numberCell(r["ci95_high"]),
-    p50: numberCell(r["p50"]),
-    p95: numberCell(r["p95"]),
-    max: numberCell(r["max"]),
-    n: numberCell(r["n"]) ?? 0,
+    scenario: r.scenario ?? "",
+    policy: r.policy ?? "",
+    metric: r.metric ?? "",
+    mean: numberCell(r.mean),
+    ci95Low: numberCell(r.ci95_low),
+    ci95High: numberCell(r.ci95_high),
+    p50: numberCell(r.p50),
+    p95: numberCell(r.p95),
+    max: numberCell(r.max),
+    n: numberCell(r.n) ?? 0,
   }));
 }
 
 function compareRows(text: string): CompareRow[] {
   const t = parseCsvTable(text);
-  requireColumns(t, ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high"]);
+  requireColumns(t, [
+    "scenario",
+    "metric",
+    "policy_a",
+    "policy_b",
+    "mean_diff",
+    "ci95_low",
+    "ci95_high",
+  ]);
   return t.records.map((r) => ({
-    scenario: r["scenario"] ?? "",
-    metric: r["metric"] ?? "",
-    policyA: r["policy_a"] ?? "",
-    policyB: r["policy_b"] ?? "",
-    meanDiff: numberCell(r["mean_diff"]),
-    ci95Low: numberCell(r["ci95_low"]),
-    ci95High: numberCell(r["ci95_high"]),
-    n: numberCell(r["n"]) ?? 0,
+    scenario: r.scenario ?? "",
+    metric: r.metric ?? "",
+    policyA: r.policy_a ?? "",
+    policyB: r.policy_b ?? "",
+    meanDiff: numberCell(r.mean_diff),
+    ci95Low: numberCell(r.ci95_low),
+    ci95High: numberCell(r.ci95_high),
+    n: numberCell(r.n) ?? 0,
   }));
 }
 
 function runRows(text: string): RunRow[] {
   const t = parseCsvTable(text);
   requireColumns(t, ["scenario", "policy", "replication"]);
-  const metricCols = t.header.filter((h) => !["scenario", "policy", "replication", "seed"].includes(h));
+  const metricCols = t.header.filter(
+    (h) => !["scenario", "policy", "replication", "seed"].includes(h),
+  );
   return t.records.map((r) => {
     const values: Record<string, number | null> = {};
     for (const c of metricCols) values[c] = numberCell(r[c]);
-    return { scenario: r["scenario"] ?? "", policy: r["policy"] ?? "", replication: numberCell(r["replication"]) ?? 0, values };
+    return {
+      scenario: r.scenario ?? "",
+      policy: r.policy ?? "",
+      replication: numberCell(r.replication) ?? 0,
+      values,
+    };
   });
 }
 
@@ -186,9 +206,13 @@ function sweepTable(text: string): SweepTable {
     for (const name of params) p[name] = r[name] ?? "";
     const values: Record<string, SweepValue> = {};
     for (const m of metrics) {
-      values[m] = { mean: numberCell(r[`${m}_mean`]), ci95Low: numberCell(r[`${m}_ci95_low`]), ci95High: numberCell(r[`${m}_ci95_high`]) };
+      values[m] = {
+        mean: numberCell(r[`${m}_mean`]),
+        ci95Low: numberCell(r[`${m}_ci95_low`]),
+        ci95High: numberCell(r[`${m}_ci95_high`]),
+      };
     }
-    return { params: p, policy: r["policy"] ?? "", values };
+    return { params: p, policy: r.policy ?? "", values };
   });
   return { params, metrics, rows };
 }
@@ -196,14 +220,16 @@ function sweepTable(text: string): SweepTable {
 /** A title from `meta.json` if it names the scenario (its exact shape belongs to the CLI). */
 function titleFromMeta(text: string): string | undefined {
   const meta = JSON.parse(text) as Record<string, unknown>;
-  const scenario = meta["scenario"];
+  const scenario = meta.scenario;
   const name =
     typeof scenario === "string"
       ? scenario
-      : typeof scenario === "object" && scenario !== null && typeof (scenario as Record<string, unknown>)["name"] === "string"
-        ? ((scenario as Record<string, unknown>)["name"] as string)
-        : typeof meta["name"] === "string"
-          ? meta["name"]
+      : typeof scenario === "object" &&
+          scenario !== null &&
+          typeof (scenario as Record<string, unknown>).name === "string"
+        ? ((scenario as Record<string, unknown>).name as string)
+        : typeof meta.name === "string"
+          ? meta.name
           : undefined;
   return name ? `hasim report: ${name}` : undefined;
 }
@@ -228,7 +254,10 @@ export function reportInputFromFiles(files: Readonly<Record<string, string>>): R
   };
   const names = Object.keys(files).sort();
   const timelines: PolicyTimeline[] = [];
-  const cx = new Map<string, { story: string | null; yaml: string | null; timeline: Timeline | null }>();
+  const cx = new Map<
+    string,
+    { story: string | null; yaml: string | null; timeline: Timeline | null }
+  >();
   for (const name of names) {
     const tm = TIMELINE_FILE.exec(name);
     if (tm) {

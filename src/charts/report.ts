@@ -35,7 +35,10 @@ export interface ReportFiles {
  * new report did not write (an episode chart of an earlier run), and leaves every other file alone.
  */
 export function isReportOutputName(name: string): boolean {
-  return name === "report.html" || /^(comparison|differences|sweep|timeline-|counterexample-).*\.svg$/.test(name);
+  return (
+    name === "report.html" ||
+    /^(comparison|differences|sweep|timeline-|counterexample-).*\.svg$/.test(name)
+  );
 }
 
 /** A file-name-safe form of a policy, property or scenario name. */
@@ -57,19 +60,34 @@ class Charts {
 }
 
 function episodeCaption(e: Episode): string {
-  const parts = [`${formatClock(e.startUs)} → ${formatClock(e.endUs)} (${shortDuration(e.endUs - e.startUs)})`, `${e.faults} fault${e.faults === 1 ? "" : "s"}`];
+  const parts = [
+    `${formatClock(e.startUs)} → ${formatClock(e.endUs)} (${shortDuration(e.endUs - e.startUs)})`,
+    `${e.faults} fault${e.faults === 1 ? "" : "s"}`,
+  ];
   if (e.lost > 0) parts.push(`${e.lost} lost`);
   if (e.duplicated > 0) parts.push(`${e.duplicated} duplicated`);
   if (e.splitBrainUs > 0) parts.push(`split brain ${shortDuration(e.splitBrainUs)}`);
   return `Episode ${e.index}: ${parts.join(", ")}`;
 }
 
-async function timelineBlocks(charts: Charts, policy: string, t: Timeline, maxEpisodes: number): Promise<Block[]> {
+async function timelineBlocks(
+  charts: Charts,
+  policy: string,
+  t: Timeline,
+  maxEpisodes: number,
+): Promise<Block[]> {
   const base = `timeline-${safeName(policy)}`;
   const runEnd = Math.max(t.endUs, t.horizonUs);
   const blocks: Block[] = [{ kind: "h3", text: `policy ${policy}` }];
   blocks.push(
-    await charts.figure(`${base}.svg`, timelineSpec(t, { title: `Timeline, policy ${policy}`, subtitle: `whole run: ${shortDuration(runEnd)}` }), `Whole run (replication 0), policy ${policy}`),
+    await charts.figure(
+      `${base}.svg`,
+      timelineSpec(t, {
+        title: `Timeline, policy ${policy}`,
+        subtitle: `whole run: ${shortDuration(runEnd)}`,
+      }),
+      `Whole run (replication 0), policy ${policy}`,
+    ),
   );
   const episodes = findEpisodes(t);
   const shown = selectEpisodes(episodes, maxEpisodes);
@@ -78,7 +96,10 @@ async function timelineBlocks(charts: Charts, policy: string, t: Timeline, maxEp
   if (zoomed.length === 0) return blocks;
   const inner: Block[] = [];
   if (shown.length < episodes.length) {
-    inner.push({ kind: "p", text: `${episodes.length} episodes; the ${shown.length} with the most mail lost or duplicated (then split brain, then length) are shown.` });
+    inner.push({
+      kind: "p",
+      text: `${episodes.length} episodes; the ${shown.length} with the most mail lost or duplicated (then split brain, then length) are shown.`,
+    });
   }
   for (const e of zoomed) {
     const spec = timelineSpec(t, {
@@ -89,7 +110,12 @@ async function timelineBlocks(charts: Charts, policy: string, t: Timeline, maxEp
     });
     inner.push(await charts.figure(`${base}-episode-${e.index}.svg`, spec, episodeCaption(e)));
   }
-  blocks.push({ kind: "details", summary: `Failure episodes, zoomed (${zoomed.length})`, open: true, blocks: inner });
+  blocks.push({
+    kind: "details",
+    summary: `Failure episodes, zoomed (${zoomed.length})`,
+    open: true,
+    blocks: inner,
+  });
   return blocks;
 }
 
@@ -110,48 +136,89 @@ function counterexampleWindow(t: Timeline): { startUs?: number; endUs?: number }
  *   `timeline-<policy>.svg`, `timeline-<policy>-episode-<n>.svg` and
  *   `counterexample-<property>.svg`, each present when its input is.
  */
-export async function buildReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
+export async function buildReport(
+  input: ReportInput,
+  options: ReportOptions = {},
+): Promise<ReportFiles> {
   const maxEpisodes = options.maxEpisodes ?? 8;
   const charts = new Charts();
   const sections: Section[] = [];
 
-  const scenarios = [...new Set([...input.summary.map((r) => r.scenario), ...input.compare.map((r) => r.scenario)])];
+  const scenarios = [
+    ...new Set([...input.summary.map((r) => r.scenario), ...input.compare.map((r) => r.scenario)]),
+  ];
   const suffix = (s: string): string => (scenarios.length > 1 ? `-${safeName(s)}` : "");
   const comparison: Block[] = [];
   for (const s of scenarios) {
     const c = comparisonSpec(input.summary, input.runs, s);
-    if (c) comparison.push(await charts.figure(`comparison${suffix(s)}.svg`, c, `Lost, duplicated, time to recovery and unavailability per policy, scenario ${s}`));
+    if (c)
+      comparison.push(
+        await charts.figure(
+          `comparison${suffix(s)}.svg`,
+          c,
+          `Lost, duplicated, time to recovery and unavailability per policy, scenario ${s}`,
+        ),
+      );
     const d = differencesSpec(input.compare, s);
-    if (d) comparison.push(await charts.figure(`differences${suffix(s)}.svg`, d, `Paired differences between policies, scenario ${s}`));
+    if (d)
+      comparison.push(
+        await charts.figure(
+          `differences${suffix(s)}.svg`,
+          d,
+          `Paired differences between policies, scenario ${s}`,
+        ),
+      );
   }
   sections.push({ id: "comparison", title: "Policy comparison", blocks: comparison });
 
   const sweep: Block[] = [];
   if (input.sweep) {
     const spec = sweepSpec(input.sweep);
-    if (spec) sweep.push(await charts.figure("sweep.svg", spec, `Metrics against ${input.sweep.params.join(", ")}`));
+    if (spec)
+      sweep.push(
+        await charts.figure("sweep.svg", spec, `Metrics against ${input.sweep.params.join(", ")}`),
+      );
   }
   sections.push({ id: "sweep", title: "Sweep", blocks: sweep });
 
   const timelines: Block[] = [];
-  for (const { policy, timeline } of input.timelines) timelines.push(...(await timelineBlocks(charts, policy, timeline, maxEpisodes)));
+  for (const { policy, timeline } of input.timelines)
+    timelines.push(...(await timelineBlocks(charts, policy, timeline, maxEpisodes)));
   sections.push({ id: "timelines", title: "Timelines", blocks: timelines });
 
   const cx: Block[] = [];
   for (const c of input.counterexamples) {
     const file = `counterexample-${safeName(c.property)}.svg`;
     const story = c.story ?? "(no story file)";
-    const details = c.yaml === null ? {} : { details: { summary: "shrunk schedule (YAML, replayable)", text: c.yaml } };
+    const details =
+      c.yaml === null
+        ? {}
+        : { details: { summary: "shrunk schedule (YAML, replayable)", text: c.yaml } };
     if (c.timeline) {
-      const spec = timelineSpec(c.timeline, { title: `Counterexample: ${c.property}`, widthPx: 560, ...counterexampleWindow(c.timeline) });
-      const figure = await charts.figure(file, spec, `Timeline of the shrunk schedule violating ${c.property}`);
+      const spec = timelineSpec(c.timeline, {
+        title: `Counterexample: ${c.property}`,
+        widthPx: 560,
+        ...counterexampleWindow(c.timeline),
+      });
+      const figure = await charts.figure(
+        file,
+        spec,
+        `Timeline of the shrunk schedule violating ${c.property}`,
+      );
       cx.push({ kind: "side-by-side", figure, textTitle: "story", text: story, ...details });
     } else {
-      cx.push({ kind: "h3", text: `Counterexample: ${c.property} (no timeline file)` }, { kind: "p", text: story });
+      cx.push(
+        { kind: "h3", text: `Counterexample: ${c.property} (no timeline file)` },
+        { kind: "p", text: story },
+      );
     }
   }
   sections.push({ id: "counterexamples", title: "Fuzz counterexamples", blocks: cx });
 
-  const html = renderHtml({ title: input.title ?? "hasim report", warnings: input.warnings, sections });
+  const html = renderHtml({
+    title: input.title ?? "hasim report",
+    warnings: input.warnings,
+    sections,
+  });
   return { files: { "report.html": html, ...charts.files }, warnings: charts.warnings };
 }

@@ -7,7 +7,13 @@
  */
 import { parseDurationUs } from "../kernel/time.js";
 import { topLevel, type Json, type Spec } from "./common.js";
-import { axisTitle, CHARTED_METRICS, metricScale, valueScale, type ChartedMetric } from "./metrics.js";
+import {
+  axisTitle,
+  CHARTED_METRICS,
+  metricScale,
+  valueScale,
+  type ChartedMetric,
+} from "./metrics.js";
 import { policyScale } from "./palette.js";
 import type { SweepTable } from "./report-input.js";
 import { durationUnitFor, round6 } from "./time-scale.js";
@@ -45,7 +51,13 @@ export function sweepXAxis(table: SweepTable): XAxis | null {
   const us = tryAll(values, (v) => parseDurationUs(v));
   if (us) {
     const unit = durationUnitFor(Math.max(...us));
-    return { param, type: "quantitative", title: `${param} (${unit.name})`, value: (v) => round6(parseDurationUs(v) / unit.us), order: values };
+    return {
+      param,
+      type: "quantitative",
+      title: `${param} (${unit.name})`,
+      value: (v) => round6(parseDurationUs(v) / unit.us),
+      order: values,
+    };
   }
   return { param, type: "ordinal", title: param, value: (v) => v, order: values };
 }
@@ -54,7 +66,11 @@ export function sweepXAxis(table: SweepTable): XAxis | null {
 function sweepMetrics(table: SweepTable): ChartedMetric[] {
   const known = CHARTED_METRICS.filter((m) => table.metrics.includes(m.name));
   if (known.length > 0) return known;
-  return table.metrics.map((name) => ({ name, title: name, kind: name.endsWith("_s") ? "seconds" : "count" }));
+  return table.metrics.map((name) => ({
+    name,
+    title: name,
+    kind: name.endsWith("_s") ? "seconds" : "count",
+  }));
 }
 
 /** The sweep chart; null when the table has no parameter or no rows. */
@@ -63,7 +79,8 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
   if (!xAxis || table.rows.length === 0) return null;
   const others = table.params.filter((p) => p !== xAxis.param);
   const colours = policyScale(table.rows.map((r) => r.policy));
-  const group = (params: Readonly<Record<string, string>>): string => others.map((p) => `${p}=${params[p] ?? ""}`).join(", ");
+  const group = (params: Readonly<Record<string, string>>): string =>
+    others.map((p) => `${p}=${params[p] ?? ""}`).join(", ");
   const groups = [...new Set(table.rows.map((r) => group(r.params)))];
   const panels: Spec[] = [];
   for (const metric of sweepMetrics(table)) {
@@ -89,10 +106,21 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
       field: "x",
       type: xAxis.type,
       title: xAxis.title,
-      ...(xAxis.type === "ordinal" ? { sort: xAxis.order, axis: { labelAngle: 0 } } : { scale: { zero: false } }),
+      ...(xAxis.type === "ordinal"
+        ? { sort: xAxis.order, axis: { labelAngle: 0 } }
+        : { scale: { zero: false } }),
     };
-    const y = { type: "quantitative", title: axisTitle(metric, s), scale: valueScale(data.flatMap((d) => [d.mean, d.lo, d.hi])) };
-    const color = { field: "policy", type: "nominal", scale: colours, legend: { title: "policy", symbolOpacity: 1 } };
+    const y = {
+      type: "quantitative",
+      title: axisTitle(metric, s),
+      scale: valueScale(data.flatMap((d) => [d.mean, d.lo, d.hi])),
+    };
+    const color = {
+      field: "policy",
+      type: "nominal",
+      scale: colours,
+      legend: { title: "policy", symbolOpacity: 1 },
+    };
     // The same legend object in both layers: a `legend: null` on the band would conflict when vega-lite merges them.
     const layer: Spec[] = [
       {
@@ -114,25 +142,49 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
           x,
           y: { ...y, field: "mean" },
           color,
-          shape: { field: "policy", type: "nominal", scale: { domain: colours.domain, range: POLICY_SHAPES.slice(0, colours.domain.length) }, legend: { title: "policy" } },
-          tooltip: [{ field: "policy" }, { field: "x", title: xAxis.param }, { field: "mean" }, { field: "lo" }, { field: "hi" }],
+          shape: {
+            field: "policy",
+            type: "nominal",
+            scale: { domain: colours.domain, range: POLICY_SHAPES.slice(0, colours.domain.length) },
+            legend: { title: "policy" },
+          },
+          tooltip: [
+            { field: "policy" },
+            { field: "x", title: xAxis.param },
+            { field: "mean" },
+            { field: "lo" },
+            { field: "hi" },
+          ],
         },
       },
     ];
     const values = data as unknown as Json;
     panels.push(
       others.length === 0
-        ? { title: { text: metric.title, fontSize: 12, anchor: "start" }, data: { values }, width: 240, height: 160, layer }
+        ? {
+            title: { text: metric.title, fontSize: 12, anchor: "start" },
+            data: { values },
+            width: 240,
+            height: 160,
+            layer,
+          }
         : {
             title: { text: metric.title, fontSize: 12, anchor: "start" },
             data: { values },
-            facet: { column: { field: "group", type: "nominal", sort: groups, title: others.join(", ") } },
+            facet: {
+              column: { field: "group", type: "nominal", sort: groups, title: others.join(", ") },
+            },
             spec: { width: 200, height: 150, layer },
           },
     );
   }
   return topLevel(
-    { concat: panels, columns: others.length === 0 ? 3 : 1, spacing: { row: 24, column: 36 }, resolve: { scale: { y: "independent" } } },
+    {
+      concat: panels,
+      columns: others.length === 0 ? 3 : 1,
+      spacing: { row: 24, column: 36 },
+      resolve: { scale: { y: "independent" } },
+    },
     title,
     `each metric against ${xAxis.param}; lines: mean per policy, bands: 95% confidence interval`,
   );

@@ -24,7 +24,11 @@ function itemWidth(item: TextItem, text: unknown): number {
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   const s = text == null ? "" : String(text).trim();
   const w = item.fontWeight;
-  const bold = w === "bold" || w === "bolder" || (typeof w === "number" && w >= 600) || (typeof w === "string" && Number(w) >= 600);
+  const bold =
+    w === "bold" ||
+    w === "bolder" ||
+    (typeof w === "number" && w >= 600) ||
+    (typeof w === "string" && Number(w) >= 600);
   const width = textWidth(s, size, bold);
   // A limited label is drawn truncated to the limit; lay it out at that width too.
   return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
@@ -35,8 +39,11 @@ let installed = false;
 /** Points vega's text measurement at {@link textWidth}. Idempotent; affects this process's vega. */
 export function installTextMetrics(): void {
   if (installed) return;
-  const metrics = (vega as unknown as { textMetrics?: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
-  if (!metrics) throw new Error("vega no longer exports textMetrics: update src/charts/text-metrics.ts");
+  const metrics = (
+    vega as unknown as { textMetrics?: { width: (item: TextItem, text: unknown) => number } }
+  ).textMetrics;
+  if (!metrics)
+    throw new Error("vega no longer exports textMetrics: update src/charts/text-metrics.ts");
   metrics.width = itemWidth;
   installed = true;
 }

@@ -35,9 +35,13 @@ export interface TimeAxis {
 }
 
 /** Clock tick steps, µs: ticks land on round clock times. */
-const CLOCK_STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * US_PER_S)
+const CLOCK_STEPS = [1, 2, 5, 10, 15, 30]
+  .map((s) => s * US_PER_S)
   .concat([1, 2, 5, 10, 15, 30].map((m) => m * US_PER_MIN))
-  .concat([1, 2, 3, 6, 12].map((h) => h * US_PER_H), [US_PER_D]);
+  .concat(
+    [1, 2, 3, 6, 12].map((h) => h * US_PER_H),
+    [US_PER_D],
+  );
 
 /**
  * The time axis for the window [startUs, endUs] about `maxTicks` ticks wide. Up to 4 days it is
@@ -100,7 +104,7 @@ export function shortDuration(us: number): string {
   const abs = Math.abs(us);
   const sign = us < 0 ? "-" : "";
   if (abs < US_PER_S) return abs === 0 ? "0s" : `${sign}${Math.round(abs / 1000)}ms`;
-  const parts: Array<[number, string]> = [
+  const parts: [number, string][] = [
     [US_PER_D, "d"],
     [US_PER_H, "h"],
     [US_PER_MIN, "min"],
@@ -112,7 +116,9 @@ export function shortDuration(us: number): string {
       const whole = Math.floor(abs / size);
       const next = parts[i + 1];
       const rest = next ? Math.floor((abs - whole * size) / next[0]) : 0;
-      return next && rest > 0 ? `${sign}${whole}${name} ${rest}${next[1]}` : `${sign}${whole}${name}`;
+      return next && rest > 0
+        ? `${sign}${whole}${name} ${rest}${next[1]}`
+        : `${sign}${whole}${name}`;
     }
   }
   return `${sign}${Math.round(abs / US_PER_S)}s`;

@@ -22,7 +22,9 @@ export class TimelineFormatError extends Error {
  */
 export function timelineToJson(t: Timeline): string {
   const lines = (items: readonly unknown[]): string =>
-    items.length === 0 ? "[]" : `[\n${items.map((i) => "    " + JSON.stringify(i)).join(",\n")}\n  ]`;
+    items.length === 0
+      ? "[]"
+      : `[\n${items.map((i) => "    " + JSON.stringify(i)).join(",\n")}\n  ]`;
   const parts = [
     `  "format": ${JSON.stringify(TIMELINE_FORMAT)}`,
     `  "units": ${JSON.stringify(t.units)}`,
@@ -33,7 +35,13 @@ export function timelineToJson(t: Timeline): string {
     `  "splitBrain": ${lines(t.splitBrain.map((s) => ({ startUs: s.startUs, endUs: s.endUs })))}`,
     `  "spool": ${lines(t.spool.map((s) => ({ timeUs: s.timeUs, unit: s.unit, depth: s.depth })))}`,
     `  "markers": ${lines(
-      t.markers.map((m) => ({ timeUs: m.timeUs, unit: m.unit, kind: m.kind, cause: m.cause, count: m.count })),
+      t.markers.map((m) => ({
+        timeUs: m.timeUs,
+        unit: m.unit,
+        kind: m.kind,
+        cause: m.cause,
+        count: m.count,
+      })),
     )}`,
   ];
   return `{\n${parts.join(",\n")}\n}\n`;
@@ -42,7 +50,8 @@ export function timelineToJson(t: Timeline): string {
 type Obj = Record<string, unknown>;
 
 function obj(v: unknown, where: string): Obj {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TimelineFormatError(`${where}: expected an object`);
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new TimelineFormatError(`${where}: expected an object`);
   return v as Obj;
 }
 function arr(v: unknown, where: string): unknown[] {
@@ -51,7 +60,8 @@ function arr(v: unknown, where: string): unknown[] {
 }
 function num(o: Obj, key: string, where: string): number {
   const v = o[key];
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new TimelineFormatError(`${where}.${key}: expected a number`);
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new TimelineFormatError(`${where}.${key}: expected a number`);
   return v;
 }
 function str(o: Obj, key: string, where: string): string {
@@ -74,10 +84,12 @@ export function timelineFromJson(text: string): Timeline {
     throw new TimelineFormatError(`not JSON: ${(e as Error).message}`);
   }
   const root = obj(raw, "timeline");
-  if (root["format"] !== TIMELINE_FORMAT) {
-    throw new TimelineFormatError(`format: expected "${TIMELINE_FORMAT}", got ${JSON.stringify(root["format"])}`);
+  if (root.format !== TIMELINE_FORMAT) {
+    throw new TimelineFormatError(
+      `format: expected "${TIMELINE_FORMAT}", got ${JSON.stringify(root.format)}`,
+    );
   }
-  const units = arr(root["units"], "units").map((u, i) => {
+  const units = arr(root.units, "units").map((u, i) => {
     if (typeof u !== "string") throw new TimelineFormatError(`units[${i}]: expected a string`);
     return u;
   });
@@ -87,14 +99,38 @@ export function timelineFromJson(text: string): Timeline {
     units,
     horizonUs: num(root, "horizonUs", "timeline"),
     endUs: num(root, "endUs", "timeline"),
-    modes: each("modes", (o, w) => ({ unit: str(o, "unit", w), startUs: num(o, "startUs", w), endUs: num(o, "endUs", w), mode: str(o, "mode", w) })),
-    faults: each("faults", (o, w) => ({ kind: str(o, "kind", w), target: str(o, "target", w), startUs: num(o, "startUs", w), endUs: num(o, "endUs", w) })),
-    splitBrain: each("splitBrain", (o, w) => ({ startUs: num(o, "startUs", w), endUs: num(o, "endUs", w) })),
-    spool: each("spool", (o, w) => ({ timeUs: num(o, "timeUs", w), unit: str(o, "unit", w), depth: num(o, "depth", w) })),
+    modes: each("modes", (o, w) => ({
+      unit: str(o, "unit", w),
+      startUs: num(o, "startUs", w),
+      endUs: num(o, "endUs", w),
+      mode: str(o, "mode", w),
+    })),
+    faults: each("faults", (o, w) => ({
+      kind: str(o, "kind", w),
+      target: str(o, "target", w),
+      startUs: num(o, "startUs", w),
+      endUs: num(o, "endUs", w),
+    })),
+    splitBrain: each("splitBrain", (o, w) => ({
+      startUs: num(o, "startUs", w),
+      endUs: num(o, "endUs", w),
+    })),
+    spool: each("spool", (o, w) => ({
+      timeUs: num(o, "timeUs", w),
+      unit: str(o, "unit", w),
+      depth: num(o, "depth", w),
+    })),
     markers: each("markers", (o, w) => {
       const kind = str(o, "kind", w);
-      if (kind !== "lost" && kind !== "duplicated") throw new TimelineFormatError(`${w}.kind: expected "lost" or "duplicated", got "${kind}"`);
-      return { timeUs: num(o, "timeUs", w), unit: str(o, "unit", w), kind, cause: str(o, "cause", w), count: num(o, "count", w) };
+      if (kind !== "lost" && kind !== "duplicated")
+        throw new TimelineFormatError(`${w}.kind: expected "lost" or "duplicated", got "${kind}"`);
+      return {
+        timeUs: num(o, "timeUs", w),
+        unit: str(o, "unit", w),
+        kind,
+        cause: str(o, "cause", w),
+        count: num(o, "count", w),
+      };
     }),
   };
 }

@@ -62,7 +62,10 @@ export function placeLabels<T>(
     const prev = lastEnd.get(lane) ?? Number.NEGATIVE_INFINITY;
     const right: [number, number] = [px(t1) + offsetPx, px(t1) + offsetPx + width];
     const left: [number, number] = [px(t0) - offsetPx - width, px(t0) - offsetPx];
-    for (const [side, [s, e]] of [["right", right], ["left", left]] as const) {
+    for (const [side, [s, e]] of [
+      ["right", right],
+      ["left", left],
+    ] as const) {
       if (s >= 0 && e <= w.widthPx && s >= prev + 2) {
         lastEnd.set(lane, e);
         return side;
@@ -121,7 +124,7 @@ export interface FaultRow {
 /** Faults clipped to the window; an instantaneous fault (admin) gets a 2 px bar so it shows. */
 export function faultRows(t: Timeline, w: TimeWindow): FaultRow[] {
   const minUs = (2 / w.widthPx) * (w.endUs - w.startUs);
-  const rows: Array<Omit<FaultRow, "labelSide">> = [];
+  const rows: Omit<FaultRow, "labelSide">[] = [];
   for (const f of [...t.faults].sort((a, b) => a.startUs - b.startUs || a.endUs - b.endUs)) {
     const c = clip(w, f.startUs, f.endUs);
     if (!c) continue;
@@ -135,7 +138,12 @@ export function faultRows(t: Timeline, w: TimeWindow): FaultRow[] {
       duration: f.endUs > f.startUs ? shortDuration(f.endUs - f.startUs) : "instant",
     });
   }
-  const sides = placeLabels(rows, w, (r) => ({ lane: r.lane, t0: r.t0, t1: r.t1, text: r.duration }), 3);
+  const sides = placeLabels(
+    rows,
+    w,
+    (r) => ({ lane: r.lane, t0: r.t0, t1: r.t1, text: r.duration }),
+    3,
+  );
   return rows.map((r, i) => ({ ...r, labelSide: sides[i] ?? "" }));
 }
 
@@ -143,14 +151,22 @@ export function faultRows(t: Timeline, w: TimeWindow): FaultRow[] {
  * Split-brain windows clipped to the window, each at least 2 px wide: twenty minutes of split
  * brain in a year-long view is a twentieth of a pixel, and it is the thing to see.
  */
-export function splitBrainRows(t: Timeline, w: TimeWindow): Array<{ t0: number; t1: number; what: string; duration: string }> {
+export function splitBrainRows(
+  t: Timeline,
+  w: TimeWindow,
+): { t0: number; t1: number; what: string; duration: string }[] {
   const minUs = (2 / w.widthPx) * (w.endUs - w.startUs);
   const rows = [];
   for (const s of t.splitBrain) {
     const c = clip(w, s.startUs, s.endUs);
     if (!c) continue;
     const end = Math.min(w.endUs, Math.max(c[1], c[0] + minUs));
-    rows.push({ t0: inUnit(c[0], w.unit), t1: inUnit(end, w.unit), what: SPLIT_BRAIN_LABEL, duration: shortDuration(s.endUs - s.startUs) });
+    rows.push({
+      t0: inUnit(c[0], w.unit),
+      t1: inUnit(end, w.unit),
+      what: SPLIT_BRAIN_LABEL,
+      duration: shortDuration(s.endUs - s.startUs),
+    });
   }
   return rows;
 }
@@ -177,12 +193,12 @@ export function spoolRows(t: Timeline, w: TimeWindow): SpoolRow[] {
     const samples = t.spool.filter((s) => s.unit === unit).sort((a, b) => a.timeUs - b.timeUs);
     if (samples.length === 0) continue;
     let carried = 0;
-    const inside: Array<{ timeUs: number; depth: number }> = [];
+    const inside: { timeUs: number; depth: number }[] = [];
     for (const s of samples) {
       if (s.timeUs <= w.startUs) carried = s.depth;
       else if (s.timeUs <= w.endUs) inside.push(s);
     }
-    const points: Array<[number, number]> = [[w.startUs, carried]];
+    const points: [number, number][] = [[w.startUs, carried]];
     if (inside.length <= buckets) {
       for (const s of inside) points.push([s.timeUs, s.depth]);
     } else {
@@ -239,13 +255,25 @@ export interface MarkerRow {
 
 /** Markers inside the window. Group-wide markers (unit "") go on a `group` lane. */
 export function markerRows(t: Timeline, w: TimeWindow): MarkerRow[] {
-  const rows: Array<Omit<MarkerRow, "labelSide">> = [];
+  const rows: Omit<MarkerRow, "labelSide">[] = [];
   for (const m of [...t.markers].sort((a, b) => a.timeUs - b.timeUs)) {
     if (m.timeUs < w.startUs || m.timeUs > w.endUs) continue;
     const unit = m.unit || "group";
-    rows.push({ lane: `${m.kind} ${unit}`, kind: m.kind, unit, cause: m.cause, count: m.count, t: inUnit(m.timeUs, w.unit) });
+    rows.push({
+      lane: `${m.kind} ${unit}`,
+      kind: m.kind,
+      unit,
+      cause: m.cause,
+      count: m.count,
+      t: inUnit(m.timeUs, w.unit),
+    });
   }
   // 10 px clears the largest symbol's half-width.
-  const sides = placeLabels(rows, w, (r) => ({ lane: r.lane, t0: r.t, t1: r.t, text: String(r.count) }), 10);
+  const sides = placeLabels(
+    rows,
+    w,
+    (r) => ({ lane: r.lane, t0: r.t, t1: r.t, text: String(r.count) }),
+    10,
+  );
   return rows.map((r, i) => ({ ...r, labelSide: sides[i] ?? "" }));
 }

@@ -7,7 +7,14 @@
  */
 import type { Timeline } from "../sim/result.js";
 import { CHART_WIDTH, topLevel, type Json, type Spec } from "./common.js";
-import { FAULT_COLOR, MARKER_COLORS, modeScale, SPLIT_BRAIN_COLOR, SPLIT_BRAIN_OPACITY, unitScale } from "./palette.js";
+import {
+  FAULT_COLOR,
+  MARKER_COLORS,
+  modeScale,
+  SPLIT_BRAIN_COLOR,
+  SPLIT_BRAIN_OPACITY,
+  unitScale,
+} from "./palette.js";
 import {
   faultRows,
   LABEL_FONT_PX,
@@ -57,8 +64,19 @@ function labelLayers<T extends { labelSide: string }>(
     const point = shape === "point";
     layers.push({
       data: { values: rowsJson(mine) },
-      mark: { type: "text", align: side === "right" ? "left" : "right", baseline: "middle", dx: side === "right" ? offsetPx : -offsetPx, fontSize: LABEL_FONT_PX, color: "#37474f" },
-      encoding: { x: xField(point ? "t" : side === "right" ? "t1" : "t0"), y: { field: "lane", type: "nominal", sort: lanes }, text: { field: textField } },
+      mark: {
+        type: "text",
+        align: side === "right" ? "left" : "right",
+        baseline: "middle",
+        dx: side === "right" ? offsetPx : -offsetPx,
+        fontSize: LABEL_FONT_PX,
+        color: "#37474f",
+      },
+      encoding: {
+        x: xField(point ? "t" : side === "right" ? "t1" : "t0"),
+        y: { field: "lane", type: "nominal", sort: lanes },
+        text: { field: textField },
+      },
     });
   }
   return layers;
@@ -80,7 +98,9 @@ function splitBrainLayer(rows: ReturnType<typeof splitBrainRows>, withLegend: bo
         field: "what",
         type: "nominal",
         scale: { domain: [SPLIT_BRAIN_LABEL], range: [SPLIT_BRAIN_COLOR] },
-        legend: withLegend ? { title: null, orient: "right", labelLimit: 240, symbolType: "square" } : null,
+        legend: withLegend
+          ? { title: null, orient: "right", labelLimit: 240, symbolType: "square" }
+          : null,
       },
       tooltip: [{ field: "duration", title: "split brain" }],
     },
@@ -103,7 +123,9 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
     axis: {
       title: last ? axis.title : null,
       labelFlush: true,
-      ...(axis.ticks ? { values: axis.ticks, labelExpr: axis.labelExpr ?? null } : { tickCount: Math.round(widthPx / 70) }),
+      ...(axis.ticks
+        ? { values: axis.ticks, labelExpr: axis.labelExpr ?? null }
+        : { tickCount: Math.round(widthPx / 70) }),
     },
   });
   /** Encodes another time field on the same x scale (layers after the first take the scale as is). */
@@ -129,7 +151,12 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
         x: x(last),
         x2: { field: "t1" },
         y: { field: "unit", type: "nominal", sort: units, title: null, scale: { domain: units } },
-        color: { field: "mode", type: "nominal", scale: modeScale(modes.map((m) => m.mode)), legend: { title: "mode", orient: "right", columns: 2, symbolType: "square" } },
+        color: {
+          field: "mode",
+          type: "nominal",
+          scale: modeScale(modes.map((m) => m.mode)),
+          legend: { title: "mode", orient: "right", columns: 2, symbolType: "square" },
+        },
         tooltip: [{ field: "unit" }, { field: "mode" }, { field: "duration", title: "lasted" }],
       },
     });
@@ -151,15 +178,30 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
       layer.push({
         data: { values: [{ t0: inUnit(t.horizonUs, unit), label: "horizon → drain" }] },
         layer: [
-          { mark: { type: "rule", strokeDash: [4, 3], color: "#37474f" }, encoding: { x: xField("t0") } },
           {
-            mark: { type: "text", align: "left", baseline: "top", dx: 3, dy: -14, fontSize: 10, color: "#37474f" },
+            mark: { type: "rule", strokeDash: [4, 3], color: "#37474f" },
+            encoding: { x: xField("t0") },
+          },
+          {
+            mark: {
+              type: "text",
+              align: "left",
+              baseline: "top",
+              dx: 3,
+              dy: -14,
+              fontSize: 10,
+              color: "#37474f",
+            },
             encoding: { x: xField("t0"), y: { value: 0 }, text: { field: "label" } },
           },
         ],
       });
     }
-    return { height: LANE_PX * Math.max(1, units.length), layer, title: { text: "unit modes", fontSize: 12, anchor: "start" } };
+    return {
+      height: LANE_PX * Math.max(1, units.length),
+      layer,
+      title: { text: "unit modes", fontSize: 12, anchor: "start" },
+    };
   });
 
   if (faults.length > 0) {
@@ -178,7 +220,11 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
         },
       });
       layer.push(...labelLayers(faults, "interval", "duration", 3, lanes, xField));
-      return { height: LANE_PX * lanes.length, layer, title: { text: "faults", fontSize: 12, anchor: "start" } };
+      return {
+        height: LANE_PX * lanes.length,
+        layer,
+        title: { text: "faults", fontSize: 12, anchor: "start" },
+      };
     });
   }
 
@@ -191,11 +237,24 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
         mark: { type: "line", interpolate: "step-after", strokeWidth: 1.5 },
         encoding: {
           x: { ...x(last), field: "t" },
-          y: { field: "depth", type: "quantitative", title: "mails", axis: { tickCount: 4 }, scale: valueScale(spool.map((r) => r.depth)) },
-          color: { field: "unit", type: "nominal", scale: unitScale(units), legend: { title: "spool of", orient: "right", symbolType: "stroke" } },
+          y: {
+            field: "depth",
+            type: "quantitative",
+            title: "mails",
+            axis: { tickCount: 4 },
+            scale: valueScale(spool.map((r) => r.depth)),
+          },
+          color: {
+            field: "unit",
+            type: "nominal",
+            scale: unitScale(units),
+            legend: { title: "spool of", orient: "right", symbolType: "stroke" },
+          },
         },
       });
-      const title = spoolThinned(t, w) ? "spool depth (highest in each pixel's time)" : "spool depth";
+      const title = spoolThinned(t, w)
+        ? "spool depth (highest in each pixel's time)"
+        : "spool depth";
       return { height: 110, layer, title: { text: title, fontSize: 12, anchor: "start" } };
     });
   }
@@ -204,7 +263,11 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
     const lanes = [...new Set(markers.map((m) => m.lane))].sort();
     panels.push((last) => ({
       height: LANE_PX * lanes.length,
-      title: { text: "mail lost / duplicated (bigger symbol: more mail)", fontSize: 12, anchor: "start" },
+      title: {
+        text: "mail lost / duplicated (bigger symbol: more mail)",
+        fontSize: 12,
+        anchor: "start",
+      },
       layer: [
         ...(sb.length > 0 ? [splitBrainLayer(sb, false)] : []),
         {
@@ -212,17 +275,36 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
           mark: { type: "point", filled: true, opacity: 0.85 },
           encoding: {
             x: { ...x(last), field: "t" },
-            y: { field: "lane", type: "nominal", sort: lanes, title: null, scale: { domain: lanes } },
+            y: {
+              field: "lane",
+              type: "nominal",
+              sort: lanes,
+              title: null,
+              scale: { domain: lanes },
+            },
             // Same title on shape and colour: vega-lite merges them into one legend showing both.
-            shape: { field: "kind", type: "nominal", scale: { domain: ["lost", "duplicated"], range: ["cross", "triangle-up"] }, legend: { title: "mail", orient: "right" } },
+            shape: {
+              field: "kind",
+              type: "nominal",
+              scale: { domain: ["lost", "duplicated"], range: ["cross", "triangle-up"] },
+              legend: { title: "mail", orient: "right" },
+            },
             color: {
               field: "kind",
               type: "nominal",
-              scale: { domain: ["lost", "duplicated"], range: [MARKER_COLORS.lost, MARKER_COLORS.duplicated] },
+              scale: {
+                domain: ["lost", "duplicated"],
+                range: [MARKER_COLORS.lost, MARKER_COLORS.duplicated],
+              },
               legend: { title: "mail", orient: "right" },
             },
             // Area grows linearly with the count from a visible minimum, so 2 and 3 mails look alike and 300 does not.
-            size: { field: "count", type: "quantitative", scale: { type: "linear", range: [40, 400], zero: true }, legend: null },
+            size: {
+              field: "count",
+              type: "quantitative",
+              scale: { type: "linear", range: [40, 400], zero: true },
+              legend: null,
+            },
             tooltip: [{ field: "kind" }, { field: "unit" }, { field: "cause" }, { field: "count" }],
           },
         },
@@ -237,7 +319,14 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions): Spec {
       vconcat: views,
       spacing: 10,
       resolve: {
-        scale: { x: "shared", y: "independent", color: "independent", fill: "independent", shape: "independent", size: "independent" },
+        scale: {
+          x: "shared",
+          y: "independent",
+          color: "independent",
+          fill: "independent",
+          shape: "independent",
+          size: "independent",
+        },
         legend: { color: "independent", fill: "independent", shape: "independent" },
       },
     },

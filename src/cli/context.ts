@@ -9,7 +9,12 @@ import type { RunOptions, RunResult } from "../sim/result.js";
 import type { Policy, QualifiedScenario } from "../scenario/types.js";
 
 /** Runs one replication: `runReplication` of src/sim/run.ts, or a fake in tests. */
-export type Runner = (scenario: QualifiedScenario, policy: Policy, replication: number, options?: RunOptions) => RunResult;
+export type Runner = (
+  scenario: QualifiedScenario,
+  policy: Policy,
+  replication: number,
+  options?: RunOptions,
+) => RunResult;
 
 /** Where the CLI prints. */
 export interface CliIo {
@@ -26,7 +31,7 @@ export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   get stderrIsTty() {
-    return process.stderr.isTTY === true;
+    return process.stderr.isTTY;
   },
 };
 

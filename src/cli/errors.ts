@@ -32,8 +32,12 @@ function oneLine(s: string): string {
 export function describeError(err: unknown, debug = false): { code: number; line: string } {
   if (err instanceof ScenarioError) return { code: EXIT_USAGE, line: err.format() };
   if (err instanceof UserError) return { code: EXIT_USAGE, line: oneLine(err.message) };
-  if (err instanceof TimeFormatError) return { code: EXIT_USAGE, line: `hasim: ${oneLine(err.message)}` };
+  if (err instanceof TimeFormatError)
+    return { code: EXIT_USAGE, line: `hasim: ${oneLine(err.message)}` };
   const e = err instanceof Error ? err : new Error(String(err));
   const line = `hasim: internal error: ${oneLine(e.message)} (this is a bug; HASIM_DEBUG=1 shows the stack)`;
-  return { code: EXIT_INTERNAL, line: debug && e.stack !== undefined ? `${line}\n${e.stack}` : line };
+  return {
+    code: EXIT_INTERNAL,
+    line: debug && e.stack !== undefined ? `${line}\n${e.stack}` : line,
+  };
 }

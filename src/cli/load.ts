@@ -35,12 +35,18 @@ export interface LoadedScenario {
 export function readScenarioFile(file: string): unknown {
   let text: string;
   try {
-    if (statSync(file).isDirectory()) throw new UserError(`${file}: expected a scenario file (YAML or JSON), got a directory`);
+    if (statSync(file).isDirectory())
+      throw new UserError(`${file}: expected a scenario file (YAML or JSON), got a directory`);
     text = readFileSync(file, "utf8");
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? "an unreadable file");
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EACCES"
+          ? "permission denied"
+          : (code ?? "an unreadable file");
     throw new UserError(`${file}: expected a scenario file (YAML or JSON), got ${why}`);
   }
   return parseScenarioText(text, file);
@@ -49,7 +55,10 @@ export function readScenarioFile(file: string): unknown {
 /** `--set a.b=1` → checked to have a path and an `=`; the scenario module checks the path. */
 export function checkSet(flag: string, set: string): void {
   const eq = set.indexOf("=");
-  if (eq <= 0) throw new UserError(`${flag} ${JSON.stringify(set)}: expected path=value (e.g. ha.heartbeat.lostThreshold=5)`);
+  if (eq <= 0)
+    throw new UserError(
+      `${flag} ${JSON.stringify(set)}: expected path=value (e.g. ha.heartbeat.lostThreshold=5)`,
+    );
 }
 
 /** A non-negative (or positive) safe integer flag value. */
@@ -69,10 +78,13 @@ export function parsePolicyFlag(value: string): string[] {
   const seen = new Set<string>();
   for (const name of names) {
     if (!known.includes(name)) {
-      throw new UserError(`--policy: expected a comma-separated list of ${known.join(", ")}, got ${JSON.stringify(name)}`);
+      throw new UserError(
+        `--policy: expected a comma-separated list of ${known.join(", ")}, got ${JSON.stringify(name)}`,
+      );
     }
     const policy = POLICY_ALIASES[name] ?? name;
-    if (seen.has(policy)) throw new UserError(`--policy: expected each policy once, got ${policy} twice`);
+    if (seen.has(policy))
+      throw new UserError(`--policy: expected each policy once, got ${policy} twice`);
     seen.add(policy);
   }
   return names;
@@ -86,18 +98,28 @@ export function checkHorizonFlag(value: string): string {
   } catch {
     us = -1;
   }
-  if (!(us > 0)) throw new UserError(`--horizon: expected a positive duration such as 1d or 12h, got ${JSON.stringify(value)}`);
+  if (!(us > 0))
+    throw new UserError(
+      `--horizon: expected a positive duration such as 1d or 12h, got ${JSON.stringify(value)}`,
+    );
   return value;
 }
 
 /** Applies the named flags on top of the data; a non-mapping is left for the qualifier to reject. */
 function applyNamedFlags(raw: unknown, flags: ScenarioFlags): unknown {
   const named: Record<string, unknown> = {};
-  if (flags.seed !== undefined) named["seed"] = parseIntegerFlag("--seed", flags.seed, 0);
-  if (flags.horizon !== undefined) named["horizon"] = checkHorizonFlag(flags.horizon);
-  if (flags.replications !== undefined) named["replications"] = parseIntegerFlag("--replications", flags.replications, 1);
-  if (flags.policy !== undefined) named["policies"] = parsePolicyFlag(flags.policy);
-  if (Object.keys(named).length === 0 || raw === null || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  if (flags.seed !== undefined) named.seed = parseIntegerFlag("--seed", flags.seed, 0);
+  if (flags.horizon !== undefined) named.horizon = checkHorizonFlag(flags.horizon);
+  if (flags.replications !== undefined)
+    named.replications = parseIntegerFlag("--replications", flags.replications, 1);
+  if (flags.policy !== undefined) named.policies = parsePolicyFlag(flags.policy);
+  if (
+    Object.keys(named).length === 0 ||
+    raw === null ||
+    typeof raw !== "object" ||
+    Array.isArray(raw)
+  )
+    return raw;
   return { ...(raw as Record<string, unknown>), ...named };
 }
 
@@ -105,7 +127,12 @@ function applyNamedFlags(raw: unknown, flags: ScenarioFlags): unknown {
  * Applies `--set` overrides (then `extraSets`, e.g. a sweep point) and the named flags to parsed
  * data; named flags win over `--set`.
  */
-export function applyFlags(raw: unknown, file: string, flags: ScenarioFlags, extraSets: readonly string[] = []): unknown {
+export function applyFlags(
+  raw: unknown,
+  file: string,
+  flags: ScenarioFlags,
+  extraSets: readonly string[] = [],
+): unknown {
   const sets = [...(flags.set ?? [])];
   for (const s of sets) checkSet("--set", s);
   const all = [...sets, ...extraSets];
@@ -118,7 +145,11 @@ export function applyFlags(raw: unknown, file: string, flags: ScenarioFlags, ext
  *
  * @throws UserError or ScenarioError (both one line, exit 2) on any bad input.
  */
-export function loadScenario(file: string, flags: ScenarioFlags, extraSets: readonly string[] = []): LoadedScenario {
+export function loadScenario(
+  file: string,
+  flags: ScenarioFlags,
+  extraSets: readonly string[] = [],
+): LoadedScenario {
   const raw = applyFlags(readScenarioFile(file), file, flags, extraSets);
   return { file, raw, scenario: qualifyScenario(raw, file) };
 }

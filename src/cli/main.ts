@@ -15,7 +15,17 @@ import { processIo, type CliIo, type HasimCommand, type Runner } from "./context
 import { describeError, EXIT_INTERNAL, UserError } from "./errors.js";
 
 /** Flags that take a value; a value starting with `-` (`--horizon -5s`) is glued to its flag. */
-const VALUE_FLAGS = new Set(["--set", "--seed", "--horizon", "--replications", "--policy", "--jobs", "-j", "--out", "--vary"]);
+const VALUE_FLAGS = new Set([
+  "--set",
+  "--seed",
+  "--horizon",
+  "--replications",
+  "--policy",
+  "--jobs",
+  "-j",
+  "--out",
+  "--vary",
+]);
 
 /**
  * `--horizon -5s` → `--horizon=-5s`, so the value is checked as a value ("expected a positive
@@ -24,7 +34,7 @@ const VALUE_FLAGS = new Set(["--set", "--seed", "--horizon", "--replications", "
 export function glueDashValues(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
+    const a = argv[i]!;
     const next = argv[i + 1];
     if (VALUE_FLAGS.has(a) && next !== undefined && /^-[\d.]/.test(next)) {
       out.push(`${a}=${next}`);
@@ -39,12 +49,17 @@ function lowerFirst(s: string): string {
 }
 
 /** Parses the command line; resolves to the command to run, or to the help/version text. */
-function parse(argv: readonly string[], commands: readonly HasimCommand[]): { cmd?: HasimCommand; args?: Record<string, unknown>; output: string } {
+function parse(
+  argv: readonly string[],
+  commands: readonly HasimCommand[],
+): { cmd?: HasimCommand; args?: Record<string, unknown>; output: string } {
   let chosen: { cmd: HasimCommand; args: Record<string, unknown> } | undefined;
   const names = commands.map(commandName);
   let y = yargs()
     .scriptName("hasim")
-    .usage("$0 <command> [options]\n\nDeterministic simulator of a two-node FortiMail active-passive HA group.")
+    .usage(
+      "$0 <command> [options]\n\nDeterministic simulator of a two-node FortiMail active-passive HA group.",
+    )
     .strict()
     .exitProcess(false)
     .parserConfiguration({ "camel-case-expansion": false })
@@ -59,14 +74,16 @@ function parse(argv: readonly string[], commands: readonly HasimCommand[]): { cm
       // A wrong command word gets yargs' "Unknown arguments: x, file" or a bare "Did you mean run?".
       const first = argv[0];
       if (first !== undefined && !first.startsWith("-") && !names.includes(first)) {
-        const hint = text.startsWith("Did you mean") ? lowerFirst(text) : `expected one of ${names.join(", ")}`;
+        const hint = text.startsWith("Did you mean")
+          ? lowerFirst(text)
+          : `expected one of ${names.join(", ")}`;
         text = `unknown command ${JSON.stringify(first)}; ${hint}`;
       }
       throw new UserError(`hasim: ${text} (see hasim --help)`);
     });
   for (const cmd of commands) {
     y = y.command(cmd.command, cmd.describe, cmd.builder, (args) => {
-      chosen = { cmd, args: args as Record<string, unknown> };
+      chosen = { cmd, args: args };
     });
   }
   let output = "";
@@ -84,8 +101,12 @@ function parse(argv: readonly string[], commands: readonly HasimCommand[]): { cm
  * @param runner - replaces the model (tests only).
  * @returns the exit code.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo, runner?: Runner): Promise<number> {
-  const debug = process.env["HASIM_DEBUG"] === "1";
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  runner?: Runner,
+): Promise<number> {
+  const debug = process.env.HASIM_DEBUG === "1";
   try {
     const commands = await loadCommands();
     const { cmd, args, output } = parse(argv, commands);

@@ -30,9 +30,13 @@ export function isResultFile(name: string): boolean {
  * Writes the files into `dir` (created if needed) atomically, then removes the stale result
  * files (see {@link isResultFile}) that this command did not write.
  */
-export function writeOutputs(dir: string, files: readonly OutputFile[], stale: (name: string) => boolean = isResultFile): void {
+export function writeOutputs(
+  dir: string,
+  files: readonly OutputFile[],
+  stale: (name: string) => boolean = isResultFile,
+): void {
   mkdirSync(dir, { recursive: true });
-  const temps: Array<{ tmp: string; final: string }> = [];
+  const temps: { tmp: string; final: string }[] = [];
   try {
     // All temporaries first: if the disk fills up halfway, no final file has been replaced yet.
     for (const f of files) {
@@ -52,7 +56,8 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], stale: (
   }
   for (const t of temps) renameSync(t.tmp, t.final);
   const written = new Set(files.map((f) => f.name));
-  for (const name of readdirSync(dir)) if (!written.has(name) && stale(name)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (!written.has(name) && stale(name)) rmSync(join(dir, name), { force: true });
 }
 
 /**
@@ -70,7 +75,10 @@ export function checkOutDir(dir: string, flag: string): void {
       if (dirname(d) === d) return;
       continue; // does not exist yet: mkdir will create it
     }
-    if (!isDir) throw new UserError(`${flag} ${dir}: expected a folder for the results, got ${d === dir ? "a file" : `a file at ${d}`}`);
+    if (!isDir)
+      throw new UserError(
+        `${flag} ${dir}: expected a folder for the results, got ${d === dir ? "a file" : `a file at ${d}`}`,
+      );
     return;
   }
 }

@@ -29,7 +29,6 @@ export interface RunTask {
   readonly trace: boolean;
 }
 
-
 export interface PoolOptions {
   /** Upper bound on worker threads. */
   readonly jobs: number;
@@ -71,7 +70,7 @@ async function runInProcess(
 ): Promise<RunResult[]> {
   const results: RunResult[] = [];
   for (const t of tasks) {
-    const g = groups[t.group] as LoadedScenario;
+    const g = groups[t.group]!;
     results.push(runner(g.scenario, t.policy, t.replication, { trace: t.trace }));
     onDone?.();
     // Let the progress bar draw and Ctrl-C be handled between replications.
@@ -114,7 +113,7 @@ function runOnWorkers(
         return;
       }
       const index = next++;
-      const request: WorkerRequest = { index, task: tasks[index] as RunTask };
+      const request: WorkerRequest = { index, task: tasks[index]! };
       w.postMessage(request);
     };
     for (let i = 0; i < threads; i++) {
@@ -139,7 +138,8 @@ function runOnWorkers(
       });
       w.on("error", fail);
       w.on("exit", (code) => {
-        if (!failed && !retired.has(w)) fail(new Error(`worker stopped early with exit code ${code}`));
+        if (!failed && !retired.has(w))
+          fail(new Error(`worker stopped early with exit code ${code}`));
       });
       feed(w);
     }

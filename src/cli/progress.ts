@@ -41,7 +41,9 @@ export function startProgress(total: number, label: string, io: CliIo, quiet: bo
   };
   process.once("SIGINT", onInterrupt);
   return {
-    tick: () => bar.update(++done),
+    tick: () => {
+      bar.update(++done);
+    },
     stop: () => {
       process.off("SIGINT", onInterrupt);
       bar.stop();

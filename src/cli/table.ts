@@ -9,7 +9,7 @@ import { METRIC_COLUMNS } from "../report/columns.js";
 import { summarize } from "../stats/summary.js";
 
 /** The headline metrics: [column label, metric name]. */
-export const TABLE_METRICS: ReadonlyArray<readonly [string, string]> = [
+export const TABLE_METRICS: readonly (readonly [string, string])[] = [
   ["lost", "lost"],
   ["duplicated", "duplicated"],
   ["ttr service (s)", "ttr_service_mean_s"],
@@ -26,7 +26,7 @@ function short(x: number): string {
 }
 
 /** `12.5 [10.1, 14.9]`, `12.5` when n = 1, `-` when no run had a value. */
-function cell(values: ReadonlyArray<number | null>): string {
+function cell(values: readonly (number | null)[]): string {
   const s = summarize(values);
   if (s.mean === null) return "-";
   if (s.ci95Low === null || s.ci95High === null) return short(s.mean);
@@ -37,7 +37,10 @@ function cell(values: ReadonlyArray<number | null>): string {
  * Renders the table. The first column is the policy, preceded by the sweep point's values when
  * `paramNames` is given.
  */
-export function summaryTable(groups: readonly PolicyRuns[], paramNames: readonly string[] = []): string {
+export function summaryTable(
+  groups: readonly PolicyRuns[],
+  paramNames: readonly string[] = [],
+): string {
   const header = [...paramNames, "policy", "runs", ...TABLE_METRICS.map(([label]) => label)];
   const rows = groups.map((g) => [
     ...(g.point ?? []),
@@ -50,6 +53,9 @@ export function summaryTable(groups: readonly PolicyRuns[], paramNames: readonly
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n") + "\n";
 }

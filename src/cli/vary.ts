@@ -22,7 +22,9 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const EXPECTED = "expected path=v1,v2,... or path=from:to:step (e.g. ha.holdOff=5m:30m:5m)";
 
 function bad(spec: string, why = ""): UserError {
-  return new UserError(`--vary ${JSON.stringify(spec)}: ${EXPECTED}${why === "" ? "" : `, got ${why}`}`);
+  return new UserError(
+    `--vary ${JSON.stringify(spec)}: ${EXPECTED}${why === "" ? "" : `, got ${why}`}`,
+  );
 }
 
 /** from, from+step, ... up to `to` (inclusive, with a little slack for float steps). */
@@ -36,11 +38,14 @@ function steps(spec: string, from: number, to: number, step: number): number[] {
 
 function range(spec: string, text: string): string[] {
   const parts = text.split(":").map((s) => s.trim());
-  if (parts.length !== 3 || parts.some((p) => p === "")) throw bad(spec, `a range of ${parts.length} parts`);
+  if (parts.length !== 3 || parts.some((p) => p === ""))
+    throw bad(spec, `a range of ${parts.length} parts`);
   const [a, b, c] = parts as [string, string, string];
   if (PLAIN_NUMBER.test(a) && PLAIN_NUMBER.test(b) && PLAIN_NUMBER.test(c)) {
     // Rounding to 12 significant digits removes float noise such as 0.30000000000000004.
-    return steps(spec, Number(a), Number(b), Number(c)).map((x) => String(Number(x.toPrecision(12))));
+    return steps(spec, Number(a), Number(b), Number(c)).map((x) =>
+      String(Number(x.toPrecision(12))),
+    );
   }
   let us: number[];
   try {
@@ -48,7 +53,7 @@ function range(spec: string, text: string): string[] {
   } catch {
     throw bad(spec, "a range whose ends and step are neither numbers nor durations");
   }
-  return steps(spec, us[0] as number, us[1] as number, us[2] as number).map(formatDuration);
+  return steps(spec, us[0]!, us[1]!, us[2]!).map(formatDuration);
 }
 
 /** Parses one `--vary` value. */
@@ -70,11 +75,13 @@ export function parseVaryAll(specs: readonly string[]): VaryAxis[] {
   const axes = specs.map(parseVary);
   const seen = new Set<string>();
   for (const a of axes) {
-    if (seen.has(a.path)) throw new UserError(`--vary: expected each path once, got ${a.path} twice`);
+    if (seen.has(a.path))
+      throw new UserError(`--vary: expected each path once, got ${a.path} twice`);
     seen.add(a.path);
   }
   const size = axes.reduce((n, a) => n * a.values.length, 1);
-  if (size > MAX_GRID_POINTS) throw new UserError(`--vary: expected at most ${MAX_GRID_POINTS} grid points, got ${size}`);
+  if (size > MAX_GRID_POINTS)
+    throw new UserError(`--vary: expected at most ${MAX_GRID_POINTS} grid points, got ${size}`);
   return axes;
 }
 

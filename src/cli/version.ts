@@ -19,8 +19,12 @@ export function hasimVersion(): string {
   for (;;) {
     const candidate = join(dir, "package.json");
     if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, "utf8")) as { name?: unknown; version?: unknown };
-      if (pkg.name === "hasim" && typeof pkg.version === "string") return (cachedVersion = pkg.version);
+      const pkg = JSON.parse(readFileSync(candidate, "utf8")) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (pkg.name === "hasim" && typeof pkg.version === "string")
+        return (cachedVersion = pkg.version);
     }
     const parent = dirname(dir);
     if (parent === dir) return (cachedVersion = "unknown");

@@ -13,7 +13,7 @@ import type { RunTask } from "./pool.js";
 
 /** Sent once, as workerData: the plain scenario data of every group. */
 export interface WorkerSetup {
-  readonly groups: ReadonlyArray<{ readonly raw: unknown; readonly file: string }>;
+  readonly groups: readonly { readonly raw: unknown; readonly file: string }[];
 }
 
 /** One replication to run. */
@@ -46,7 +46,10 @@ if (parentPort !== null) {
       port.postMessage(reply);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      const reply: WorkerReply = err.stack === undefined ? { index: req.index, error: err.message } : { index: req.index, error: err.message, stack: err.stack };
+      const reply: WorkerReply =
+        err.stack === undefined
+          ? { index: req.index, error: err.message }
+          : { index: req.index, error: err.message, stack: err.stack };
       port.postMessage(reply);
     }
   });

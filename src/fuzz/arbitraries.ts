@@ -13,7 +13,14 @@
  * @module
  */
 import fc from "fast-check";
-import type { FaultKind, FaultSpec, LinkName, NodeIndex, Policy, QualifiedScenario } from "../scenario/types.js";
+import type {
+  FaultKind,
+  FaultSpec,
+  LinkName,
+  NodeIndex,
+  Policy,
+  QualifiedScenario,
+} from "../scenario/types.js";
 
 /** Fault kinds the fuzzer draws, simplest first (shrinking moves towards the front). Admin actions are repairs, not faults: the scenario's `ha.admin` models the admin. */
 export const FUZZ_KINDS: readonly Exclude<FaultKind, "admin">[] = [
@@ -64,9 +71,19 @@ export interface ScheduleLimits {
 }
 
 /** The default limits for a horizon. */
-export function defaultLimits(horizonUs: number, over: Partial<ScheduleLimits> = {}): ScheduleLimits {
+export function defaultLimits(
+  horizonUs: number,
+  over: Partial<ScheduleLimits> = {},
+): ScheduleLimits {
   const maxDurationUs = Math.max(60e6, Math.min(Math.floor(horizonUs / 2), 2 * 3600e6));
-  return { maxFaults: 3, minDurationUs: 10e6, maxDurationUs, minGapUs: 30e6, kinds: FUZZ_KINDS, ...over };
+  return {
+    maxFaults: 3,
+    minDurationUs: 10e6,
+    maxDurationUs,
+    minGapUs: 30e6,
+    kinds: FUZZ_KINDS,
+    ...over,
+  };
 }
 
 /** A fault before it meets a configuration: every kind-specific field present; times in whole seconds. */
@@ -104,15 +121,28 @@ function templateArb(horizonUs: number, l: ScheduleLimits): fc.Arbitrary<FaultTe
 }
 
 /** The scenario's probes, or an SMTP probe with the documented defaults when remote-as-heartbeat needs one. */
-export function probesFor(base: QualifiedScenario, config: FuzzConfig): QualifiedScenario["ha"]["rservice"] {
+export function probesFor(
+  base: QualifiedScenario,
+  config: FuzzConfig,
+): QualifiedScenario["ha"]["rservice"] {
   if (base.ha.rservice.length > 0 || !config.remoteAsHeartbeat) return base.ha.rservice;
   return [{ protocol: "smtp", intervalUs: 30e6, timeoutUs: 5e6, retries: 3 }];
 }
 
 /** A template as a fault of this configuration, or null when the configuration cannot have it. */
-function toFault(t: FaultTemplate, atUs: number, config: FuzzConfig, probes: boolean): FaultSpec | null {
+function toFault(
+  t: FaultTemplate,
+  atUs: number,
+  config: FuzzConfig,
+  probes: boolean,
+): FaultSpec | null {
   const base = { atUs, durationUs: t.durationS * 1e6 };
-  if (t.link === "secondary" && !config.secondaryLink && (t.kind === "link-down" || t.kind === "flapping")) return null;
+  if (
+    t.link === "secondary" &&
+    !config.secondaryLink &&
+    (t.kind === "link-down" || t.kind === "flapping")
+  )
+    return null;
   switch (t.kind) {
     case "node-crash":
       return { ...base, kind: t.kind, node: t.node, diskLost: t.diskLost };
@@ -122,7 +152,13 @@ function toFault(t: FaultTemplate, atUs: number, config: FuzzConfig, probes: boo
     case "link-down":
       return { ...base, kind: t.kind, link: t.link };
     case "flapping":
-      return { ...base, kind: t.kind, link: t.link, downUs: t.flapS[0] * 1e6, upUs: t.flapS[1] * 1e6 };
+      return {
+        ...base,
+        kind: t.kind,
+        link: t.link,
+        downUs: t.flapS[0] * 1e6,
+        upUs: t.flapS[1] * 1e6,
+      };
     case "partition":
       return { ...base, kind: t.kind, node: t.node, from: t.from, direction: t.direction };
     case "lservice-failure":
@@ -143,7 +179,13 @@ function toFault(t: FaultTemplate, atUs: number, config: FuzzConfig, probes: boo
  * each start to at least `minGapUs` after the previous one so faults do not flip every instant;
  * a fault pushed past the horizon is dropped.
  */
-function schedule(ts: readonly FaultTemplate[], c: Omit<FuzzCase, "faults">, probes: boolean, horizonUs: number, gapUs: number): FaultSpec[] {
+function schedule(
+  ts: readonly FaultTemplate[],
+  c: Omit<FuzzCase, "faults">,
+  probes: boolean,
+  horizonUs: number,
+  gapUs: number,
+): FaultSpec[] {
   const usable = ts.filter((t) => c.kinds.includes(t.kind)).sort((a, b) => a.atS - b.atS);
   const out: FaultSpec[] = [];
   let last = -Infinity;
@@ -162,7 +204,13 @@ function configArb(base: QualifiedScenario, swarm: boolean): fc.Arbitrary<FuzzCo
   const hb = base.ha.heartbeat;
   const policy = fc.constantFrom(...base.policies);
   if (!swarm) {
-    return policy.map((p) => ({ policy: p, lostThreshold: hb.lostThreshold, secondaryLink: hb.secondaryLink, remoteAsHeartbeat: base.ha.remoteAsHeartbeat, mailQueueSync: base.ha.mailQueueSync.enabled }));
+    return policy.map((p) => ({
+      policy: p,
+      lostThreshold: hb.lostThreshold,
+      secondaryLink: hb.secondaryLink,
+      remoteAsHeartbeat: base.ha.remoteAsHeartbeat,
+      mailQueueSync: base.ha.mailQueueSync.enabled,
+    }));
   }
   return fc.record({
     policy,
@@ -182,8 +230,14 @@ export const MAX_SEED = 0x7fffffff;
  * the configuration within ranges (policy, lostThreshold 2–6, secondary link, remote-as-heartbeat,
  * MTA queue sync), as in swarm testing.
  */
-export function caseArb(base: QualifiedScenario, swarm: boolean, limits: ScheduleLimits = defaultLimits(base.horizonUs)): fc.Arbitrary<FuzzCase> {
-  const kinds = swarm ? fc.subarray([...limits.kinds], { minLength: 1 }) : fc.constant(limits.kinds);
+export function caseArb(
+  base: QualifiedScenario,
+  swarm: boolean,
+  limits: ScheduleLimits = defaultLimits(base.horizonUs),
+): fc.Arbitrary<FuzzCase> {
+  const kinds = swarm
+    ? fc.subarray([...limits.kinds], { minLength: 1 })
+    : fc.constant(limits.kinds);
   return fc
     .record({
       seed: fc.integer({ min: 0, max: MAX_SEED }),
@@ -194,6 +248,9 @@ export function caseArb(base: QualifiedScenario, swarm: boolean, limits: Schedul
     .map(({ seed, config, kinds, templates }) => {
       const head = { seed, config, kinds };
       const probes = probesFor(base, config).length > 0;
-      return { ...head, faults: schedule(templates, head, probes, base.horizonUs, limits.minGapUs) };
+      return {
+        ...head,
+        faults: schedule(templates, head, probes, base.horizonUs, limits.minGapUs),
+      };
     });
 }

@@ -21,7 +21,11 @@ import { PROPERTY_TEXT, type PropertyName, type Verdict } from "./properties.js"
  *
  * @throws ScenarioError if the case is not a valid scenario (a bug in arbitraries.ts).
  */
-export function caseScenario(base: QualifiedScenario, c: FuzzCase, minDrainUs = 0): QualifiedScenario {
+export function caseScenario(
+  base: QualifiedScenario,
+  c: FuzzCase,
+  minDrainUs = 0,
+): QualifiedScenario {
   const cfg = c.config;
   const q: QualifiedScenario = {
     ...base,
@@ -31,7 +35,11 @@ export function caseScenario(base: QualifiedScenario, c: FuzzCase, minDrainUs = 
     drainUs: Math.max(base.drainUs, minDrainUs),
     ha: {
       ...base.ha,
-      heartbeat: { ...base.ha.heartbeat, lostThreshold: cfg.lostThreshold, secondaryLink: cfg.secondaryLink },
+      heartbeat: {
+        ...base.ha.heartbeat,
+        lostThreshold: cfg.lostThreshold,
+        secondaryLink: cfg.secondaryLink,
+      },
       remoteAsHeartbeat: cfg.remoteAsHeartbeat,
       rservice: probesFor(base, cfg),
       mailQueueSync: { ...base.ha.mailQueueSync, enabled: cfg.mailQueueSync },
@@ -56,11 +64,18 @@ export function replayCommand(file: string, c: FuzzCase): string {
 export function faultLabel(f: FaultSpec, names: readonly [string, string]): string {
   const fields = f as unknown as Record<string, unknown>;
   const target: string[] = [];
-  if (typeof fields["node"] === "number") target.push(names[fields["node"] as 0 | 1]);
-  for (const k of ["link", "from", "direction", "service", "monitor"]) if (typeof fields[k] === "string") target.push(fields[k] as string);
+  if (typeof fields.node === "number") target.push(names[fields.node as 0 | 1]);
+  for (const k of ["link", "from", "direction", "service", "monitor"])
+    if (typeof fields[k] === "string") target.push(fields[k]);
   if (f.kind === "node-crash" && f.diskLost) target.push("disk lost");
-  if (f.kind === "flapping") target.push(`down ${formatDuration(f.downUs)}/up ${formatDuration(f.upUs)}`);
-  return [f.kind, ...target, `@${formatDuration(f.atUs)}`, `for ${formatDuration(f.durationUs)}`].join(" ");
+  if (f.kind === "flapping")
+    target.push(`down ${formatDuration(f.downUs)}/up ${formatDuration(f.upUs)}`);
+  return [
+    f.kind,
+    ...target,
+    `@${formatDuration(f.atUs)}`,
+    `for ${formatDuration(f.durationUs)}`,
+  ].join(" ");
 }
 
 /** The case's configuration in a few words: `policy=off lostThreshold=3 secondaryLink=no …`. */
@@ -90,7 +105,10 @@ export function counterexampleScenario(x: CounterexampleInput): Record<string, u
   const q = caseScenario(x.base, x.case, x.minDrainUs);
   const raw = scenarioToRaw(q);
   const names = [q.nodes[0].name, q.nodes[1].name] as const;
-  const faults = x.case.faults.length === 0 ? "no scheduled fault" : x.case.faults.map((f) => faultLabel(f, names)).join("; ");
+  const faults =
+    x.case.faults.length === 0
+      ? "no scheduled fault"
+      : x.case.faults.map((f) => faultLabel(f, names)).join("; ");
   return {
     ...raw,
     name: `${x.base.name}-counterexample-${x.property}`,

@@ -19,7 +19,12 @@ import { caseScenario, configLabel, faultLabel } from "./counterexample.js";
 import { checkProperty, type PropertyName, type Verdict } from "./properties.js";
 
 /** Runs one replication (the model, or a stand-in). */
-export type FuzzRunner = (scenario: QualifiedScenario, policy: Policy, replication: number, options?: RunOptions) => RunResult;
+export type FuzzRunner = (
+  scenario: QualifiedScenario,
+  policy: Policy,
+  replication: number,
+  options?: RunOptions,
+) => RunResult;
 
 /** What to fuzz and how long. */
 export interface FuzzOptions {
@@ -116,23 +121,40 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
     let shrink = 0;
     let foundAt = 0;
     const predicate = (c: FuzzCase): boolean => {
-      const verdict = verdicts(c)[property] as Verdict;
+      const verdict = verdicts(c)[property]!;
       if (foundAt === 0) index++;
       else shrink++;
-      rows.push({ property, case: foundAt === 0 ? index : foundAt, shrink, seed: c.seed, config: configLabel(c), faults: c.faults.map((f) => faultLabel(f, names)).join("; "), verdict });
+      rows.push({
+        property,
+        case: foundAt === 0 ? index : foundAt,
+        shrink,
+        seed: c.seed,
+        config: configLabel(c),
+        faults: c.faults.map((f) => faultLabel(f, names)).join("; "),
+        verdict,
+      });
       if (!verdict.ok && foundAt === 0) foundAt = index;
       return verdict.ok;
     };
     const params: fc.Parameters<[FuzzCase]> = { seed: o.seed, numRuns: o.numRuns };
     // The budget is shared: each property gets what the previous ones left.
     // (The plugin is typed for any property; its type parameter is not inferred from ours.)
-    if (deadline !== Infinity) params.plugins = [fc.interruptAfterTimeLimit(Math.max(0, deadline - Date.now())) as fc.Plugin<[FuzzCase]>];
+    if (deadline !== Infinity)
+      params.plugins = [
+        fc.interruptAfterTimeLimit(Math.max(0, deadline - Date.now())) as fc.Plugin<[FuzzCase]>,
+      ];
     const details = fc.check(fc.property(caseArb(base, o.swarm, limits), predicate), params);
     let failure: Failure | null = null;
     if (details.failed && details.counterexample !== null) {
       const [c] = details.counterexample;
       const result = simulate(c).r;
-      failure = { case: c, verdict: verdicts(c)[property] as Verdict, result, foundAt, shrinks: details.numShrinks };
+      failure = {
+        case: c,
+        verdict: verdicts(c)[property]!,
+        result,
+        foundAt,
+        shrinks: details.numShrinks,
+      };
     }
     outcomes.push({ property, runs: details.numRuns, interrupted: details.interrupted, failure });
   }
@@ -140,7 +162,17 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
 }
 
 /** The header of `fuzz.csv`. */
-export const FUZZ_HEADER = ["property", "case", "shrink", "seed", "config", "faults", "verdict", "first_violation_s", "reason"] as const;
+export const FUZZ_HEADER = [
+  "property",
+  "case",
+  "shrink",
+  "seed",
+  "config",
+  "faults",
+  "verdict",
+  "first_violation_s",
+  "reason",
+] as const;
 
 /** `fuzz.csv`: one row per case checked, in the order checked (properties in turn). */
 export function fuzzCsv(report: FuzzReport): string {
@@ -166,9 +198,20 @@ export function summaryText(report: FuzzReport): string {
   const rows = report.outcomes.map((o) => {
     const f = o.failure;
     const verdict = f !== null ? "VIOLATED" : o.interrupted ? "held (time budget hit)" : "held";
-    return [o.property, String(o.runs), verdict, f ? String(f.foundAt) : "-", f ? String(f.shrinks) : "-", f ? String(f.case.faults.length) : "-"];
+    return [
+      o.property,
+      String(o.runs),
+      verdict,
+      f ? String(f.foundAt) : "-",
+      f ? String(f.shrinks) : "-",
+      f ? String(f.case.faults.length) : "-",
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join("  ").trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n") + "\n";
 }

@@ -56,7 +56,9 @@ function faultWords(detail: string, start: boolean): string {
     case "reboot":
       return start ? `${target} reboots` : `${target} finishes rebooting`;
     case "partition":
-      return start ? `${target.replace(" from ", " cut off from ")}` : `${target.split(" ")[0]} reconnected`;
+      return start
+        ? target.replace(" from ", " cut off from ")
+        : `${target.split(" ")[0]} reconnected`;
     case "lservice-failure":
       return `${target} ${start ? "fails" : "repaired"}`;
     case "rservice-false-alarm":
@@ -71,7 +73,11 @@ function faultWords(detail: string, start: boolean): string {
 }
 
 /** One trace record in words, or null for records the story leaves out. */
-function words(t: TraceRecord, prev: TraceRecord | undefined, next: TraceRecord | undefined): string | null {
+function words(
+  t: TraceRecord,
+  prev: TraceRecord | undefined,
+  next: TraceRecord | undefined,
+): string | null {
   const who = t.unit === "" ? "" : `${t.unit}: `;
   switch (t.event) {
     case "fault-start":
@@ -84,7 +90,9 @@ function words(t: TraceRecord, prev: TraceRecord | undefined, next: TraceRecord 
     }
     case "split-brain-start":
       // Told on the mode line that started it, when there is one.
-      return prev?.event === "mode" && prev.timeUs === t.timeUs ? null : "split brain: both units MASTER";
+      return prev?.event === "mode" && prev.timeUs === t.timeUs
+        ? null
+        : "split brain: both units MASTER";
     case "split-brain-end":
       return "split brain over";
     case "split-brain-heal":
@@ -118,8 +126,9 @@ const REPEATS = 3;
  * @throws Error when the run was not traced.
  */
 export function story(r: RunResult, opts: StoryOptions = {}): string[] {
-  if (r.trace === undefined || r.timeline === undefined) throw new Error("a story needs a traced run");
-  const events: Array<{ t: number; text: string }> = [];
+  if (r.trace === undefined || r.timeline === undefined)
+    throw new Error("a story needs a traced run");
+  const events: { t: number; text: string }[] = [];
   const trace = r.trace;
   trace.forEach((t, i) => {
     const text = words(t, trace[i - 1], trace[i + 1]);
@@ -127,26 +136,40 @@ export function story(r: RunResult, opts: StoryOptions = {}): string[] {
   });
   for (const m of r.timeline.markers) {
     const what = m.kind === "duplicated" ? "delivered twice" : "never delivered";
-    events.push({ t: m.timeUs, text: `${m.count} mail${m.count === 1 ? "" : "s"} ${what} (${m.cause})${m.kind === "duplicated" ? " in this minute" : ""}` });
+    events.push({
+      t: m.timeUs,
+      text: `${m.count} mail${m.count === 1 ? "" : "s"} ${what} (${m.cause})${m.kind === "duplicated" ? " in this minute" : ""}`,
+    });
   }
   const v = opts.violation;
-  if (v !== undefined && !v.verdict.ok) events.push({ t: v.verdict.firstViolationUs ?? r.timeline.endUs, text: `✗ ${v.property}: ${v.verdict.reason}` });
+  if (v !== undefined && !v.verdict.ok)
+    events.push({
+      t: v.verdict.firstViolationUs ?? r.timeline.endUs,
+      text: `✗ ${v.property}: ${v.verdict.reason}`,
+    });
   events.push({ t: r.timeline.endUs, text: `end of run (${formatDuration(r.timeline.endUs)})` });
   events.sort((a, b) => a.t - b.t); // stable: same-instant lines keep trace order
-  return cap(dedupe(events).map((e) => `${formatClock(e.t)} ${e.text}`), opts.maxLines ?? 40);
+  return cap(
+    dedupe(events).map((e) => `${formatClock(e.t)} ${e.text}`),
+    opts.maxLines ?? 40,
+  );
 }
 
 /** Each text at most {@link REPEATS} times; later repeats are counted on the last line told. */
-function dedupe(events: ReadonlyArray<{ t: number; text: string }>): Array<{ t: number; text: string }> {
+function dedupe(events: readonly { t: number; text: string }[]): { t: number; text: string }[] {
   const told = new Map<string, number>();
-  const out: Array<{ t: number; text: string }> = [];
+  const out: { t: number; text: string }[] = [];
   let skipped = 0;
   let lastSkippedUs = 0;
   for (const e of events) {
     const n = (told.get(e.text) ?? 0) + 1;
     told.set(e.text, n);
     if (n <= REPEATS || e.text.startsWith("✗") || e.text.startsWith("end of run")) {
-      if (skipped > 0) out.push({ t: lastSkippedUs, text: `… ${skipped} repeated line${skipped === 1 ? "" : "s"} left out` });
+      if (skipped > 0)
+        out.push({
+          t: lastSkippedUs,
+          text: `… ${skipped} repeated line${skipped === 1 ? "" : "s"} left out`,
+        });
       skipped = 0;
       out.push(e);
     } else {
@@ -162,5 +185,9 @@ function cap(lines: readonly string[], max: number): string[] {
   if (lines.length <= max) return [...lines];
   const tail = Math.max(1, Math.floor(max / 4));
   const head = Math.max(1, max - tail - 1);
-  return [...lines.slice(0, head), `… ${lines.length - head - tail} more lines …`, ...lines.slice(lines.length - tail)];
+  return [
+    ...lines.slice(0, head),
+    `… ${lines.length - head - tail} more lines …`,
+    ...lines.slice(lines.length - tail),
+  ];
 }

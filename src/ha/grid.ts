@@ -17,7 +17,12 @@ export interface DriveContext {
 }
 
 /** The first grid point at or after `t` (`inclusive`) or strictly after it. */
-export function nextGridUs(t: number, phaseUs: number, intervalUs: number, inclusive: boolean): number {
+export function nextGridUs(
+  t: number,
+  phaseUs: number,
+  intervalUs: number,
+  inclusive: boolean,
+): number {
   if (t < phaseUs) return phaseUs;
   let g = phaseUs + Math.ceil((t - phaseUs) / intervalUs) * intervalUs;
   if (!inclusive && g === t) g += intervalUs;
@@ -25,7 +30,12 @@ export function nextGridUs(t: number, phaseUs: number, intervalUs: number, inclu
 }
 
 /** The last grid point at or before `t` (`inclusive`) or strictly before it; -1 when none. */
-export function lastGridUs(t: number, phaseUs: number, intervalUs: number, inclusive: boolean): number {
+export function lastGridUs(
+  t: number,
+  phaseUs: number,
+  intervalUs: number,
+  inclusive: boolean,
+): number {
   if (t < phaseUs || (!inclusive && t === phaseUs)) return -1;
   let g = phaseUs + Math.floor((t - phaseUs) / intervalUs) * intervalUs;
   if (!inclusive && g === t) g -= intervalUs;

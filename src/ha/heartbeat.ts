@@ -43,14 +43,20 @@ export class HeartbeatWatch {
     private readonly onSeen: () => void,
   ) {
     const s = ctx.sched;
-    this.detectTimer = s.createTimer(s.register(() => {
-      ctx.prio = o.prioDetect;
-      this.detect();
-    }), o.prioDetect);
-    this.resumeTimer = s.createTimer(s.register(() => {
-      ctx.prio = o.prioHeartbeat;
-      this.heard();
-    }), o.prioHeartbeat);
+    this.detectTimer = s.createTimer(
+      s.register(() => {
+        ctx.prio = o.prioDetect;
+        this.detect();
+      }),
+      o.prioDetect,
+    );
+    this.resumeTimer = s.createTimer(
+      s.register(() => {
+        ctx.prio = o.prioHeartbeat;
+        this.heard();
+      }),
+      o.prioHeartbeat,
+    );
   }
 
   /** The driver reports whether the listener listens and whether heartbeats can reach it now. */
@@ -77,7 +83,8 @@ export class HeartbeatWatch {
       this.lastRxUs = now;
       this.steadySinceUs = -1;
       s.arm(this.detectTimer, now + this.o.thresholdUs);
-      if (!this.o.simulated && pathUp) s.arm(this.resumeTimer, nextGridUs(now, this.o.phaseUs, this.o.intervalUs, !gridDone));
+      if (!this.o.simulated && pathUp)
+        s.arm(this.resumeTimer, nextGridUs(now, this.o.phaseUs, this.o.intervalUs, !gridDone));
       return;
     }
     if (this.o.simulated || pathUp === this.pathUp) {

@@ -23,7 +23,7 @@ export class DurationHistogram {
     this.n++;
     this.sumUs += us;
     const b = bucketOf(us);
-    this.counts[b] = (this.counts[b] as number) + 1;
+    this.counts[b] = this.counts[b]! + 1;
   }
 
   /** Exact mean in µs; NaN when empty. */
@@ -37,7 +37,7 @@ export class DurationHistogram {
     const rank = Math.max(1, Math.ceil(q * this.n));
     let seen = 0;
     for (let b = 0; b < BUCKETS; b++) {
-      seen += this.counts[b] as number;
+      seen += this.counts[b]!;
       if (seen >= rank) return bucketMid(b);
     }
     return bucketMid(BUCKETS - 1);

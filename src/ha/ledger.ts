@@ -41,7 +41,10 @@ export class MailLedger {
   constructor(initialCapacity = 1 << 16) {
     this.fate = new Uint8Array(initialCapacity);
     this.copies = new Uint8Array(initialCapacity);
-    this.duplicatedBy = Object.fromEntries(DUPLICATE_CAUSES.map((c) => [c, 0])) as Record<DuplicateCause, number>;
+    this.duplicatedBy = Object.fromEntries(DUPLICATE_CAUSES.map((c) => [c, 0])) as Record<
+      DuplicateCause,
+      number
+    >;
   }
 
   get arrived(): number {
@@ -67,12 +70,12 @@ export class MailLedger {
   }
 
   isAccepted(mail: number): boolean {
-    return ((this.fate[mail] as number) & ACCEPTED) !== 0;
+    return (this.fate[mail]! & ACCEPTED) !== 0;
   }
 
   /** A unit answered 250 for the mail (possibly again, after a retried session). */
   accept(mail: number): void {
-    const f = this.fate[mail] as number;
+    const f = this.fate[mail]!;
     if ((f & ACCEPTED) === 0) {
       this.fate[mail] = f | ACCEPTED;
       this.acceptedCount++;
@@ -81,23 +84,23 @@ export class MailLedger {
 
   /** The sender gave up on a mail never accepted. */
   giveUp(mail: number): void {
-    this.fate[mail] = (this.fate[mail] as number) | GIVEN_UP;
+    this.fate[mail] = this.fate[mail]! | GIVEN_UP;
     this.givenUpCount++;
   }
 
   /** A copy of the mail was bounced after mta.queueGiveUp. */
   expire(mail: number): void {
-    this.fate[mail] = (this.fate[mail] as number) | EXPIRED;
+    this.fate[mail] = this.fate[mail]! | EXPIRED;
   }
 
   /** A copy of the mail was destroyed with its disk. */
   destroy(mail: number): void {
-    this.fate[mail] = (this.fate[mail] as number) | DESTROYED;
+    this.fate[mail] = this.fate[mail]! | DESTROYED;
   }
 
   /** A second copy of the mail now exists, for this reason. */
   markCopy(mail: number, cause: CopyCause): void {
-    this.copies[mail] = (this.copies[mail] as number) | cause;
+    this.copies[mail] = this.copies[mail]! | cause;
   }
 
   /**
@@ -106,8 +109,9 @@ export class MailLedger {
    * mail's copy causes.
    */
   deliver(mail: number, tag: EntryTag, acceptUs: number, nowUs: number): void {
-    const f = this.fate[mail] as number;
-    if ((f & ACCEPTED) === 0) this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
+    const f = this.fate[mail]!;
+    if ((f & ACCEPTED) === 0)
+      this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
     if ((f & DELIVERED) === 0) {
       this.fate[mail] = f | DELIVERED;
       this.deliveredCount++;
@@ -124,7 +128,7 @@ export class MailLedger {
     if (tag === EntryTag.SyncCopy) return "queue-sync-race";
     if (tag === EntryTag.SplitRetry) return "split-brain";
     if (tag === EntryTag.CutRetry) return "cut-session";
-    const c = this.copies[mail] as number;
+    const c = this.copies[mail]!;
     if ((c & CopyCause.Synced) !== 0) return "queue-sync-race";
     if ((c & CopyCause.Split) !== 0) return "split-brain";
     if ((c & CopyCause.Cut) !== 0) return "cut-session";
@@ -138,7 +142,7 @@ export class MailLedger {
   lostByCause(locate: (mail: number) => LostCause | null): Record<LostCause, number> {
     const out = Object.fromEntries(LOST_CAUSES.map((c) => [c, 0])) as Record<LostCause, number>;
     for (let m = 0; m < this.n; m++) {
-      const f = this.fate[m] as number;
+      const f = this.fate[m]!;
       if ((f & ACCEPTED) === 0 || (f & DELIVERED) !== 0) continue;
       const where = locate(m);
       if (where !== null) out[where]++;
@@ -152,7 +156,7 @@ export class MailLedger {
   /** Mails never accepted and not given up: still waiting at their senders. */
   waitingAtSenders(): number {
     let w = 0;
-    for (let m = 0; m < this.n; m++) if (((this.fate[m] as number) & (ACCEPTED | GIVEN_UP)) === 0) w++;
+    for (let m = 0; m < this.n; m++) if ((this.fate[m]! & (ACCEPTED | GIVEN_UP)) === 0) w++;
     return w;
   }
 

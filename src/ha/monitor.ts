@@ -45,15 +45,21 @@ export class PeriodicMonitor {
     private readonly onDeclare: () => void,
   ) {
     const s = ctx.sched;
-    this.detectTimer = s.createTimer(s.register(() => {
-      ctx.prio = o.prioDetect;
-      this.fire();
-    }), o.prioDetect);
+    this.detectTimer = s.createTimer(
+      s.register(() => {
+        ctx.prio = o.prioDetect;
+        this.fire();
+      }),
+      o.prioDetect,
+    );
     if (o.simulated) {
-      this.checkTimer = s.createTimer(s.register(() => {
-      ctx.prio = o.prioCheck;
-      this.check();
-    }), o.prioCheck);
+      this.checkTimer = s.createTimer(
+        s.register(() => {
+          ctx.prio = o.prioCheck;
+          this.check();
+        }),
+        o.prioCheck,
+      );
       s.arm(this.checkTimer, nextGridUs(s.nowUs, o.phaseUs, o.intervalUs, true));
     }
   }

@@ -92,7 +92,10 @@ function failSelf(s: RoleState): Transition {
   const wasMaster = s.mode === "MASTER";
   const release: readonly RoleEffect[] = wasMaster ? ["release"] : NONE;
   if (s.policy === "off") {
-    return [set(s, { mode: "OFF", lostMastership: wasMaster, keepDelivering: false }), [...release, "call-admin"]];
+    return [
+      set(s, { mode: "OFF", lostMastership: wasMaster, keepDelivering: false }),
+      [...release, "call-admin"],
+    ];
   }
   return [set(s, { mode: "FAILED", lostMastership: wasMaster, keepDelivering: false }), release];
 }
@@ -103,9 +106,13 @@ function becomeMaster(s: RoleState): Transition {
 
 /** Becoming SLAVE by a path other than on-failure slave's documented push. */
 function becomeSlaveWithQueue(s: RoleState, extra: readonly RoleEffect[] = NONE): Transition {
-  const release: readonly RoleEffect[] = s.mode === "MASTER" && s.physical === "UP" ? ["release"] : NONE;
+  const release: readonly RoleEffect[] =
+    s.mode === "MASTER" && s.physical === "UP" ? ["release"] : NONE;
   const keep = s.demotedQueue === "keep-and-deliver";
-  return [set(s, { mode: "SLAVE", lostMastership: false, keepDelivering: keep }), [...release, "demoted-queue", ...extra]];
+  return [
+    set(s, { mode: "SLAVE", lostMastership: false, keepDelivering: keep }),
+    [...release, "demoted-queue", ...extra],
+  ];
 }
 
 /** A unit back from a failure while its peer is MASTER: the on-failure policy decides (rows 2–4, 12). */
@@ -116,11 +123,17 @@ function rejoinUnderPolicy(s: RoleState): Transition {
       return [set(s, { mode: "OFF", keepDelivering: false }), ["call-admin"]];
     case "restore":
       if (s.configured === "master") {
-        return [set(s, { mode: "MASTER", lostMastership: false, keepDelivering: false }), ["take-over", "demote-peer"]];
+        return [
+          set(s, { mode: "MASTER", lostMastership: false, keepDelivering: false }),
+          ["take-over", "demote-peer"],
+        ];
       }
       return becomeSlaveWithQueue(s);
     case "slave":
-      return [set(s, { mode: "SLAVE", lostMastership: false, keepDelivering: false }), ["push-spool"]];
+      return [
+        set(s, { mode: "SLAVE", lostMastership: false, keepDelivering: false }),
+        ["push-spool"],
+      ];
   }
 }
 
@@ -148,9 +161,16 @@ function halt(s: RoleState, physical: Physical): Transition {
  * the input state is never modified.
  */
 export function transition(s: RoleState, e: RoleEvent): Transition {
-  if (e.type === "boot") return s.physical === "CRASHED" || s.physical === "REBOOTING" ? onBoot(s, e.peerHeard, e.peerMode) : [s, NONE];
-  if (e.type === "unhang") return s.physical === "HUNG" ? [set(s, { physical: "UP" }), NONE] : [s, NONE];
-  if (e.type === "crash") return s.physical === "CRASHED" ? [s, NONE] : halt(set(s, { physical: s.physical === "HUNG" ? "UP" : s.physical }), "CRASHED");
+  if (e.type === "boot")
+    return s.physical === "CRASHED" || s.physical === "REBOOTING"
+      ? onBoot(s, e.peerHeard, e.peerMode)
+      : [s, NONE];
+  if (e.type === "unhang")
+    return s.physical === "HUNG" ? [set(s, { physical: "UP" }), NONE] : [s, NONE];
+  if (e.type === "crash")
+    return s.physical === "CRASHED"
+      ? [s, NONE]
+      : halt(set(s, { physical: s.physical === "HUNG" ? "UP" : s.physical }), "CRASHED");
   if (s.physical !== "UP") return [s, NONE]; // a down or hung unit reacts to nothing else
   switch (e.type) {
     case "hang":
@@ -168,16 +188,24 @@ export function transition(s: RoleState, e: RoleEvent): Transition {
     case "recovered":
       if (s.mode !== "FAILED") return [s, NONE];
       if (s.policy === "restore" && s.configured === "master") {
-        return [set(s, { mode: "MASTER", lostMastership: false }), e.peerMaster ? ["take-over", "demote-peer"] : ["take-over"]];
+        return [
+          set(s, { mode: "MASTER", lostMastership: false }),
+          e.peerMaster ? ["take-over", "demote-peer"] : ["take-over"],
+        ];
       }
       if (s.policy === "slave") {
-        return [set(s, { mode: "SLAVE", lostMastership: false }), e.peerMaster ? ["push-spool"] : NONE];
+        return [
+          set(s, { mode: "SLAVE", lostMastership: false }),
+          e.peerMaster ? ["push-spool"] : NONE,
+        ];
       }
       return becomeSlaveWithQueue(s);
     case "peer-rebooting":
       return s.mode === "SLAVE" ? [set(s, { mode: "HOLD_OFF" }), ["start-hold-off"]] : [s, NONE];
     case "hold-off-expired":
-      return s.mode === "HOLD_OFF" ? [becomeMaster(s)[0], ["end-hold-off", "take-over"]] : [s, NONE];
+      return s.mode === "HOLD_OFF"
+        ? [becomeMaster(s)[0], ["end-hold-off", "take-over"]]
+        : [s, NONE];
     case "peer-back":
       return s.mode === "HOLD_OFF" ? [set(s, { mode: "SLAVE" }), ["end-hold-off"]] : [s, NONE];
     case "to-configured": {
@@ -185,7 +213,10 @@ export function transition(s: RoleState, e: RoleEvent): Transition {
       if (s.configured === "master") {
         if (s.mode === "MASTER") return [set(s, { lostMastership: false }), extra];
         const endHold: readonly RoleEffect[] = s.mode === "HOLD_OFF" ? ["end-hold-off"] : NONE;
-        return [set(s, { mode: "MASTER", lostMastership: false, keepDelivering: false }), [...endHold, "take-over", ...extra]];
+        return [
+          set(s, { mode: "MASTER", lostMastership: false, keepDelivering: false }),
+          [...endHold, "take-over", ...extra],
+        ];
       }
       if (s.mode === "SLAVE") return [set(s, { lostMastership: false }), extra];
       return becomeSlaveWithQueue(s, extra);

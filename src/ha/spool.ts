@@ -70,11 +70,11 @@ export class Spool {
   shift(): number {
     if (this.count === 0) return -1;
     const i = this.head;
-    this.lastAcceptUs = this.accept[i] as number;
+    this.lastAcceptUs = this.accept[i]!;
     this.lastTag = this.tags[i] as EntryTag;
     this.head = (i + 1) & this.mask;
     this.count--;
-    return this.ids[i] as number;
+    return this.ids[i]!;
   }
 
   /** Calls `fn` for every queued entry, head first. */
@@ -82,7 +82,7 @@ export class Spool {
     const mask = this.mask;
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & mask;
-      fn(this.ids[i] as number, this.accept[i] as number, this.tags[i] as EntryTag);
+      fn(this.ids[i]!, this.accept[i]!, this.tags[i] as EntryTag);
     }
   }
 
@@ -99,9 +99,9 @@ export class Spool {
     const tags = new Uint8Array(cap);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & this.mask;
-      ids[k] = this.ids[i] as number;
-      accept[k] = this.accept[i] as number;
-      tags[k] = this.tags[i] as number;
+      ids[k] = this.ids[i]!;
+      accept[k] = this.accept[i]!;
+      tags[k] = this.tags[i]!;
     }
     this.ids = ids;
     this.accept = accept;

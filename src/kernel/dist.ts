@@ -30,7 +30,14 @@ export type DistSpec =
   | { dist: "weibull"; shape: number; scale: DurationInput };
 
 /** The distribution names accepted in `dist`. */
-export const DIST_NAMES = ["constant", "exponential", "uniform", "normal", "lognormal", "weibull"] as const;
+export const DIST_NAMES = [
+  "constant",
+  "exponential",
+  "uniform",
+  "normal",
+  "lognormal",
+  "weibull",
+] as const;
 /** One of {@link DIST_NAMES}. */
 export type DistName = (typeof DIST_NAMES)[number];
 
@@ -100,47 +107,67 @@ export function parseDurationDist(spec: unknown): Dist {
     throw new DistError("", `expected ${EXPECTED_SPEC}, got ${show(spec)}`);
   }
   const obj = spec as Record<string, unknown>;
-  const name = obj["dist"];
-  if (name === undefined) throw new DistError("dist", `missing; expected one of ${DIST_NAMES.join(", ")}`);
+  const name = obj.dist;
+  if (name === undefined)
+    throw new DistError("dist", `missing; expected one of ${DIST_NAMES.join(", ")}`);
   if (typeof name !== "string" || !(DIST_NAMES as readonly string[]).includes(name)) {
-    throw new DistError("dist", `unknown distribution ${show(name)}; expected one of ${DIST_NAMES.join(", ")}`);
+    throw new DistError(
+      "dist",
+      `unknown distribution ${show(name)}; expected one of ${DIST_NAMES.join(", ")}`,
+    );
   }
   const dist = name as DistName;
   const fields = pickFieldSet(dist, obj);
 
   switch (dist) {
     case "constant":
-      return { dist, valueUs: duration(obj["value"], "value") };
+      return { dist, valueUs: duration(obj.value, "value") };
     case "exponential":
-      return { dist, meanUs: positive(obj["mean"], "mean") };
+      return { dist, meanUs: positive(obj.mean, "mean") };
     case "uniform": {
-      const minUs = duration(obj["min"], "min");
-      const maxUs = duration(obj["max"], "max");
-      if (minUs > maxUs) throw new DistError("max", `expected max >= min (${formatDuration(minUs)}), got ${formatDuration(maxUs)}`);
+      const minUs = duration(obj.min, "min");
+      const maxUs = duration(obj.max, "max");
+      if (minUs > maxUs)
+        throw new DistError(
+          "max",
+          `expected max >= min (${formatDuration(minUs)}), got ${formatDuration(maxUs)}`,
+        );
       return { dist, minUs, maxUs };
     }
     case "normal":
-      return { dist, meanUs: positive(obj["mean"], "mean"), sdUs: duration(obj["sd"], "sd") };
+      return { dist, meanUs: positive(obj.mean, "mean"), sdUs: duration(obj.sd, "sd") };
     case "lognormal": {
       if (fields[0] === "median") {
-        const medianUs = positive(obj["median"], "median");
-        const p95Us = duration(obj["p95"], "p95");
+        const medianUs = positive(obj.median, "median");
+        const p95Us = duration(obj.p95, "p95");
         if (!(p95Us > medianUs)) {
-          throw new DistError("p95", `expected p95 greater than the median (${formatDuration(medianUs)}), got ${formatDuration(p95Us)}`);
+          throw new DistError(
+            "p95",
+            `expected p95 greater than the median (${formatDuration(medianUs)}), got ${formatDuration(p95Us)}`,
+          );
         }
-        return { dist, mu: Math.log(medianUs), sigma: Math.log(p95Us / medianUs) / Z_95, medianUs, p95Us };
+        return {
+          dist,
+          mu: Math.log(medianUs),
+          sigma: Math.log(p95Us / medianUs) / Z_95,
+          medianUs,
+          p95Us,
+        };
       }
-      const meanUs = positive(obj["mean"], "mean");
-      const sdUs = duration(obj["sd"], "sd");
+      const meanUs = positive(obj.mean, "mean");
+      const sdUs = duration(obj.sd, "sd");
       const sigma2 = Math.log(1 + (sdUs * sdUs) / (meanUs * meanUs));
       return { dist, mu: Math.log(meanUs) - sigma2 / 2, sigma: Math.sqrt(sigma2), meanUs, sdUs };
     }
     case "weibull": {
-      const shape = obj["shape"];
+      const shape = obj.shape;
       if (typeof shape !== "number" || !Number.isFinite(shape) || !(shape > 0)) {
-        throw new DistError("shape", `expected a positive number (1 is exponential, > 1 wear-out), got ${show(shape)}`);
+        throw new DistError(
+          "shape",
+          `expected a positive number (1 is exponential, > 1 wear-out), got ${show(shape)}`,
+        );
       }
-      return { dist, shape, scaleUs: positive(obj["scale"], "scale") };
+      return { dist, shape, scaleUs: positive(obj.scale, "scale") };
     }
   }
 }
@@ -165,18 +192,23 @@ function pickFieldSet(dist: DistName, obj: Record<string, unknown>): readonly st
     }
   }
   for (const field of best) {
-    if (obj[field] === undefined) throw new DistError(field, `missing; ${dist} expects ${describe}`);
+    if (obj[field] === undefined)
+      throw new DistError(field, `missing; ${dist} expects ${describe}`);
   }
   return best;
 }
 
 function duration(value: unknown, path: string): number {
   if (typeof value !== "string" && typeof value !== "number") {
-    throw new DistError(path, `expected a duration such as "250ms", "15s", "2h" or a number of seconds, got ${show(value)}`);
+    throw new DistError(
+      path,
+      `expected a duration such as "250ms", "15s", "2h" or a number of seconds, got ${show(value)}`,
+    );
   }
   try {
     const us = parseDurationUs(value);
-    if (us > MAX_TIME_US) throw new TimeFormatError(`expected a duration below about 285 years, got ${show(value)}`);
+    if (us > MAX_TIME_US)
+      throw new TimeFormatError(`expected a duration below about 285 years, got ${show(value)}`);
     return us;
   } catch (e) {
     if (e instanceof TimeFormatError) throw new DistError(path, e.message);
@@ -186,7 +218,8 @@ function duration(value: unknown, path: string): number {
 
 function positive(value: unknown, path: string): number {
   const us = duration(value, path);
-  if (us <= 0) throw new DistError(path, `expected a positive duration (at least 1us), got ${show(value)}`);
+  if (us <= 0)
+    throw new DistError(path, `expected a positive duration (at least 1us), got ${show(value)}`);
   return us;
 }
 
@@ -305,7 +338,9 @@ export function describeDist(dist: Dist): string {
     case "normal":
       return `normal(mean ${f(dist.meanUs)}, sd ${f(dist.sdUs)})`;
     case "lognormal":
-      return "medianUs" in dist ? `lognormal(median ${f(dist.medianUs)}, p95 ${f(dist.p95Us)})` : `lognormal(mean ${f(dist.meanUs)}, sd ${f(dist.sdUs)})`;
+      return "medianUs" in dist
+        ? `lognormal(median ${f(dist.medianUs)}, p95 ${f(dist.p95Us)})`
+        : `lognormal(mean ${f(dist.meanUs)}, sd ${f(dist.sdUs)})`;
     case "weibull":
       return `weibull(shape ${dist.shape}, scale ${f(dist.scaleUs)})`;
   }

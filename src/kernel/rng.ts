@@ -72,9 +72,12 @@ export class Rng {
    */
   static fromSeed(seed: number | string): Rng {
     if (typeof seed === "number") {
-      if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number or a string, got ${seed}`);
+      if (!Number.isFinite(seed))
+        throw new RangeError(`seed must be a finite number or a string, got ${seed}`);
     } else if (typeof seed !== "string" || seed === "" || seed.includes("/")) {
-      throw new RangeError(`seed must be a finite number or a non-empty string without "/", got ${JSON.stringify(seed)}`);
+      throw new RangeError(
+        `seed must be a finite number or a non-empty string without "/", got ${JSON.stringify(seed)}`,
+      );
     }
     return new Rng(String(seed));
   }
@@ -87,7 +90,9 @@ export class Rng {
    */
   fork(label: string): Rng {
     if (typeof label !== "string" || label === "" || label.includes("/")) {
-      throw new RangeError(`fork label must be a non-empty string without "/", got ${JSON.stringify(label)}`);
+      throw new RangeError(
+        `fork label must be a non-empty string without "/", got ${JSON.stringify(label)}`,
+      );
     }
     return new Rng(`${this.label}/${label}`);
   }
@@ -108,7 +113,11 @@ export class Rng {
    * at most 2^32 values, else a 53-bit draw (two steps).
    */
   int(minInclusive: number, maxInclusive: number): number {
-    if (!(Number.isSafeInteger(minInclusive) && Number.isSafeInteger(maxInclusive) && minInclusive <= maxInclusive)) {
+    if (!(
+      Number.isSafeInteger(minInclusive) &&
+      Number.isSafeInteger(maxInclusive) &&
+      minInclusive <= maxInclusive
+    )) {
       throw new RangeError(`int expects integers min <= max, got ${minInclusive}, ${maxInclusive}`);
     }
     const span = maxInclusive - minInclusive + 1;
@@ -169,7 +178,8 @@ export class Rng {
 
   /** A Weibull draw by inversion: `scale * (-ln(1-u))^(1/shape)`. shape > 0, scale >= 0. One step. */
   weibull(shape: number, scale: number): number {
-    if (!(shape > 0) || !(scale >= 0)) throw new RangeError(`weibull expects shape > 0 and scale >= 0, got ${shape}, ${scale}`);
+    if (!(shape > 0) || !(scale >= 0))
+      throw new RangeError(`weibull expects shape > 0 and scale >= 0, got ${shape}, ${scale}`);
     return scale * Math.pow(-Math.log(1 - this.next()), 1 / shape);
   }
 

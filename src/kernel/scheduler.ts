@@ -146,7 +146,9 @@ export class Scheduler {
   constructor(options: SchedulerOptions = {}) {
     const start = options.startUs ?? 0;
     if (!Number.isSafeInteger(start) || start < 0) {
-      throw new SchedulingError(`startUs must be a non-negative integer number of microseconds, got ${start}`);
+      throw new SchedulingError(
+        `startUs must be a non-negative integer number of microseconds, got ${start}`,
+      );
     }
     const capacity = Math.max(16, Math.floor(options.initialCapacity ?? 1024));
     this.now = start;
@@ -202,8 +204,9 @@ export class Scheduler {
    *   priority or an unknown handler.
    */
   at(timeUs: number, priority: number, handler: HandlerId, arg = 0): void {
-    if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs)) this.badTime(timeUs);
-    if (!((handler >>> 0) === handler && handler < this.handlers.length)) this.badHandler(handler);
+    if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs))
+      this.badTime(timeUs);
+    if (!(handler >>> 0 === handler && handler < this.handlers.length)) this.badHandler(handler);
     this.push(timeUs, this.nextKey(priority), arg, handler);
     this.live++;
   }
@@ -216,8 +219,9 @@ export class Scheduler {
    */
   after(delayUs: number, priority: number, handler: HandlerId, arg = 0): void {
     const time = this.now + delayUs;
-    if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs)) this.badDelay(delayUs);
-    if (!((handler >>> 0) === handler && handler < this.handlers.length)) this.badHandler(handler);
+    if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs))
+      this.badDelay(delayUs);
+    if (!(handler >>> 0 === handler && handler < this.handlers.length)) this.badHandler(handler);
     this.push(time, this.nextKey(priority), arg, handler);
     this.live++;
   }
@@ -230,7 +234,7 @@ export class Scheduler {
    * @param arg - passed to the handler. Default 0.
    */
   createTimer(handler: HandlerId, priority: number, arg = 0): TimerId {
-    if (!((handler >>> 0) === handler && handler < this.handlers.length)) this.badHandler(handler);
+    if (!(handler >>> 0 === handler && handler < this.handlers.length)) this.badHandler(handler);
     this.checkPriority(priority);
     const id = this.timerCount;
     if (id === this.tHandler.length) this.growTimers();
@@ -252,20 +256,22 @@ export class Scheduler {
    * @param timeUs - absolute time in integer µs, `>= nowUs`.
    */
   arm(timer: TimerId, timeUs: number): void {
-    if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs)) this.badTime(timeUs);
+    if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs))
+      this.badTime(timeUs);
     this.armChecked(timer, timeUs);
   }
 
   /** Arms a timer `delayUs` (a non-negative integer) after now; see {@link arm}. */
   armAfter(timer: TimerId, delayUs: number): void {
     const time = this.now + delayUs;
-    if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs)) this.badDelay(delayUs);
+    if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs))
+      this.badDelay(delayUs);
     this.armChecked(timer, time);
   }
 
   /** Disarms a timer. O(1) (amortised, counting compaction); a no-op if it is not armed. */
   cancel(timer: TimerId): void {
-    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
     if (this.tTarget[timer]! < 0) return;
     this.tTarget[timer] = NO_TIME;
     this.live--;
@@ -275,13 +281,13 @@ export class Scheduler {
 
   /** Whether the timer is armed. */
   isArmed(timer: TimerId): boolean {
-    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
     return this.tTarget[timer]! >= 0;
   }
 
   /** The time (µs) the timer is armed for, or -1 when it is not armed. */
   armedAtUs(timer: TimerId): number {
-    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
     return this.tTarget[timer]!;
   }
 
@@ -318,7 +324,9 @@ export class Scheduler {
     let until = MAX_TIME_US;
     if (untilUs !== undefined) {
       if (!(untilUs >= 0 && untilUs <= MAX_TIME_US && Math.floor(untilUs) === untilUs)) {
-        throw new SchedulingError(`run(untilUs) expects a non-negative integer number of µs, got ${untilUs}`);
+        throw new SchedulingError(
+          `run(untilUs) expects a non-negative integer number of µs, got ${untilUs}`,
+        );
       }
       until = untilUs;
     }
@@ -404,7 +412,7 @@ export class Scheduler {
   }
 
   private armChecked(timer: TimerId, time: number): void {
-    if (!((timer >>> 0) === timer && timer < this.timerCount)) this.badTimer(timer);
+    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
     const key = this.tKeyBase[timer]! + this.seq;
     if (++this.seq >= SEQ_SPAN) this.seqExhausted();
     if (this.tTarget[timer]! < 0) this.live++;
@@ -423,7 +431,8 @@ export class Scheduler {
   }
 
   private nextKey(priority: number): number {
-    if (!((priority | 0) === priority && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX)) this.checkPriority(priority);
+    if (!((priority | 0) === priority && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX))
+      this.checkPriority(priority);
     const key = (priority - PRIORITY_MIN) * SEQ_SPAN + this.seq;
     if (++this.seq >= SEQ_SPAN) this.seqExhausted();
     return key;
@@ -440,7 +449,8 @@ export class Scheduler {
     data[base + 1] = arg;
     data[base + 2] = code;
     this.size = i + 1;
-    const ht = this.hTime, hs = this.hSlot;
+    const ht = this.hTime,
+      hs = this.hSlot;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = ht[p]!;
@@ -469,8 +479,11 @@ export class Scheduler {
   private removeTop(): void {
     const last = --this.size;
     if (last === 0) return;
-    const ht = this.hTime, hs = this.hSlot, data = this.slotData;
-    const t = ht[last]!, s = hs[last]!;
+    const ht = this.hTime,
+      hs = this.hSlot,
+      data = this.slotData;
+    const t = ht[last]!,
+      s = hs[last]!;
     let i = 0;
     if (last < BRANCH_FREE_LIMIT) {
       for (;;) {
@@ -511,7 +524,9 @@ export class Scheduler {
 
   /** Drops stale entries (releasing their slots) and rebuilds the heap bottom-up, O(n). */
   private compact(): void {
-    const ht = this.hTime, hs = this.hSlot, data = this.slotData;
+    const ht = this.hTime,
+      hs = this.hSlot,
+      data = this.slotData;
     let n = 0;
     for (let i = 0; i < this.size; i++) {
       const slot = hs[i]!;
@@ -537,15 +552,20 @@ export class Scheduler {
   }
 
   private siftDown(start: number): void {
-    const ht = this.hTime, hs = this.hSlot, data = this.slotData;
+    const ht = this.hTime,
+      hs = this.hSlot,
+      data = this.slotData;
     const n = this.size;
-    const t = ht[start]!, s = hs[start]!, k = data[s * 3]!;
+    const t = ht[start]!,
+      s = hs[start]!,
+      k = data[s * 3]!;
     let i = start;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
       const r = c + 1;
-      if (r < n && (ht[r]! < ht[c]! || (ht[r] === ht[c] && data[hs[r]! * 3]! < data[hs[c]! * 3]!))) c = r;
+      if (r < n && (ht[r]! < ht[c]! || (ht[r] === ht[c] && data[hs[r]! * 3]! < data[hs[c]! * 3]!)))
+        c = r;
       const ct = ht[c]!;
       if (t < ct || (t === ct && k < data[hs[c]! * 3]!)) break;
       ht[i] = ct;
@@ -559,7 +579,10 @@ export class Scheduler {
   /** Doubles the heap and the slot pool (a slot is in use only while its entry is in the heap). */
   private grow(): void {
     const cap = this.hTime.length * 2;
-    const t = new Float64Array(cap), s = new Int32Array(cap), d = new Float64Array(cap * 3), f = new Int32Array(cap);
+    const t = new Float64Array(cap),
+      s = new Int32Array(cap),
+      d = new Float64Array(cap * 3),
+      f = new Int32Array(cap);
     t.set(this.hTime);
     s.set(this.hSlot);
     d.set(this.slotData);
@@ -593,7 +616,9 @@ export class Scheduler {
 
   private checkPriority(priority: number): void {
     if (!((priority | 0) === priority && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX)) {
-      throw new SchedulingError(`priority must be an integer in [${PRIORITY_MIN}, ${PRIORITY_MAX}], got ${priority}`);
+      throw new SchedulingError(
+        `priority must be an integer in [${PRIORITY_MIN}, ${PRIORITY_MAX}], got ${priority}`,
+      );
     }
   }
 
@@ -608,13 +633,19 @@ export class Scheduler {
   private badTime(timeUs: number): never {
     if (typeof timeUs === "number" && timeUs < this.now) {
       const clock = timeUs >= 0 ? ` (${formatClock(timeUs)})` : "";
-      throw new SchedulingError(`cannot schedule in the past: time ${timeUs}µs${clock} is before now ${this.now}µs (${formatClock(this.now)})`);
+      throw new SchedulingError(
+        `cannot schedule in the past: time ${timeUs}µs${clock} is before now ${this.now}µs (${formatClock(this.now)})`,
+      );
     }
-    throw new SchedulingError(`time must be an integer number of µs in [now, ${MAX_TIME_US}], got ${timeUs} (now ${this.now}µs)`);
+    throw new SchedulingError(
+      `time must be an integer number of µs in [now, ${MAX_TIME_US}], got ${timeUs} (now ${this.now}µs)`,
+    );
   }
 
   private badDelay(delayUs: number): never {
-    throw new SchedulingError(`delay must be a non-negative integer number of µs keeping the time <= ${MAX_TIME_US}, got ${delayUs} (now ${this.now}µs)`);
+    throw new SchedulingError(
+      `delay must be a non-negative integer number of µs keeping the time <= ${MAX_TIME_US}, got ${delayUs} (now ${this.now}µs)`,
+    );
   }
 
   private seqExhausted(): never {

@@ -54,7 +54,9 @@ const PLAIN_NUMBER = new RegExp(`^${NUMBER}$`, "i");
 export function parseDurationUs(value: string | number): DurationUs {
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 0) {
-      throw new TimeFormatError(`expected a duration such as 15s, 5m or 1h30m (or a non-negative number of seconds), got ${value}`);
+      throw new TimeFormatError(
+        `expected a duration such as 15s, 5m or 1h30m (or a non-negative number of seconds), got ${value}`,
+      );
     }
     return Math.round(value * US_PER_S);
   }
@@ -65,11 +67,13 @@ export function parseDurationUs(value: string | number): DurationUs {
   let consumed = 0;
   DURATION_PART.lastIndex = 0;
   for (let m = DURATION_PART.exec(compact); m !== null; m = DURATION_PART.exec(compact)) {
-    total += Number(m[1]) * (UNIT_US[m[2] as string] as number);
+    total += Number(m[1]) * UNIT_US[m[2]!]!;
     consumed = DURATION_PART.lastIndex;
   }
   if (compact.length === 0 || consumed !== compact.length || !Number.isFinite(total)) {
-    throw new TimeFormatError(`expected a duration such as 250ms, 15s, 5m, 2h, 7d or 1h30m, got "${value}"`);
+    throw new TimeFormatError(
+      `expected a duration such as 250ms, 15s, 5m, 2h, 7d or 1h30m, got "${value}"`,
+    );
   }
   return Math.round(total);
 }
@@ -142,12 +146,15 @@ export function parseRatePerS(value: string | number): number {
   } else {
     const text = value.trim();
     const m = RATE.exec(text);
-    if (m !== null) perS = Number(m[1]) / (RATE_UNIT_S[(m[2] as string).toLowerCase()] as number);
+    if (m !== null) perS = Number(m[1]) / RATE_UNIT_S[m[2]!.toLowerCase()]!;
     else if (PLAIN_NUMBER.test(text)) perS = Number(text);
-    else throw new TimeFormatError(`expected a rate such as 50/s, 3000/min or 1e6/d, got "${value}"`);
+    else
+      throw new TimeFormatError(`expected a rate such as 50/s, 3000/min or 1e6/d, got "${value}"`);
   }
   if (!Number.isFinite(perS) || perS <= 0) {
-    throw new TimeFormatError(`expected a positive rate such as 50/s or 3000/min, got ${JSON.stringify(value)}`);
+    throw new TimeFormatError(
+      `expected a positive rate such as 50/s or 3000/min, got ${JSON.stringify(value)}`,
+    );
   }
   return perS;
 }

@@ -31,7 +31,8 @@ export class TraceRecorder {
 
   /** @param capacity - how many of the most recent events to keep. Default 1000. */
   constructor(readonly capacity = 1000) {
-    if (!Number.isSafeInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isSafeInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
     this.times = new Float64Array(capacity);
     this.handlers = new Int32Array(capacity);
     this.args = new Float64Array(capacity);

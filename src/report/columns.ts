@@ -46,7 +46,7 @@ const FIELDS = [
 // A compile error here means RunMetrics gained a field that FIELDS does not list.
 type Missing = Exclude<keyof RunMetrics, (typeof FIELDS)[number]>;
 const everyFieldListed: [Missing] extends [never] ? true : Missing = true;
-void everyFieldListed;
+everyFieldListed;
 
 /** `stranded-off` → `stranded_off`. */
 function snake(cause: string): string {
@@ -61,7 +61,10 @@ export interface MetricColumn {
 
 function columnsOf(field: (typeof FIELDS)[number]): MetricColumn[] {
   if (field === "lost_by_cause") {
-    return LOST_CAUSES.map((c: LostCause) => ({ name: `lost_${snake(c)}`, get: (m) => m.lost_by_cause[c] ?? null }));
+    return LOST_CAUSES.map((c: LostCause) => ({
+      name: `lost_${snake(c)}`,
+      get: (m) => m.lost_by_cause[c] ?? null,
+    }));
   }
   if (field === "duplicated_by_cause") {
     return DUPLICATE_CAUSES.map((c: DuplicateCause) => ({

@@ -11,12 +11,22 @@ import { toCsv, type Cell } from "./format.js";
 import type { PolicyRuns } from "./groups.js";
 
 /** The header of compare.csv. */
-export const COMPARE_HEADER = ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high", "n"] as const;
+export const COMPARE_HEADER = [
+  "scenario",
+  "metric",
+  "policy_a",
+  "policy_b",
+  "mean_diff",
+  "ci95_low",
+  "ci95_high",
+  "n",
+] as const;
 
 /** Unordered pairs (i < j) of a list, in list order: [a,b,c] → ab, ac, bc. */
-export function pairsOf<T>(items: readonly T[]): Array<[T, T]> {
-  const out: Array<[T, T]> = [];
-  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) out.push([items[i] as T, items[j] as T]);
+export function pairsOf<T>(items: readonly T[]): [T, T][] {
+  const out: [T, T][] = [];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) out.push([items[i] as T, items[j] as T]);
   return out;
 }
 

@@ -41,7 +41,9 @@ export function formatMicrosAsSeconds(us: number): string {
   const sign = us < 0 ? "-" : "";
   const abs = Math.abs(us);
   const whole = Math.floor(abs / 1e6);
-  const frac = String(abs % 1e6).padStart(6, "0").replace(/0+$/, "");
+  const frac = String(abs % 1e6)
+    .padStart(6, "0")
+    .replace(/0+$/, "");
   return frac === "" ? `${sign}${whole}` : `${sign}${whole}.${frac}`;
 }
 
@@ -49,7 +51,7 @@ export function formatMicrosAsSeconds(us: number): string {
  * Renders a CSV document: a header line, then one line per row, `\n` line ends, RFC 4180
  * quoting where needed (csv-stringify).
  */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  const records = [header as readonly string[], ...rows.map((row) => row.map(formatCell))];
-  return stringify(records as string[][], { record_delimiter: "unix" });
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const records = [header, ...rows.map((row) => row.map(formatCell))];
+  return stringify(records, { record_delimiter: "unix" });
 }

@@ -27,7 +27,9 @@ export function groupByPolicy(
   point?: readonly string[],
 ): PolicyRuns[] {
   return policies.map((policy) => {
-    const runs = results.filter((r) => r.policy === policy).sort((a, b) => a.replication - b.replication);
+    const runs = results
+      .filter((r) => r.policy === policy)
+      .sort((a, b) => a.replication - b.replication);
     const scenario = runs[0]?.scenario ?? "";
     const group: PolicyRuns = { scenario, policy, metrics: runs.map((r) => r.metrics) };
     return point === undefined ? group : { ...group, point };

@@ -19,8 +19,11 @@ export interface MetaInput {
   readonly seeds: readonly string[];
   /** Sweeps only: the varied paths with their values, and each grid point with its seeds. */
   readonly sweep?: {
-    readonly vary: ReadonlyArray<{ readonly path: string; readonly values: readonly string[] }>;
-    readonly points: ReadonlyArray<{ readonly values: Readonly<Record<string, string>>; readonly seeds: readonly string[] }>;
+    readonly vary: readonly { readonly path: string; readonly values: readonly string[] }[];
+    readonly points: readonly {
+      readonly values: Readonly<Record<string, string>>;
+      readonly seeds: readonly string[];
+    }[];
   };
 }
 
@@ -32,7 +35,7 @@ export function metaJson(meta: MetaInput): string {
     argv: meta.argv,
     seeds: meta.seeds,
   };
-  if (meta.sweep !== undefined) doc["sweep"] = meta.sweep;
-  doc["scenario"] = meta.scenario;
+  if (meta.sweep !== undefined) doc.sweep = meta.sweep;
+  doc.scenario = meta.scenario;
   return JSON.stringify(doc, null, 2) + "\n";
 }

@@ -8,7 +8,13 @@ import { METRIC_COLUMNS } from "./columns.js";
 import { toCsv, type Cell } from "./format.js";
 
 /** The header of runs.csv. */
-export const RUNS_HEADER: readonly string[] = ["scenario", "policy", "replication", "seed", ...METRIC_COLUMNS.map((c) => c.name)];
+export const RUNS_HEADER: readonly string[] = [
+  "scenario",
+  "policy",
+  "replication",
+  "seed",
+  ...METRIC_COLUMNS.map((c) => c.name),
+];
 
 /**
  * Renders runs.csv. Rows come out in the order given; the caller passes them merged in a fixed

@@ -12,7 +12,11 @@ import type { PolicyRuns } from "./groups.js";
 
 /** The header of sweep.csv for the given varied parameter paths. */
 export function sweepHeader(paramNames: readonly string[]): string[] {
-  const metricCols = METRIC_COLUMNS.flatMap((c) => [`${c.name}_mean`, `${c.name}_ci95_low`, `${c.name}_ci95_high`]);
+  const metricCols = METRIC_COLUMNS.flatMap((c) => [
+    `${c.name}_mean`,
+    `${c.name}_ci95_low`,
+    `${c.name}_ci95_high`,
+  ]);
   return [...paramNames, "policy", ...metricCols];
 }
 

@@ -7,7 +7,15 @@ import type { TraceRecord } from "../sim/result.js";
 import { formatMicrosAsSeconds, toCsv, type Cell } from "./format.js";
 
 /** The header of trace.csv. */
-export const TRACE_HEADER = ["policy", "time_s", "unit", "event", "from_mode", "to_mode", "detail"] as const;
+export const TRACE_HEADER = [
+  "policy",
+  "time_s",
+  "unit",
+  "event",
+  "from_mode",
+  "to_mode",
+  "detail",
+] as const;
 
 /** The trace of one policy's replication 0. */
 export interface PolicyTrace {
@@ -20,7 +28,15 @@ export function traceCsv(traces: readonly PolicyTrace[]): string {
   const rows: Cell[][] = [];
   for (const t of traces) {
     for (const r of t.records) {
-      rows.push([t.policy, formatMicrosAsSeconds(r.timeUs), r.unit, r.event, r.fromMode, r.toMode, r.detail]);
+      rows.push([
+        t.policy,
+        formatMicrosAsSeconds(r.timeUs),
+        r.unit,
+        r.event,
+        r.fromMode,
+        r.toMode,
+        r.detail,
+      ]);
     }
   }
   return toCsv(TRACE_HEADER, rows);

@@ -11,7 +11,14 @@
 import type { Dist, DistSpec } from "../kernel/dist.js";
 import { formatDuration } from "../kernel/time.js";
 import { FAULT_FIELDS, RANDOM_FAULT_FIELDS } from "./qualify.js";
-import { PROTOCOLS, type Assumptions, type FaultSpec, type LocalCheckConfig, type QualifiedScenario, type RandomFaultSpec } from "./types.js";
+import {
+  PROTOCOLS,
+  type Assumptions,
+  type FaultSpec,
+  type LocalCheckConfig,
+  type QualifiedScenario,
+  type RandomFaultSpec,
+} from "./types.js";
 
 /**
  * The effective scenario as plain data, in the file format of `scenarios/README.md`.
@@ -42,15 +49,31 @@ export function scenarioToRaw(q: QualifiedScenario): Record<string, unknown> {
       rservice: Object.fromEntries(
         PROTOCOLS.map((p) => {
           const probe = q.ha.rservice.find((r) => r.protocol === p);
-          return [p, probe ? { interval: d(probe.intervalUs), timeout: d(probe.timeoutUs), retries: probe.retries } : "off"];
+          return [
+            p,
+            probe
+              ? {
+                  interval: d(probe.intervalUs),
+                  timeout: d(probe.timeoutUs),
+                  retries: probe.retries,
+                }
+              : "off",
+          ];
         }),
       ),
       lservice: { ports: localCheck(q.ha.lservice.ports), hd: localCheck(q.ha.lservice.hd) },
-      mailQueueSync: { enabled: q.ha.mailQueueSync.enabled, interval: d(q.ha.mailQueueSync.intervalUs) },
-      mailDataSync: { enabled: q.ha.mailDataSync.enabled, interval: d(q.ha.mailDataSync.intervalUs) },
+      mailQueueSync: {
+        enabled: q.ha.mailQueueSync.enabled,
+        interval: d(q.ha.mailQueueSync.intervalUs),
+      },
+      mailDataSync: {
+        enabled: q.ha.mailDataSync.enabled,
+        interval: d(q.ha.mailDataSync.intervalUs),
+      },
       holdOff: d(q.ha.holdOffUs),
       admin: {
-        responseTime: q.ha.admin.responseTime === null ? "never" : distToSpec(q.ha.admin.responseTime),
+        responseTime:
+          q.ha.admin.responseTime === null ? "never" : distToSpec(q.ha.admin.responseTime),
         action: q.ha.admin.action,
       },
     },
@@ -69,7 +92,10 @@ export function scenarioToRaw(q: QualifiedScenario): Record<string, unknown> {
         peakFactor: q.workload.arrivals.peakFactor,
         peakAt: d(q.workload.arrivals.peakAtUs),
       },
-      senderRetry: { interval: d(q.workload.senderRetry.intervalUs), giveUp: d(q.workload.senderRetry.giveUpUs) },
+      senderRetry: {
+        interval: d(q.workload.senderRetry.intervalUs),
+        giveUp: d(q.workload.senderRetry.giveUpUs),
+      },
     },
     faults: q.faults.map((f) => faultToRaw(f, name)),
     randomFaults: q.randomFaults.map((f) => randomFaultToRaw(f, name)),
@@ -101,23 +127,27 @@ function localCheck(c: LocalCheckConfig | null): unknown {
 /** A scheduled fault with its kind's fields only, in the order the README lists them. */
 function faultToRaw(f: FaultSpec, name: (i: 0 | 1) => string): Record<string, unknown> {
   const out: Record<string, unknown> = { at: formatDuration(f.atUs), kind: f.kind };
-  if (f.kind !== "admin") out["duration"] = formatDuration(f.durationUs);
+  if (f.kind !== "admin") out.duration = formatDuration(f.durationUs);
   const fields = f as unknown as Record<string, unknown>;
   for (const key of FAULT_FIELDS[f.kind]) {
-    if (key === "node") out[key] = name(fields["node"] as 0 | 1);
-    else if (key === "down" || key === "up") out[key] = formatDuration(fields[`${key}Us`] as number);
+    if (key === "node") out[key] = name(fields.node as 0 | 1);
+    else if (key === "down" || key === "up")
+      out[key] = formatDuration(fields[`${key}Us`] as number);
     else out[key] = fields[key];
   }
   return out;
 }
 
 /** A random fault process with its kind's fields only (the others are defaults the qualifier refills). */
-function randomFaultToRaw(f: RandomFaultSpec, name: (i: 0 | 1 | "any") => string): Record<string, unknown> {
+function randomFaultToRaw(
+  f: RandomFaultSpec,
+  name: (i: 0 | 1 | "any") => string,
+): Record<string, unknown> {
   const own = RANDOM_FAULT_FIELDS[f.kind];
   const out: Record<string, unknown> = { kind: f.kind };
-  if (own.includes("node")) out["node"] = name(f.node);
-  out["mtbf"] = formatDuration(f.mtbfUs);
-  out["repair"] = distToSpec(f.repair);
+  if (own.includes("node")) out.node = name(f.node);
+  out.mtbf = formatDuration(f.mtbfUs);
+  out.repair = distToSpec(f.repair);
   const fields = f as unknown as Record<string, unknown>;
   for (const key of own) if (key !== "node") out[key] = fields[key];
   return out;
@@ -156,7 +186,9 @@ export function distToSpec(d: Dist): DistSpec {
       return { dist: "normal", mean: f(d.meanUs), sd: f(d.sdUs) };
     case "lognormal":
       // mu and sigma are derived from these µs values, so they come back bit for bit.
-      return "medianUs" in d ? { dist: "lognormal", median: f(d.medianUs), p95: f(d.p95Us) } : { dist: "lognormal", mean: f(d.meanUs), sd: f(d.sdUs) };
+      return "medianUs" in d
+        ? { dist: "lognormal", median: f(d.medianUs), p95: f(d.p95Us) }
+        : { dist: "lognormal", mean: f(d.meanUs), sd: f(d.sdUs) };
     case "weibull":
       return { dist: "weibull", shape: d.shape, scale: f(d.scaleUs) };
   }

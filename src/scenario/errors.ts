@@ -79,7 +79,9 @@ function flow(v: unknown, depth: number): string {
   if (depth > 2) return "…";
   if (Array.isArray(v)) return `[${v.map((x) => flow(x, depth + 1)).join(", ")}]`;
   if (typeof v === "object") {
-    const parts = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${flow(x, depth + 1)}`);
+    const parts = Object.entries(v as Record<string, unknown>).map(
+      ([k, x]) => `${k}: ${flow(x, depth + 1)}`,
+    );
     return `{${parts.join(", ")}}`;
   }
   return String(v);
@@ -91,5 +93,11 @@ export function typeName(v: unknown): string {
   if (v === null) return "an empty value";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
-  return typeof v === "string" ? "a string" : typeof v === "number" ? "a number" : typeof v === "boolean" ? "true/false" : typeof v;
+  return typeof v === "string"
+    ? "a string"
+    : typeof v === "number"
+      ? "a number"
+      : typeof v === "boolean"
+        ? "true/false"
+        : typeof v;
 }

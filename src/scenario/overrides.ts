@@ -12,7 +12,13 @@
  */
 import YAML from "yaml";
 import { ScenarioError, describeValue, joinPath } from "./errors.js";
-import { SCENARIO_SHAPE, byKindFields, kindFieldHint, unknownFieldHint, type Shape } from "./qualify.js";
+import {
+  SCENARIO_SHAPE,
+  byKindFields,
+  kindFieldHint,
+  unknownFieldHint,
+  type Shape,
+} from "./qualify.js";
 
 type Segment = string | number;
 
@@ -26,10 +32,22 @@ type Segment = string | number;
  */
 export function applyOverrides(raw: unknown, sets: readonly string[], file: string): unknown {
   const out: unknown = raw === undefined || raw === null ? {} : structuredClone(raw);
-  if (!isMapping(out)) throw new ScenarioError(file, "(top level)", "expected a scenario mapping to apply --set to", describeValue(out));
+  if (!isMapping(out))
+    throw new ScenarioError(
+      file,
+      "(top level)",
+      "expected a scenario mapping to apply --set to",
+      describeValue(out),
+    );
   for (const set of sets) {
     const eq = set.indexOf("=");
-    if (eq <= 0) throw new ScenarioError(file, "--set", "expected path=value such as ha.heartbeat.lostThreshold=5", describeValue(set));
+    if (eq <= 0)
+      throw new ScenarioError(
+        file,
+        "--set",
+        "expected path=value such as ha.heartbeat.lostThreshold=5",
+        describeValue(set),
+      );
     const path = set.slice(0, eq).trim();
     setPath(out, path, parseValue(set.slice(eq + 1), path, file, set), file, set);
   }
@@ -41,7 +59,12 @@ function parseValue(text: string, path: string, file: string, set: string): unkn
   const doc = YAML.parseDocument(text, { version: "1.2" });
   const err = doc.errors[0];
   if (err !== undefined) {
-    throw new ScenarioError(file, path, `expected a YAML value such as 5, 3h, [off, slave] or {dist: exponential, mean: 2h} (in --set ${set})`, describeValue(text));
+    throw new ScenarioError(
+      file,
+      path,
+      `expected a YAML value such as 5, 3h, [off, slave] or {dist: exponential, mean: 2h} (in --set ${set})`,
+      describeValue(text),
+    );
   }
   return doc.toJS() as unknown;
 }
@@ -51,8 +74,17 @@ function parsePath(path: string, file: string, set: string): Segment[] {
   const out: Segment[] = [];
   for (const part of path.split(".")) {
     const m = /^([A-Za-z_][\w-]*)?((?:\[\d+\])*)$/.exec(part);
-    if (m === null || (m[1] === undefined && m[2] === "") || (m[1] === undefined && out.length === 0)) {
-      throw new ScenarioError(file, "--set", "expected a path of field names such as ha.heartbeat.lostThreshold or faults[0].at", describeValue(set));
+    if (
+      m === null ||
+      (m[1] === undefined && m[2] === "") ||
+      (m[1] === undefined && out.length === 0)
+    ) {
+      throw new ScenarioError(
+        file,
+        "--set",
+        "expected a path of field names such as ha.heartbeat.lostThreshold or faults[0].at",
+        describeValue(set),
+      );
     }
     if (m[1] !== undefined) out.push(m[1]);
     for (const idx of (m[2] ?? "").matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
@@ -66,43 +98,81 @@ function parsePath(path: string, file: string, set: string): Segment[] {
  *
  * @param set - the whole override, quoted in messages.
  */
-export function setPath(root: Record<string, unknown>, path: string, value: unknown, file: string, set = `${path}=…`): void {
+export function setPath(
+  root: Record<string, unknown>,
+  path: string,
+  value: unknown,
+  file: string,
+  set = `${path}=…`,
+): void {
   const segs = parsePath(path, file, set);
   let shape: Shape = SCENARIO_SHAPE;
   let node: Record<string, unknown> | unknown[] = root;
   let at = "";
   for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i] as Segment;
+    const seg = segs[i]!;
     const here = joinPath(at, seg);
     const last = i === segs.length - 1;
     let next: Shape;
     if (shape.t === "list") {
       if (typeof seg !== "number") {
-        throw new ScenarioError(file, here, `expected an index such as ${at}[0] (in --set ${set})`, `field "${seg}"`);
+        throw new ScenarioError(
+          file,
+          here,
+          `expected an index such as ${at}[0] (in --set ${set})`,
+          `field "${seg}"`,
+        );
       }
       const list = node as unknown[];
       // Index = length appends, so a fault can be added from the command line.
       if (seg > list.length) {
-        throw new ScenarioError(file, here, `expected an index from 0 to ${list.length} (in --set ${set})`, String(seg), `${at} has ${list.length} item(s)`);
+        throw new ScenarioError(
+          file,
+          here,
+          `expected an index from 0 to ${list.length} (in --set ${set})`,
+          String(seg),
+          `${at} has ${list.length} item(s)`,
+        );
       }
       next = shape.item;
     } else {
-      if (typeof seg === "number") throw new ScenarioError(file, here, `expected a field name after ${at || "the top level"} (in --set ${set})`, `index [${seg}]`);
+      if (typeof seg === "number")
+        throw new ScenarioError(
+          file,
+          here,
+          `expected a field name after ${at || "the top level"} (in --set ${set})`,
+          `index [${seg}]`,
+        );
       const allowed =
-        shape.t === "map" ? Object.keys(shape.fields) : shape.t === "byKind" ? byKindFields(shape, (node as Record<string, unknown>)["kind"]) : [];
+        shape.t === "map"
+          ? Object.keys(shape.fields)
+          : shape.t === "byKind"
+            ? byKindFields(shape, (node as Record<string, unknown>).kind)
+            : [];
       if (!allowed.includes(seg)) {
-        const kind = (node as Record<string, unknown>)["kind"];
+        const kind = (node as Record<string, unknown>).kind;
         const hint =
           shape.t === "byKind" && typeof kind === "string" && shape.fields[kind] !== undefined
             ? kindFieldHint(kind, shape.fields, allowed)(seg)
             : unknownFieldHint(seg, allowed);
-        throw new ScenarioError(file, here, `expected a field of ${at || "a scenario"} (${allowed.join(", ")}) (in --set ${set})`, `unknown field "${seg}"`, hint);
+        throw new ScenarioError(
+          file,
+          here,
+          `expected a field of ${at || "a scenario"} (${allowed.join(", ")}) (in --set ${set})`,
+          `unknown field "${seg}"`,
+          hint,
+        );
       }
-      next = shape.t === "map" ? (shape.fields[seg] as Shape) : { t: "leaf" };
+      next = shape.t === "map" ? shape.fields[seg]! : { t: "leaf" };
     }
     if (!last && next.t === "leaf") {
-      const sub = segs[i + 1] as Segment;
-      throw new ScenarioError(file, joinPath(here, sub), `expected nothing after ${here}: it is a single value (in --set ${set})`, typeof sub === "number" ? `index [${sub}]` : `field "${sub}"`);
+      const sub = segs[i + 1]!;
+      throw new ScenarioError(
+        file,
+        joinPath(here, sub),
+        `expected nothing after ${here}: it is a single value (in --set ${set})`,
+        typeof sub === "number" ? `index [${sub}]` : `field "${sub}"`,
+      );
     }
     const container = node as Record<string | number, unknown>;
     if (last) {
@@ -116,7 +186,12 @@ export function setPath(root: Record<string, unknown>, path: string, value: unkn
     }
     const wantList = next.t === "list";
     if (wantList ? !Array.isArray(child) : !isMapping(child)) {
-      throw new ScenarioError(file, here, `expected ${wantList ? "a list" : "a mapping"} here to set ${path} (in --set ${set})`, describeValue(child));
+      throw new ScenarioError(
+        file,
+        here,
+        `expected ${wantList ? "a list" : "a mapping"} here to set ${path} (in --set ${set})`,
+        describeValue(child),
+      );
     }
     node = child as Record<string, unknown> | unknown[];
     shape = next;

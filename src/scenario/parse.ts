@@ -55,7 +55,12 @@ function parseYaml(text: string, file: string): unknown {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (e) {
     // An alias to a missing anchor, or alias expansion past the limit (a "billion laughs" file).
-    throw new ScenarioError(file, "(top level)", "expected valid YAML", lowerFirst((e as Error).message));
+    throw new ScenarioError(
+      file,
+      "(top level)",
+      "expected valid YAML",
+      lowerFirst((e as Error).message),
+    );
   }
 }
 
@@ -69,7 +74,8 @@ function parseJson(text: string, file: string): unknown {
     let where = "(top level)";
     if (at !== null) where = lineColumn(text, Number(at[1]));
     else if (/end of (JSON|data)/i.test(msg)) where = lineColumn(text, text.length);
-    const reason = msg.split(/ in JSON at position| at position|, ".*" is not valid JSON/s)[0] ?? msg;
+    const reason =
+      msg.split(/ in JSON at position| at position|, ".*" is not valid JSON/s)[0] ?? msg;
     throw new ScenarioError(file, where, "expected valid JSON", lowerFirst(reason.trim()));
   }
 }

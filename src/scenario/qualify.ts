@@ -17,7 +17,14 @@
  * @module
  */
 import { DIST_NAMES, DistError, parseDurationDist, type Dist } from "../kernel/dist.js";
-import { MAX_TIME_US, US_PER_D, US_PER_S, formatDuration, parseDurationUs, parseRatePerS } from "../kernel/time.js";
+import {
+  MAX_TIME_US,
+  US_PER_D,
+  US_PER_S,
+  formatDuration,
+  parseDurationUs,
+  parseRatePerS,
+} from "../kernel/time.js";
 import { ROOT_PATH, ScenarioError, describeValue, joinPath } from "./errors.js";
 import { didYouMean } from "./suggest.js";
 import {
@@ -122,18 +129,30 @@ export const SCENARIO_SHAPE: Shape = map({
     holdOff: leaf,
     admin: map({ responseTime: DIST, action: leaf }),
   }),
-  mta: map({ spoolCapacity: leaf, deliveryWorkers: leaf, deliveryTime: DIST, queueRetry: leaf, queueGiveUp: leaf }),
+  mta: map({
+    spoolCapacity: leaf,
+    deliveryWorkers: leaf,
+    deliveryTime: DIST,
+    queueRetry: leaf,
+    queueGiveUp: leaf,
+  }),
   workload: map({
     arrivals: leaves("rate", "process", "profile", "peakFactor", "peakAt"),
     senderRetry: leaves("interval", "giveUp"),
   }),
   faults: {
     t: "list",
-    item: { t: "byKind", fields: Object.fromEntries(FAULT_KINDS.map((k) => [k, faultFieldsOf(k)])) },
+    item: {
+      t: "byKind",
+      fields: Object.fromEntries(FAULT_KINDS.map((k) => [k, faultFieldsOf(k)])),
+    },
   },
   randomFaults: {
     t: "list",
-    item: { t: "byKind", fields: Object.fromEntries(RANDOM_FAULT_KINDS.map((k) => [k, randomFieldsOf(k)])) },
+    item: {
+      t: "byKind",
+      fields: Object.fromEntries(RANDOM_FAULT_KINDS.map((k) => [k, randomFieldsOf(k)])),
+    },
   },
   assumptions: leaves(
     "demotedQueue",
@@ -151,7 +170,10 @@ export const SCENARIO_SHAPE: Shape = map({
 });
 
 /** The field names allowed in a list item of `byKind` shape: those of `kind`, or of every kind when it is unknown. */
-export function byKindFields(shape: { readonly fields: Readonly<Record<string, readonly string[]>> }, kind: unknown): readonly string[] {
+export function byKindFields(
+  shape: { readonly fields: Readonly<Record<string, readonly string[]>> },
+  kind: unknown,
+): readonly string[] {
   const own = typeof kind === "string" ? shape.fields[kind] : undefined;
   return own ?? [...new Set(Object.values(shape.fields).flat())];
 }
@@ -168,7 +190,8 @@ const PATHS_BY_KEY: ReadonlyMap<string, string> = (() => {
       }
     } else if (s.t === "list") walk(s.item, `${path}[i]`);
     else if (s.t === "byKind") {
-      for (const k of byKindFields(s, undefined)) if (!out.has(k.toLowerCase())) out.set(k.toLowerCase(), `${path}.${k}`);
+      for (const k of byKindFields(s, undefined))
+        if (!out.has(k.toLowerCase())) out.set(k.toLowerCase(), `${path}.${k}`);
     }
   };
   walk(SCENARIO_SHAPE, "");
@@ -228,7 +251,12 @@ class Fields {
   ): Fields {
     if (value === undefined || value === null) return new Fields(file, path, {});
     if (!isMapping(value)) {
-      throw new ScenarioError(file, path, `expected a mapping with the fields ${allowed.join(", ")}`, describeValue(value));
+      throw new ScenarioError(
+        file,
+        path,
+        `expected a mapping with the fields ${allowed.join(", ")}`,
+        describeValue(value),
+      );
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
@@ -279,16 +307,22 @@ class Fields {
   duration(key: string, def: number | undefined, min: "zero" | "positive" = "positive"): number {
     const v = this.get(key);
     if (v === undefined) return def ?? this.required(key, `expected ${DURATION}`);
-    if (typeof v !== "string" && typeof v !== "number") this.fail(key, `expected ${DURATION_UNITS}`);
+    if (typeof v !== "string" && typeof v !== "number")
+      this.fail(key, `expected ${DURATION_UNITS}`);
     const negative = typeof v === "number" ? v < 0 : /^\s*-/.test(v);
-    if (negative) this.fail(key, min === "zero" ? "expected a duration of 0s or more" : "expected a duration greater than 0");
+    if (negative)
+      this.fail(
+        key,
+        min === "zero" ? "expected a duration of 0s or more" : "expected a duration greater than 0",
+      );
     let us: number;
     try {
       us = parseDurationUs(v);
     } catch {
       return this.fail(key, `expected ${DURATION_UNITS}`);
     }
-    if (!Number.isSafeInteger(us) || us > MAX_TIME_US) this.fail(key, "expected a duration shorter than 285 years");
+    if (!Number.isSafeInteger(us) || us > MAX_TIME_US)
+      this.fail(key, "expected a duration shorter than 285 years");
     if (min === "positive" && us === 0) this.fail(key, "expected a duration greater than 0");
     return us;
   }
@@ -296,9 +330,13 @@ class Fields {
   /** A whole number in [min, max]. */
   int(key: string, def: number | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number {
     const v = this.get(key);
-    const expected = max === Number.MAX_SAFE_INTEGER ? `expected a whole number ≥ ${min}` : `expected a whole number from ${min} to ${max}`;
+    const expected =
+      max === Number.MAX_SAFE_INTEGER
+        ? `expected a whole number ≥ ${min}`
+        : `expected a whole number from ${min} to ${max}`;
     if (v === undefined) return def ?? this.required(key, expected);
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min || v > max) this.fail(key, expected);
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min || v > max)
+      this.fail(key, expected);
     return v;
   }
 
@@ -307,7 +345,14 @@ class Fields {
     const v = this.get(key);
     const expected = `expected a number from ${min} to ${max}${maxOpen ? " (exclusive)" : ""}`;
     if (v === undefined) return def ?? this.required(key, expected);
-    if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (maxOpen && v === max)) this.fail(key, expected);
+    if (
+      typeof v !== "number" ||
+      !Number.isFinite(v) ||
+      v < min ||
+      v > max ||
+      (maxOpen && v === max)
+    )
+      this.fail(key, expected);
     return v;
   }
 
@@ -321,20 +366,32 @@ class Fields {
     if (v === undefined) return def;
     // YAML 1.2 reads yes/no/on/off as text, unlike YAML 1.1: say so rather than just "got "yes"".
     const yaml11 = typeof v === "string" && /^(y|yes|n|no|on|off)$/i.test(v);
-    if (typeof v !== "boolean") this.fail(key, "expected true or false", yaml11 ? "YAML 1.2 reads yes, no, on and off as text" : undefined);
+    if (typeof v !== "boolean")
+      this.fail(
+        key,
+        "expected true or false",
+        yaml11 ? "YAML 1.2 reads yes, no, on and off as text" : undefined,
+      );
     return v;
   }
 
   /** A string (any text when `pattern` is absent). */
   str(key: string, def: string | undefined, pattern?: { re: RegExp; says: string }): string {
     const v = this.get(key);
-    if (v === undefined) return def ?? this.required(key, `expected ${pattern?.says ?? "a string"}`);
-    if (typeof v !== "string" || (pattern !== undefined && !pattern.re.test(v))) this.fail(key, `expected ${pattern?.says ?? "a string"}`);
+    if (v === undefined)
+      return def ?? this.required(key, `expected ${pattern?.says ?? "a string"}`);
+    if (typeof v !== "string" || (pattern !== undefined && !pattern.re.test(v)))
+      this.fail(key, `expected ${pattern?.says ?? "a string"}`);
     return v;
   }
 
   /** One of `values` (or an alias of one), with a did-you-mean. */
-  oneOf<T extends string>(key: string, values: readonly T[], def: T | undefined, aliases: Readonly<Record<string, T>> = {}): T {
+  oneOf<T extends string>(
+    key: string,
+    values: readonly T[],
+    def: T | undefined,
+    aliases: Readonly<Record<string, T>> = {},
+  ): T {
     const v = this.get(key);
     const names = Object.keys(aliases);
     const expected = `expected one of ${values.join(", ")}${names.length > 0 ? ` (or ${names.join(", ")})` : ""}`;
@@ -389,8 +446,14 @@ export const DEFAULT_DELIVERY_TIME = { dist: "exponential", mean: "100ms" } as c
 
 // ─── The scenario ────────────────────────────────────────────────────────────────────────────
 
-const NAME = { re: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, says: "a name of letters, digits, '.', '_' or '-' (it names the results folder)" };
-const NODE_NAME = { re: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, says: "a unit name of letters, digits, '.', '_' or '-'" };
+const NAME = {
+  re: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  says: "a name of letters, digits, '.', '_' or '-' (it names the results folder)",
+};
+const NODE_NAME = {
+  re: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  says: "a unit name of letters, digits, '.', '_' or '-'",
+};
 
 /**
  * Validates raw scenario data and fills every default.
@@ -404,7 +467,12 @@ const NODE_NAME = { re: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, says: "a unit name of le
  */
 export function qualifyScenario(raw: unknown, file: string): QualifiedScenario {
   if (raw === undefined || raw === null) {
-    throw new ScenarioError(file, ROOT_PATH, "expected a scenario mapping with at least horizon and workload", "an empty file");
+    throw new ScenarioError(
+      file,
+      ROOT_PATH,
+      "expected a scenario mapping with at least horizon and workload",
+      "an empty file",
+    );
   }
   const top = Fields.of(file, "", raw, fieldNames(SCENARIO_SHAPE), "a scenario");
   const name = top.str("name", defaultName(file), NAME);
@@ -412,7 +480,8 @@ export function qualifyScenario(raw: unknown, file: string): QualifiedScenario {
   const seed = top.int("seed", 1, 0);
   const horizonUs = top.duration("horizon", undefined);
   const drainUs = top.duration("drain", 7 * US_PER_D, "zero");
-  if (!Number.isSafeInteger(horizonUs + drainUs)) top.fail("drain", "expected horizon + drain shorter than 285 years");
+  if (!Number.isSafeInteger(horizonUs + drainUs))
+    top.fail("drain", "expected horizon + drain shorter than 285 years");
   const replications = top.int("replications", 1, 1);
   const policies = readPolicies(top);
   const nodes = readNodes(top);
@@ -421,8 +490,12 @@ export function qualifyScenario(raw: unknown, file: string): QualifiedScenario {
   const workload = readWorkload(top.section("workload", fieldNames(SCENARIO_SHAPE, "workload")));
   const ctx: FaultContext = { nodes, horizonUs, ha };
   const faults = readList(top, "faults", (item, path) => readFault(item, path, file, ctx));
-  const randomFaults = readList(top, "randomFaults", (item, path) => readRandomFault(item, path, file, ctx));
-  const assumptions = readAssumptions(top.section("assumptions", fieldNames(SCENARIO_SHAPE, "assumptions")));
+  const randomFaults = readList(top, "randomFaults", (item, path) =>
+    readRandomFault(item, path, file, ctx),
+  );
+  const assumptions = readAssumptions(
+    top.section("assumptions", fieldNames(SCENARIO_SHAPE, "assumptions")),
+  );
   const engine = readEngine(top.section("engine", fieldNames(SCENARIO_SHAPE, "engine")));
   return {
     name,
@@ -468,7 +541,8 @@ function readPolicies(top: Fields): Policy[] {
   if (typeof v === "string") items = v.split(",").map((s) => s.trim());
   else if (Array.isArray(v)) items = v;
   else return top.fail("policies", "expected a list of policies such as [off, restore, slave]");
-  if (items.length === 0 || items.every((x) => x === "")) top.fail("policies", "expected at least one of off, restore, slave");
+  if (items.length === 0 || items.every((x) => x === ""))
+    top.fail("policies", "expected at least one of off, restore, slave");
   const list = Fields.list(top.file, top.at("policies"), items);
   const out: Policy[] = [];
   items.forEach((_, i) => {
@@ -488,22 +562,33 @@ function readNodes(top: Fields): readonly [NodeSpec, NodeSpec] {
     ];
   }
   if (!Array.isArray(v) || v.length !== 2) {
-    top.fail("nodes", "expected a list of exactly two units such as [{name: A, mode: master}, {name: B, mode: slave}]");
+    top.fail(
+      "nodes",
+      "expected a list of exactly two units such as [{name: A, mode: master}, {name: B, mode: slave}]",
+    );
   }
   const read = v.map((item: unknown, i) => {
     const f = Fields.of(top.file, joinPath(top.at("nodes"), i), item, fieldNames(NODE), "a unit");
     const name = f.str("name", undefined, NODE_NAME);
     // "any" means "either unit" in random faults, so no unit may be called that.
-    if (name === "any") f.fail("name", "expected a unit name other than any (random faults use any for either unit)");
+    if (name === "any")
+      f.fail("name", "expected a unit name other than any (random faults use any for either unit)");
     // 7.x calls the configured modes primary and secondary.
-    const mode = f.oneOf("mode", ["master", "slave"] as const, i === 0 ? "master" : "slave", { primary: "master", secondary: "slave" });
+    const mode = f.oneOf("mode", ["master", "slave"] as const, i === 0 ? "master" : "slave", {
+      primary: "master",
+      secondary: "slave",
+    });
     return { f, spec: { name, mode } satisfies NodeSpec };
   });
   const [a, b] = read as [(typeof read)[0], (typeof read)[0]];
-  if (a.spec.name === b.spec.name) b.f.fail("name", `expected a name different from nodes[0] (${a.spec.name})`);
+  if (a.spec.name === b.spec.name)
+    b.f.fail("name", `expected a name different from nodes[0] (${a.spec.name})`);
   if (a.spec.mode === b.spec.mode) {
     const f = a.spec.mode === "master" ? b.f : a.f;
-    f.fail("mode", `expected ${a.spec.mode === "master" ? "slave" : "master"}: exactly one unit is configured master`);
+    f.fail(
+      "mode",
+      `expected ${a.spec.mode === "master" ? "slave" : "master"}: exactly one unit is configured master`,
+    );
   }
   return [a.spec, b.spec];
 }
@@ -519,30 +604,50 @@ function readHa(h: Fields): HaConfig {
   const rservice = PROTOCOLS.flatMap((protocol): ProbeConfig[] => {
     const v = rs.get(protocol);
     if (v === undefined || v === "off") return [];
-    if (!isMapping(v) && v !== null) rs.fail(protocol, "expected a probe such as {interval: 30s, timeout: 5s, retries: 3} ({} for these defaults) or off");
+    if (!isMapping(v) && v !== null)
+      rs.fail(
+        protocol,
+        "expected a probe such as {interval: 30s, timeout: 5s, retries: 3} ({} for these defaults) or off",
+      );
     const p = rs.section(protocol, fieldNames(SCENARIO_SHAPE, "ha", "rservice", protocol));
     const intervalUs = p.duration("interval", 30 * US_PER_S);
     const timeoutUs = p.duration("timeout", 5 * US_PER_S);
-    if (timeoutUs > intervalUs) p.fail("timeout", `expected a timeout no longer than the interval (${formatDuration(intervalUs)})`);
+    if (timeoutUs > intervalUs)
+      p.fail(
+        "timeout",
+        `expected a timeout no longer than the interval (${formatDuration(intervalUs)})`,
+      );
     return [{ protocol, intervalUs, timeoutUs, retries: p.int("retries", 3, 1) }];
   });
   const remoteAsHeartbeat = h.bool("remoteAsHeartbeat", false);
   if (remoteAsHeartbeat && rservice.length === 0) {
-    h.fail("remoteAsHeartbeat", "expected false while ha.rservice probes no protocol (probes are what count as heartbeat)");
+    h.fail(
+      "remoteAsHeartbeat",
+      "expected false while ha.rservice probes no protocol (probes are what count as heartbeat)",
+    );
   }
   const ls = h.section("lservice", fieldNames(SCENARIO_SHAPE, "ha", "lservice"));
   const localCheck = (key: "ports" | "hd"): LocalCheckConfig | null => {
     const v = ls.get(key);
     if (v === undefined || v === "off") return null;
-    if (!isMapping(v) && v !== null) ls.fail(key, "expected a check such as {interval: 10s, retries: 3} ({} for these defaults) or off");
+    if (!isMapping(v) && v !== null)
+      ls.fail(
+        key,
+        "expected a check such as {interval: 10s, retries: 3} ({} for these defaults) or off",
+      );
     const c = ls.section(key, fieldNames(SCENARIO_SHAPE, "ha", "lservice", key));
     const intervalUs = c.duration("interval", 10 * US_PER_S);
     // The documented range of `lservice <check_s>` is 1–60 s [D: S3].
-    if (intervalUs < US_PER_S || intervalUs > 60 * US_PER_S) c.fail("interval", "expected a duration from 1s to 60s (the documented range)");
+    if (intervalUs < US_PER_S || intervalUs > 60 * US_PER_S)
+      c.fail("interval", "expected a duration from 1s to 60s (the documented range)");
     return { intervalUs, retries: c.int("retries", 3, 1) };
   };
   const lservice = { ports: localCheck("ports"), hd: localCheck("hd") };
-  const sync = (key: string, enabled: boolean, intervalUs: number): { enabled: boolean; intervalUs: number } => {
+  const sync = (
+    key: string,
+    enabled: boolean,
+    intervalUs: number,
+  ): { enabled: boolean; intervalUs: number } => {
     const s = h.section(key, fieldNames(SCENARIO_SHAPE, "ha", key));
     return { enabled: s.bool("enabled", enabled), intervalUs: s.duration("interval", intervalUs) };
   };
@@ -554,7 +659,16 @@ function readHa(h: Fields): HaConfig {
     responseTime: readResponseTime(ad),
     action: ad.oneOf("action", ["restore", "restart"] as const, "restore"),
   };
-  return { heartbeat, remoteAsHeartbeat, rservice, lservice, mailQueueSync, mailDataSync, holdOffUs, admin };
+  return {
+    heartbeat,
+    remoteAsHeartbeat,
+    rservice,
+    lservice,
+    mailQueueSync,
+    mailDataSync,
+    holdOffUs,
+    admin,
+  };
 }
 
 /** `never`, or a distribution; a word that is neither is most likely a misspelt `never`. */
@@ -563,7 +677,11 @@ function readResponseTime(ad: Fields): Dist | null {
   if (v === "never") return null;
   if (typeof v === "string" && /^[a-z]+$/i.test(v.trim())) {
     const near = didYouMean(v, ["never"]);
-    ad.fail("responseTime", "expected a distribution such as {dist: lognormal, median: 4h, p95: 24h}, a duration, or never", near && `did you mean "${near}"?`);
+    ad.fail(
+      "responseTime",
+      "expected a distribution such as {dist: lognormal, median: 4h, p95: 24h}, a duration, or never",
+      near && `did you mean "${near}"?`,
+    );
   }
   return ad.dist("responseTime", DEFAULT_ADMIN_RESPONSE);
 }
@@ -589,14 +707,25 @@ function readWorkload(w: Fields): WorkloadConfig {
   const r = w.section("senderRetry", fieldNames(SCENARIO_SHAPE, "workload", "senderRetry"));
   return {
     arrivals: { ratePerS, process, profile, peakFactor, peakAtUs },
-    senderRetry: { intervalUs: r.duration("interval", 15 * 60 * US_PER_S), giveUpUs: r.duration("giveUp", 5 * US_PER_D, "zero") },
+    senderRetry: {
+      intervalUs: r.duration("interval", 15 * 60 * US_PER_S),
+      giveUpUs: r.duration("giveUp", 5 * US_PER_D, "zero"),
+    },
   };
 }
 
 function readAssumptions(a: Fields): Assumptions {
   return {
-    demotedQueue: a.oneOf("demotedQueue", ["push", "keep-and-deliver", "strand"] as const, "strand"),
-    splitBrainHeal: a.oneOf("splitBrainHeal", ["configured-master", "longest-master"] as const, "configured-master"),
+    demotedQueue: a.oneOf(
+      "demotedQueue",
+      ["push", "keep-and-deliver", "strand"] as const,
+      "strand",
+    ),
+    splitBrainHeal: a.oneOf(
+      "splitBrainHeal",
+      ["configured-master", "longest-master"] as const,
+      "configured-master",
+    ),
     splitBrainShare: a.probability("splitBrainShare", 0.5),
     splitBrainSessionCutProbability: a.probability("splitBrainSessionCutProbability", 0.01),
     cutSessionWindowUs: a.duration("cutSessionWindow", US_PER_S, "zero"),
@@ -628,14 +757,23 @@ interface FaultContext {
 function readList<T>(top: Fields, key: string, read: (item: unknown, path: string) => T): T[] {
   const v = top.get(key);
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) top.fail(key, `expected a list (one "- {kind: …}" entry per ${key === "faults" ? "fault" : "fault process"})`);
+  if (!Array.isArray(v))
+    top.fail(
+      key,
+      `expected a list (one "- {kind: …}" entry per ${key === "faults" ? "fault" : "fault process"})`,
+    );
   return v.map((item: unknown, i) => read(item, joinPath(top.at(key), i)));
 }
 
 /** Hint for a field that exists on other kinds of fault but not on this one. */
-export function kindFieldHint(kind: string, fieldsByKind: Readonly<Record<string, readonly string[]>>, allowed: readonly string[]) {
+export function kindFieldHint(
+  kind: string,
+  fieldsByKind: Readonly<Record<string, readonly string[]>>,
+  allowed: readonly string[],
+) {
   return (key: string): string | undefined => {
-    if (key === "duration" && kind === "admin") return "an admin action is instantaneous: leave out duration";
+    if (key === "duration" && kind === "admin")
+      return "an admin action is instantaneous: leave out duration";
     const kinds = Object.entries(fieldsByKind)
       .filter(([, fs]) => fs.includes(key))
       .map(([k]) => k);
@@ -649,13 +787,21 @@ function readFault(item: unknown, path: string, file: string, ctx: FaultContext)
   const anyKind = byKindFields({ fields: byKind }, undefined);
   // With a valid kind, unknown fields are checked against that kind's fields only (a shorter,
   // more useful list); without one, against every kind's, before complaining about the kind.
-  const kindOk = isMapping(item) && (FAULT_KINDS as readonly unknown[]).includes(item["kind"]);
+  const kindOk = isMapping(item) && (FAULT_KINDS as readonly unknown[]).includes(item.kind);
   const pre = Fields.of(file, path, item, kindOk ? Object.keys(item) : anyKind, "a fault");
   const kind = pre.oneOf("kind", FAULT_KINDS, undefined);
   const allowed = faultFieldsOf(kind);
-  const f = Fields.of(file, path, item, allowed, withArticle(`${kind} fault`), kindFieldHint(kind, byKind, allowed));
+  const f = Fields.of(
+    file,
+    path,
+    item,
+    allowed,
+    withArticle(`${kind} fault`),
+    kindFieldHint(kind, byKind, allowed),
+  );
   const atUs = f.duration("at", undefined, "zero");
-  if (atUs >= ctx.horizonUs) f.fail("at", `expected a time before the horizon (${formatDuration(ctx.horizonUs)})`);
+  if (atUs >= ctx.horizonUs)
+    f.fail("at", `expected a time before the horizon (${formatDuration(ctx.horizonUs)})`);
   const durationUs = kind === "admin" ? 0 : f.duration("duration", undefined);
   const node = (): NodeIndex => nodeRef(f, ctx, false) as NodeIndex;
   switch (kind) {
@@ -667,7 +813,14 @@ function readFault(item: unknown, path: string, file: string, ctx: FaultContext)
     case "link-down":
       return { kind, atUs, durationUs, link: readLink(f, ctx) };
     case "partition":
-      return { kind, atUs, durationUs, node: node(), from: readFrom(f), direction: readDirection(f) };
+      return {
+        kind,
+        atUs,
+        durationUs,
+        node: node(),
+        from: readFrom(f),
+        direction: readDirection(f),
+      };
     case "lservice-failure":
       return { kind, atUs, durationUs, node: node(), service: readService(f) };
     case "rservice-false-alarm":
@@ -677,25 +830,64 @@ function readFault(item: unknown, path: string, file: string, ctx: FaultContext)
     case "downstream-outage":
       return { kind, atUs, durationUs };
     case "flapping":
-      return { kind, atUs, durationUs, link: readLink(f, ctx), downUs: f.duration("down", undefined), upUs: f.duration("up", undefined) };
+      return {
+        kind,
+        atUs,
+        durationUs,
+        link: readLink(f, ctx),
+        downUs: f.duration("down", undefined),
+        upUs: f.duration("up", undefined),
+      };
     case "admin":
-      return { kind, atUs, durationUs, node: node(), action: f.oneOf("action", ["restore", "restart", "resync"] as const, "restore") };
+      return {
+        kind,
+        atUs,
+        durationUs,
+        node: node(),
+        action: f.oneOf("action", ["restore", "restart", "resync"] as const, "restore"),
+      };
   }
 }
 
-function readRandomFault(item: unknown, path: string, file: string, ctx: FaultContext): RandomFaultSpec {
+function readRandomFault(
+  item: unknown,
+  path: string,
+  file: string,
+  ctx: FaultContext,
+): RandomFaultSpec {
   const byKind = Object.fromEntries(RANDOM_FAULT_KINDS.map((k) => [k, randomFieldsOf(k)]));
-  const kindOk = isMapping(item) && (RANDOM_FAULT_KINDS as readonly unknown[]).includes(item["kind"]);
-  const pre = Fields.of(file, path, item, kindOk ? Object.keys(item) : byKindFields({ fields: byKind }, undefined), "a random fault process");
+  const kindOk = isMapping(item) && (RANDOM_FAULT_KINDS as readonly unknown[]).includes(item.kind);
+  const pre = Fields.of(
+    file,
+    path,
+    item,
+    kindOk ? Object.keys(item) : byKindFields({ fields: byKind }, undefined),
+    "a random fault process",
+  );
   const k = pre.get("kind");
   if (k === "admin" || k === "flapping") {
-    pre.fail("kind", `expected one of ${RANDOM_FAULT_KINDS.join(", ")}`, `${k} can only be scheduled, under faults`);
+    pre.fail(
+      "kind",
+      `expected one of ${RANDOM_FAULT_KINDS.join(", ")}`,
+      `${k} can only be scheduled, under faults`,
+    );
   }
   const kind = pre.oneOf("kind", RANDOM_FAULT_KINDS, undefined);
   const allowed = randomFieldsOf(kind);
-  const f = Fields.of(file, path, item, allowed, `a random ${kind} process`, kindFieldHint(kind, byKind, allowed));
+  const f = Fields.of(
+    file,
+    path,
+    item,
+    allowed,
+    `a random ${kind} process`,
+    kindFieldHint(kind, byKind, allowed),
+  );
   const mtbfUs = f.duration("mtbf", undefined);
-  if (!f.has("repair")) f.fail("repair", "expected a distribution such as {dist: exponential, mean: 2h} or a duration (required)");
+  if (!f.has("repair"))
+    f.fail(
+      "repair",
+      "expected a distribution such as {dist: exponential, mean: 2h} or a duration (required)",
+    );
   const has = (field: string): boolean => allowed.includes(field);
   return {
     kind,
@@ -725,31 +917,42 @@ function nodeRef(f: Fields, ctx: FaultContext, allowAny: boolean): NodeIndex | "
     if (i === 0 || i === 1) return i;
     if (allowAny && v === "any") return "any";
   }
-  const near = typeof v === "string" ? didYouMean(v, allowAny ? [...names, "any"] : names) : undefined;
+  const near =
+    typeof v === "string" ? didYouMean(v, allowAny ? [...names, "any"] : names) : undefined;
   return f.fail("node", expected, near !== undefined ? `did you mean "${near}"?` : undefined);
 }
 
 function readLink(f: Fields, ctx: FaultContext): LinkName {
   const link = f.oneOf("link", ["primary", "secondary", "all"] as const, "all");
   if (link === "secondary" && !ctx.ha.heartbeat.secondaryLink) {
-    f.fail("link", "expected primary or all: there is no secondary heartbeat link (ha.heartbeat.secondaryLink is false)");
+    f.fail(
+      "link",
+      "expected primary or all: there is no secondary heartbeat link (ha.heartbeat.secondaryLink is false)",
+    );
   }
   return link;
 }
 
-const readFrom = (f: Fields) => f.oneOf("from", ["peer", "senders", "downstream", "all"] as const, "peer");
-const readDirection = (f: Fields) => f.oneOf("direction", ["both", "inbound", "outbound"] as const, "both");
+const readFrom = (f: Fields) =>
+  f.oneOf("from", ["peer", "senders", "downstream", "all"] as const, "peer");
+const readDirection = (f: Fields) =>
+  f.oneOf("direction", ["both", "inbound", "outbound"] as const, "both");
 const readService = (f: Fields) => f.oneOf("service", ["ports", "hd"] as const, "hd");
-const readMonitor = (f: Fields) => f.oneOf("monitor", ["rservice", "lservice", "all"] as const, "all");
+const readMonitor = (f: Fields) =>
+  f.oneOf("monitor", ["rservice", "lservice", "all"] as const, "all");
 
 /** A probe protocol for a false alarm; it must be one that `ha.rservice` probes, or nothing would fail. */
 function readProtocol(f: Fields, ctx: FaultContext) {
   const probed = ctx.ha.rservice.map((p) => p.protocol);
   if (probed.length === 0) {
-    f.fail("kind", "expected a fault the configuration can produce: a remote-service false alarm needs a probe in ha.rservice (e.g. ha.rservice.smtp: {})");
+    f.fail(
+      "kind",
+      "expected a fault the configuration can produce: a remote-service false alarm needs a probe in ha.rservice (e.g. ha.rservice.smtp: {})",
+    );
   }
   const protocol = f.oneOf("protocol", [...PROTOCOLS, "all"] as const, "all");
-  if (protocol !== "all" && !probed.includes(protocol)) f.fail("protocol", `expected a probed protocol: ${probed.join(", ")} or all (see ha.rservice)`);
+  if (protocol !== "all" && !probed.includes(protocol))
+    f.fail("protocol", `expected a probed protocol: ${probed.join(", ")} or all (see ha.rservice)`);
   return protocol;
 }
 
@@ -766,20 +969,42 @@ function distScenarioError(file: string, path: string, e: DistError, spec: unkno
   const msg = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
   let m: RegExpExecArray | null;
   if ((m = /^missing; (\w+) expects (.*)$/s.exec(msg)) !== null) {
-    return new ScenarioError(file, path, `expected ${m[2]} (the fields of ${m[1]}; required)`, "nothing");
+    return new ScenarioError(
+      file,
+      path,
+      `expected ${m[2]} (the fields of ${m[1]}; required)`,
+      "nothing",
+    );
   }
   if ((m = /^unexpected field for (\w+); expected (.*)$/s.exec(msg)) !== null) {
     const fields = (m[2] ?? "").split(/,? or |,? and |, /).filter((x) => x !== "");
     const near = didYouMean(field, fields);
-    return new ScenarioError(file, path, `expected a field of ${m[1]}: ${m[2]}`, `unknown field "${field}"`, near && `did you mean "${near}"?`);
+    return new ScenarioError(
+      file,
+      path,
+      `expected a field of ${m[1]}: ${m[2]}`,
+      `unknown field "${field}"`,
+      near && `did you mean "${near}"?`,
+    );
   }
   if ((m = /^(?:missing|unknown distribution .*?); expected (.*)$/s.exec(msg)) !== null) {
     const near = typeof value === "string" ? didYouMean(value, DIST_NAMES) : undefined;
-    return new ScenarioError(file, path, `expected ${m[1]}${value === undefined ? " (required)" : ""}`, describeValue(value), near && `did you mean "${near}"?`);
+    return new ScenarioError(
+      file,
+      path,
+      `expected ${m[1]}${value === undefined ? " (required)" : ""}`,
+      describeValue(value),
+      near && `did you mean "${near}"?`,
+    );
   }
   // "expected …, got …": keep the expectation, show the value ourselves.
   const expected = msg.replace(/,? got .*$/s, "").trim();
-  return new ScenarioError(file, path, expected.startsWith("expected") ? expected : `expected ${expected}`, describeValue(value));
+  return new ScenarioError(
+    file,
+    path,
+    expected.startsWith("expected") ? expected : `expected ${expected}`,
+    describeValue(value),
+  );
 }
 
 /** "a reboot fault", "an admin fault". */

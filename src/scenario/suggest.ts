@@ -28,15 +28,15 @@ export function editDistance(a: string, b: string): number {
     cur[0] = i;
     for (let j = 1; j <= m; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, (prev2[j - 2] as number) + 1);
+        d = Math.min(d, prev2[j - 2]! + 1);
       }
       cur[j] = d;
     }
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[m] as number;
+  return prev[m]!;
 }
 
 /**

@@ -72,7 +72,10 @@ export interface HaConfig {
   /** Probed protocols; empty = remote service monitoring off (the default [D: S4]). */
   readonly rservice: readonly ProbeConfig[];
   /** Local checks; null = off (the default 0/0 [D: S3]). */
-  readonly lservice: { readonly ports: LocalCheckConfig | null; readonly hd: LocalCheckConfig | null };
+  readonly lservice: {
+    readonly ports: LocalCheckConfig | null;
+    readonly hd: LocalCheckConfig | null;
+  };
   /** Periodic MTA queue sync to the peer ("Backup MTA queue directories"). Default off, 5 min [D: S11; I interval]. */
   readonly mailQueueSync: { readonly enabled: boolean; readonly intervalUs: number };
   /** Mail data sync (quarantine, mailboxes): at most 20 min [D: S29]. Recorded in the effective scenario; it carries no MTA mail, so the model does not simulate it. */
@@ -136,7 +139,11 @@ interface FaultBase {
 }
 /** A fault is plain data; the model turns it into events. */
 export type FaultSpec =
-  | (FaultBase & { readonly kind: "node-crash"; readonly node: NodeIndex; readonly diskLost: boolean })
+  | (FaultBase & {
+      readonly kind: "node-crash";
+      readonly node: NodeIndex;
+      readonly diskLost: boolean;
+    })
   | (FaultBase & { readonly kind: "node-hang"; readonly node: NodeIndex })
   | (FaultBase & { readonly kind: "reboot"; readonly node: NodeIndex })
   | (FaultBase & { readonly kind: "link-down"; readonly link: LinkName })
@@ -146,14 +153,35 @@ export type FaultSpec =
       readonly from: PartitionFrom;
       readonly direction: PartitionDirection;
     })
-  | (FaultBase & { readonly kind: "lservice-failure"; readonly node: NodeIndex; readonly service: "ports" | "hd" })
+  | (FaultBase & {
+      readonly kind: "lservice-failure";
+      readonly node: NodeIndex;
+      readonly service: "ports" | "hd";
+    })
   /** `node` is the unit whose probes fail (the prober, usually the SLAVE), not the unit probed. */
-  | (FaultBase & { readonly kind: "rservice-false-alarm"; readonly node: NodeIndex; readonly protocol: Protocol | "all" })
+  | (FaultBase & {
+      readonly kind: "rservice-false-alarm";
+      readonly node: NodeIndex;
+      readonly protocol: Protocol | "all";
+    })
   /** `node` is the unit whose monitor is blind (it runs the probes or checks). */
-  | (FaultBase & { readonly kind: "monitor-blind"; readonly node: NodeIndex; readonly monitor: MonitorKind })
+  | (FaultBase & {
+      readonly kind: "monitor-blind";
+      readonly node: NodeIndex;
+      readonly monitor: MonitorKind;
+    })
   | (FaultBase & { readonly kind: "downstream-outage" })
-  | (FaultBase & { readonly kind: "flapping"; readonly link: LinkName; readonly downUs: number; readonly upUs: number })
-  | (FaultBase & { readonly kind: "admin"; readonly node: NodeIndex; readonly action: AdminAction });
+  | (FaultBase & {
+      readonly kind: "flapping";
+      readonly link: LinkName;
+      readonly downUs: number;
+      readonly upUs: number;
+    })
+  | (FaultBase & {
+      readonly kind: "admin";
+      readonly node: NodeIndex;
+      readonly action: AdminAction;
+    });
 export type FaultKind = FaultSpec["kind"];
 export const FAULT_KINDS: readonly FaultKind[] = [
   "node-crash",

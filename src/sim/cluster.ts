@@ -18,11 +18,28 @@ import { HeartbeatWatch } from "../ha/heartbeat.js";
 import { CopyCause, MailLedger } from "../ha/ledger.js";
 import { displayMode, type Mode } from "../ha/modes.js";
 import { PeriodicMonitor } from "../ha/monitor.js";
-import { initialRole, processesMail, transition, type RoleEffect, type RoleEvent } from "../ha/role.js";
+import {
+  initialRole,
+  processesMail,
+  transition,
+  type RoleEffect,
+  type RoleEvent,
+} from "../ha/role.js";
 import { EntryTag } from "../ha/spool.js";
 import type { Policy, QualifiedScenario } from "../scenario/types.js";
 import { RunObserver } from "./observer.js";
-import { DETECTOR_SLOTS, P_CHECK, P_CONFLICT, P_DETECT, P_FAULT, P_HEARTBEAT, P_MAIL, P_OBSERVE, P_ROLE, P_SYNC } from "./priorities.js";
+import {
+  DETECTOR_SLOTS,
+  P_CHECK,
+  P_CONFLICT,
+  P_DETECT,
+  P_FAULT,
+  P_HEARTBEAT,
+  P_MAIL,
+  P_OBSERVE,
+  P_ROLE,
+  P_SYNC,
+} from "./priorities.js";
 import { SenderQueue } from "./sender-queue.js";
 import { UnitRuntime } from "./unit.js";
 
@@ -103,8 +120,10 @@ export class Cluster implements DriveContext {
     this.horizonUs = sc.horizonUs;
     this.spoolCapacity = sc.mta.spoolCapacity;
     const arrivals = sc.workload.arrivals;
-    if (arrivals.process === "poisson" && arrivals.profile === "constant") this.poissonMeanUs = 1e6 / arrivals.ratePerS;
-    if (sc.mta.deliveryTime.dist === "exponential") this.deliveryExpMeanUs = sc.mta.deliveryTime.meanUs;
+    if (arrivals.process === "poisson" && arrivals.profile === "constant")
+      this.poissonMeanUs = 1e6 / arrivals.ratePerS;
+    if (sc.mta.deliveryTime.dist === "exponential")
+      this.deliveryExpMeanUs = sc.mta.deliveryTime.meanUs;
     this.units = [0, 1].map(
       (i) =>
         new UnitRuntime(
@@ -131,8 +150,18 @@ export class Cluster implements DriveContext {
       this.prio = P_MAIL;
       this.onArrival();
     });
-    this.senderTimer = this.sched.createTimer(this.on(P_MAIL, () => this.onSenderRetry()), P_MAIL);
-    this.conflictTimer = this.sched.createTimer(this.on(P_CONFLICT, () => this.onConflict()), P_CONFLICT);
+    this.senderTimer = this.sched.createTimer(
+      this.on(P_MAIL, () => {
+        this.onSenderRetry();
+      }),
+      P_MAIL,
+    );
+    this.conflictTimer = this.sched.createTimer(
+      this.on(P_CONFLICT, () => {
+        this.onConflict();
+      }),
+      P_CONFLICT,
+    );
     if (sc.ha.mailQueueSync.enabled) this.setUpQueueSync();
     this.units[this.masterIndex].masterSinceUs = -a.arpUpdateDelayUs;
   }
@@ -156,7 +185,7 @@ export class Cluster implements DriveContext {
   }
 
   peer(u: UnitRuntime): UnitRuntime {
-    return this.units[1 - u.index] as UnitRuntime;
+    return this.units[1 - u.index]!;
   }
 
   // ---------------------------------------------------------------- set-up
@@ -169,7 +198,8 @@ export class Cluster implements DriveContext {
       this.prio = P_MAIL; // as on(P_MAIL, ...), without the extra indirect call per delivery
       this.onDeliveryDone(u, w);
     });
-    for (let w = 0; w < sc.mta.deliveryWorkers; w++) u.workerTimers.push(s.createTimer(done, P_MAIL, w));
+    for (let w = 0; w < sc.mta.deliveryWorkers; w++)
+      u.workerTimers.push(s.createTimer(done, P_MAIL, w));
     const simulated = sc.engine.heartbeats === "simulated";
     const hb = sc.ha.heartbeat;
     u.watch = new HeartbeatWatch(
@@ -177,29 +207,78 @@ export class Cluster implements DriveContext {
       {
         intervalUs: hb.intervalUs,
         thresholdUs: hb.intervalUs * hb.lostThreshold,
-        phaseUs: this.hbPhaseUs[1 - u.index] as number,
+        phaseUs: this.hbPhaseUs[1 - u.index]!,
         simulated,
         prioHeartbeat: P_HEARTBEAT + (1 - u.index),
         prioDetect: P_DETECT + u.index,
       },
-      () => this.onPeerLost(u),
-      () => this.obs.record(s.nowUs, u.name, "heartbeat", "", "", `hears ${peer().name} again`),
+      () => {
+        this.onPeerLost(u);
+      },
+      () => {
+        this.obs.record(s.nowUs, u.name, "heartbeat", "", "", `hears ${peer().name} again`);
+      },
     );
-    const monitor = (intervalUs: number, timeoutUs: number, retries: number, fire: () => void): PeriodicMonitor => {
+    const monitor = (
+      intervalUs: number,
+      timeoutUs: number,
+      retries: number,
+      fire: () => void,
+    ): PeriodicMonitor => {
       const slot = this.slot++;
       if (slot >= DETECTOR_SLOTS) throw new Error("too many detectors for the priority bands");
-      const o = { intervalUs, timeoutUs, retries, phaseUs: this.phase(intervalUs), simulated, prioCheck: P_CHECK + slot, prioDetect: P_DETECT + slot };
+      const o = {
+        intervalUs,
+        timeoutUs,
+        retries,
+        phaseUs: this.phase(intervalUs),
+        simulated,
+        prioCheck: P_CHECK + slot,
+        prioDetect: P_DETECT + slot,
+      };
       return new PeriodicMonitor(this, o, fire);
     };
-    u.rservice = sc.ha.rservice.map((p) => monitor(p.intervalUs, p.timeoutUs, p.retries, () => this.onProbesFailed(u, p.protocol)));
+    u.rservice = sc.ha.rservice.map((p) =>
+      monitor(p.intervalUs, p.timeoutUs, p.retries, () => {
+        this.onProbesFailed(u, p.protocol);
+      }),
+    );
     const ls = sc.ha.lservice;
-    if (ls.ports !== null) u.lservicePorts = monitor(ls.ports.intervalUs, 0, ls.ports.retries, () => this.onLocalFailure(u, "ports"));
-    if (ls.hd !== null) u.lserviceHd = monitor(ls.hd.intervalUs, 0, ls.hd.retries, () => this.onLocalFailure(u, "hd"));
-    u.recovery = monitor(sc.ha.rservice[0]?.intervalUs ?? hb.intervalUs, 0, 1, () => this.onRecovered(u));
-    u.holdOffTimer = s.createTimer(this.on(P_ROLE, () => this.apply(u, { type: "hold-off-expired" })), P_ROLE);
-    u.adminTimer = s.createTimer(this.on(P_ROLE, () => this.onAdmin(u)), P_ROLE);
-    u.queueRetryTimer = s.createTimer(this.on(P_MAIL, () => this.startDeliveries(u)), P_MAIL);
-    this.arpTimers[u.index] = s.createTimer(this.on(P_ROLE, () => this.refresh()), P_ROLE);
+    if (ls.ports !== null)
+      u.lservicePorts = monitor(ls.ports.intervalUs, 0, ls.ports.retries, () => {
+        this.onLocalFailure(u, "ports");
+      });
+    if (ls.hd !== null)
+      u.lserviceHd = monitor(ls.hd.intervalUs, 0, ls.hd.retries, () => {
+        this.onLocalFailure(u, "hd");
+      });
+    u.recovery = monitor(sc.ha.rservice[0]?.intervalUs ?? hb.intervalUs, 0, 1, () => {
+      this.onRecovered(u);
+    });
+    u.holdOffTimer = s.createTimer(
+      this.on(P_ROLE, () => {
+        this.apply(u, { type: "hold-off-expired" });
+      }),
+      P_ROLE,
+    );
+    u.adminTimer = s.createTimer(
+      this.on(P_ROLE, () => {
+        this.onAdmin(u);
+      }),
+      P_ROLE,
+    );
+    u.queueRetryTimer = s.createTimer(
+      this.on(P_MAIL, () => {
+        this.startDeliveries(u);
+      }),
+      P_MAIL,
+    );
+    this.arpTimers[u.index] = s.createTimer(
+      this.on(P_ROLE, () => {
+        this.refresh();
+      }),
+      P_ROLE,
+    );
     if (simulated) {
       const prio = P_HEARTBEAT + u.index;
       const emit: TimerId = s.createTimer(
@@ -209,7 +288,7 @@ export class Cluster implements DriveContext {
         }),
         prio,
       );
-      s.arm(emit, this.hbPhaseUs[u.index] as number);
+      s.arm(emit, this.hbPhaseUs[u.index]);
     }
   }
 
@@ -231,7 +310,13 @@ export class Cluster implements DriveContext {
     this.prio = P_FAULT;
     this.refresh();
     this.scheduleNextArrival();
-    this.sched.at(this.sc.horizonUs, P_OBSERVE, this.on(P_OBSERVE, () => this.beginDrain()));
+    this.sched.at(
+      this.sc.horizonUs,
+      P_OBSERVE,
+      this.on(P_OBSERVE, () => {
+        this.beginDrain();
+      }),
+    );
   }
 
   // ---------------------------------------------------------------- derived state
@@ -244,7 +329,8 @@ export class Cluster implements DriveContext {
 
   /** A heartbeat link from `from` to `to` works (primary, or secondary when configured). */
   linkPass(from: UnitRuntime, to: UnitRuntime): boolean {
-    const links = this.primaryDown === 0 || (this.sc.ha.heartbeat.secondaryLink && this.secondaryDown === 0);
+    const links =
+      this.primaryDown === 0 || (this.sc.ha.heartbeat.secondaryLink && this.secondaryDown === 0);
     return links && from.faults.peerOut === 0 && to.faults.peerIn === 0;
   }
 
@@ -254,14 +340,20 @@ export class Cluster implements DriveContext {
 
   /** The data network between the units (remote service probes) works from `from` to `to`. */
   dataPath(from: UnitRuntime, to: UnitRuntime): boolean {
-    return from.faults.peerOut === 0 && to.faults.peerIn === 0 && from.faults.portsFailed === 0 && to.faults.portsFailed === 0;
+    return (
+      from.faults.peerOut === 0 &&
+      to.faults.peerIn === 0 &&
+      from.faults.portsFailed === 0 &&
+      to.faults.portsFailed === 0
+    );
   }
 
   /** A probe from `prober` of its peer's `protocol` succeeds now. */
   probeOk(prober: UnitRuntime, protocol: string): boolean {
     const f = prober.faults;
     if (f.blindRservice > 0) return true; // a blind monitor misses a real failure
-    if (f.falseAlarm.all > 0 || (f.falseAlarm as Record<string, number>)[protocol]! > 0) return false;
+    if (f.falseAlarm.all > 0 || (f.falseAlarm as Record<string, number>)[protocol]! > 0)
+      return false;
     const target = this.peer(prober);
     const serving = target.up && target.role.mode === "MASTER" && target.faults.hdFailed === 0;
     return serving && this.dataPath(prober, target) && this.dataPath(target, prober);
@@ -287,7 +379,13 @@ export class Cluster implements DriveContext {
 
   private downstreamReachable(u: UnitRuntime): boolean {
     const f = u.faults;
-    return this.downstreamDown === 0 && f.downstreamOut === 0 && f.downstreamIn === 0 && f.portsFailed === 0 && f.hdFailed === 0;
+    return (
+      this.downstreamDown === 0 &&
+      f.downstreamOut === 0 &&
+      f.downstreamIn === 0 &&
+      f.portsFailed === 0 &&
+      f.hdFailed === 0
+    );
   }
 
   /** Holds the virtual IP: effective MASTER and not crashed (a hung MASTER still answers ARP). */
@@ -307,9 +405,15 @@ export class Cluster implements DriveContext {
       u.watch.update(listening, this.hbPath(p, u));
       const slave = u.up && u.role.mode === "SLAVE";
       for (let i = 0; i < u.rservice.length; i++) {
-        (u.rservice[i] as PeriodicMonitor).update(slave, !this.probeOk(u, (this.sc.ha.rservice[i] as { protocol: string }).protocol));
+        u.rservice[i]!.update(
+          slave,
+          !this.probeOk(u, (this.sc.ha.rservice[i] as { protocol: string }).protocol),
+        );
       }
-      const checks = u.up && (u.role.mode === "MASTER" || (u.role.mode === "SLAVE" && this.sc.assumptions.lserviceOnSlave));
+      const checks =
+        u.up &&
+        (u.role.mode === "MASTER" ||
+          (u.role.mode === "SLAVE" && this.sc.assumptions.lserviceOnSlave));
       u.lservicePorts?.update(checks, u.faults.portsFailed > 0 && u.faults.blindLservice === 0);
       u.lserviceHd?.update(checks, u.faults.hdFailed > 0 && u.faults.blindLservice === 0);
       u.recovery.update(u.up && u.role.mode === "FAILED", this.recoveryCondition(u));
@@ -319,18 +423,35 @@ export class Cluster implements DriveContext {
       u.reachable = r;
       if (!this.downstreamReachable(u) && u.busy > 0) this.abortInflight(u, false);
       this.startDeliveries(u);
-      if (u.role.mode === "MASTER" && now < u.masterSinceUs + this.sc.assumptions.arpUpdateDelayUs) {
-        this.sched.arm(this.arpTimers[u.index] as TimerId, u.masterSinceUs + this.sc.assumptions.arpUpdateDelayUs);
+      if (
+        u.role.mode === "MASTER" &&
+        now < u.masterSinceUs + this.sc.assumptions.arpUpdateDelayUs
+      ) {
+        this.sched.arm(
+          this.arpTimers[u.index]!,
+          u.masterSinceUs + this.sc.assumptions.arpUpdateDelayUs,
+        );
       }
     }
     this.checkConflict();
     const split = a.up && b.up && a.role.mode === "MASTER" && b.role.mode === "MASTER";
     const oneEach =
-      a.up && b.up && ((a.role.mode === "MASTER" && b.role.mode === "SLAVE") || (a.role.mode === "SLAVE" && b.role.mode === "MASTER"));
+      a.up &&
+      b.up &&
+      ((a.role.mode === "MASTER" && b.role.mode === "SLAVE") ||
+        (a.role.mode === "SLAVE" && b.role.mode === "MASTER"));
     const slave = a.role.mode === "SLAVE" ? a : b;
     const healthy = oneEach && this.activeFaults === 0 && slave.depth === 0 && !slave.pushPending;
-    const modes: [string, string] = [displayMode(a.role.mode, a.role.physical), displayMode(b.role.mode, b.role.physical)];
-    this.obs.update(now, { accepting: a.reachable || b.reachable, splitBrain: split, healthy, modes });
+    const modes: [string, string] = [
+      displayMode(a.role.mode, a.role.physical),
+      displayMode(b.role.mode, b.role.physical),
+    ];
+    this.obs.update(now, {
+      accepting: a.reachable || b.reachable,
+      splitBrain: split,
+      healthy,
+      modes,
+    });
     this.checkDrain();
   }
 
@@ -367,14 +488,27 @@ export class Cluster implements DriveContext {
   private onConflict(): void {
     const [a, b] = this.units;
     if (!(a.up && b.up && a.role.mode === "MASTER" && b.role.mode === "MASTER")) return;
-    if (this.sc.engine.checkInvariants && this.sched.nowUs - this.dualSinceUs > this.sc.ha.heartbeat.intervalUs) {
-      this.violations.push(`two MASTERs hearing each other for more than one heartbeat at ${this.sched.nowUs}us`);
+    if (
+      this.sc.engine.checkInvariants &&
+      this.sched.nowUs - this.dualSinceUs > this.sc.ha.heartbeat.intervalUs
+    ) {
+      this.violations.push(
+        `two MASTERs hearing each other for more than one heartbeat at ${this.sched.nowUs}us`,
+      );
     }
     let keeper: UnitRuntime;
-    if (this.sc.assumptions.splitBrainHeal === "configured-master") keeper = this.units[this.masterIndex];
+    if (this.sc.assumptions.splitBrainHeal === "configured-master")
+      keeper = this.units[this.masterIndex];
     else keeper = a.masterSinceUs <= b.masterSinceUs ? a : b;
     const loser = this.peer(keeper);
-    this.obs.record(this.sched.nowUs, loser.name, "split-brain-heal", "", "", `${keeper.name} keeps MASTER (${this.sc.assumptions.splitBrainHeal})`);
+    this.obs.record(
+      this.sched.nowUs,
+      loser.name,
+      "split-brain-heal",
+      "",
+      "",
+      `${keeper.name} keeps MASTER (${this.sc.assumptions.splitBrainHeal})`,
+    );
     this.apply(loser, { type: "demote" });
   }
 
@@ -390,7 +524,8 @@ export class Cluster implements DriveContext {
     const to = displayMode(after.mode, after.physical);
     if (from !== to) {
       this.obs.record(this.sched.nowUs, u.name, "mode", from, to, event.type);
-      if (this.obs.trace !== null) for (const x of this.units) this.obs.sampleSpool(this.sched.nowUs, x.name, x.depth);
+      if (this.obs.trace !== null)
+        for (const x of this.units) this.obs.sampleSpool(this.sched.nowUs, x.name, x.depth);
     }
     for (const e of effects) this.effect(u, e);
     this.noteMaster();
@@ -437,7 +572,15 @@ export class Cluster implements DriveContext {
         return;
       case "tell-peer-failed":
         if (p.up && this.linkPass(u, p)) this.apply(p, { type: "told-failed" });
-        else this.obs.record(s.nowUs, u.name, "tell-failed-lost", "", "", `cannot tell ${p.name} it failed: no heartbeat link`);
+        else
+          this.obs.record(
+            s.nowUs,
+            u.name,
+            "tell-failed-lost",
+            "",
+            "",
+            `cannot tell ${p.name} it failed: no heartbeat link`,
+          );
         return;
       case "call-admin": {
         const rt = this.sc.ha.admin.responseTime;
@@ -456,21 +599,54 @@ export class Cluster implements DriveContext {
   private onPeerLost(u: UnitRuntime): void {
     const now = this.sched.nowUs;
     const p = this.peer(u);
-    this.obs.record(now, u.name, "heartbeat-lost", "", "", `no heartbeat from ${p.name} for ${this.sc.ha.heartbeat.lostThreshold} intervals`);
-    if (u.role.mode === "SLAVE" && this.sc.ha.remoteAsHeartbeat && u.rservice.length > 0 && !u.rservice.some((m) => m.declared)) {
-      this.obs.record(now, u.name, "remote-as-heartbeat", "", "", `probes of ${p.name} not declared failed: no failover`);
+    this.obs.record(
+      now,
+      u.name,
+      "heartbeat-lost",
+      "",
+      "",
+      `no heartbeat from ${p.name} for ${this.sc.ha.heartbeat.lostThreshold} intervals`,
+    );
+    if (
+      u.role.mode === "SLAVE" &&
+      this.sc.ha.remoteAsHeartbeat &&
+      u.rservice.length > 0 &&
+      !u.rservice.some((m) => m.declared)
+    ) {
+      this.obs.record(
+        now,
+        u.name,
+        "remote-as-heartbeat",
+        "",
+        "",
+        `probes of ${p.name} not declared failed: no failover`,
+      );
       return;
     }
     this.apply(u, { type: "peer-lost" });
   }
 
   private onProbesFailed(u: UnitRuntime, protocol: string): void {
-    this.obs.record(this.sched.nowUs, u.name, "rservice-failed", "", "", `${protocol} probes of ${this.peer(u).name} failed`);
+    this.obs.record(
+      this.sched.nowUs,
+      u.name,
+      "rservice-failed",
+      "",
+      "",
+      `${protocol} probes of ${this.peer(u).name} failed`,
+    );
     this.apply(u, { type: "peer-service-failed" });
   }
 
   private onLocalFailure(u: UnitRuntime, service: string): void {
-    this.obs.record(this.sched.nowUs, u.name, "lservice-failed", "", "", `local ${service} check failed`);
+    this.obs.record(
+      this.sched.nowUs,
+      u.name,
+      "lservice-failed",
+      "",
+      "",
+      `local ${service} check failed`,
+    );
     this.apply(u, { type: "local-failure" });
   }
 
@@ -489,13 +665,18 @@ export class Cluster implements DriveContext {
     this.obs.record(this.sched.nowUs, u.name, "admin", "", "", action);
     const p = this.peer(u);
     if (action === "restore") this.apply(u, { type: "to-configured", propagate: true });
-    else if (action === "restart") this.apply(u, { type: "admin-restart", peerMaster: p.up && p.role.mode === "MASTER" });
+    else if (action === "restart")
+      this.apply(u, { type: "admin-restart", peerMaster: p.up && p.role.mode === "MASTER" });
   }
 
   /** The unit finished booting (after a crash or a planned reboot). */
   boot(u: UnitRuntime): void {
     const p = this.peer(u);
-    this.apply(u, { type: "boot", peerHeard: this.hbPath(p, u), peerMode: p.up ? p.role.mode : (null as Mode | null) });
+    this.apply(u, {
+      type: "boot",
+      peerHeard: this.hbPath(p, u),
+      peerMode: p.up ? p.role.mode : (null as Mode | null),
+    });
   }
 
   // ---------------------------------------------------------------- mail
@@ -553,7 +734,8 @@ export class Cluster implements DriveContext {
       target = toMaster ? this.units[this.masterIndex] : this.units[1 - this.masterIndex]!;
     } else if (va) target = a;
     else if (vb) target = b;
-    if (target !== null && target.reachable && target.depth < this.spoolCapacity) this.accept(target, m, tag);
+    if (target !== null && target.reachable && target.depth < this.spoolCapacity)
+      this.accept(target, m, tag);
     else this.refuse(m, firstTryUs, tag);
   }
 
@@ -570,7 +752,8 @@ export class Cluster implements DriveContext {
   private senderPush(m: number, firstTryUs: number, tag: number): void {
     const next = this.sched.nowUs + this.sc.workload.senderRetry.intervalUs;
     this.senders.push(m, firstTryUs, next, tag);
-    if (!this.sched.isArmed(this.senderTimer)) this.sched.arm(this.senderTimer, this.senders.headNextUs);
+    if (!this.sched.isArmed(this.senderTimer))
+      this.sched.arm(this.senderTimer, this.senders.headNextUs);
   }
 
   private onSenderRetry(): void {
@@ -589,16 +772,22 @@ export class Cluster implements DriveContext {
   private accept(u: UnitRuntime, m: number, tag: EntryTag): void {
     const now = this.sched.nowUs;
     if (this.checkInvariants && !(u.up && u.role.mode === "MASTER")) {
-      this.violations.push(`${u.name} accepted mail ${m} in mode ${u.role.mode}/${u.role.physical} at ${now}us`);
+      this.violations.push(
+        `${u.name} accepted mail ${m} in mode ${u.role.mode}/${u.role.physical} at ${now}us`,
+      );
     }
     this.ledger.accept(m);
-    this.where[m] = (this.where[m] as number) | BIT[u.index];
+    this.where[m] = this.where[m]! | BIT[u.index];
     u.spool.push(m, now, tag);
     u.recent.push(m, now);
     this.depthTotal++;
     this.obs.depthChanged(now, this.depthTotal);
     const p = this.peer(u);
-    if (p.up && p.role.mode === "MASTER" && this.rng.sessions.bernoulli(this.sc.assumptions.splitBrainSessionCutProbability)) {
+    if (
+      p.up &&
+      p.role.mode === "MASTER" &&
+      this.rng.sessions.bernoulli(this.sc.assumptions.splitBrainSessionCutProbability)
+    ) {
       // An ARP flap cut the session after commit: the sender never saw 250 and will retry.
       this.ledger.markCopy(m, CopyCause.Split);
       this.senderPush(m, now, EntryTag.SplitRetry);
@@ -618,7 +807,15 @@ export class Cluster implements DriveContext {
         n++;
       }
     });
-    if (n > 0) this.obs.record(now, u.name, "sessions-cut", "", "", `${n} sessions cut after commit will be retried`);
+    if (n > 0)
+      this.obs.record(
+        now,
+        u.name,
+        "sessions-cut",
+        "",
+        "",
+        `${n} sessions cut after commit will be retried`,
+      );
   }
 
   startDeliveries(u: UnitRuntime): void {
@@ -637,30 +834,33 @@ export class Cluster implements DriveContext {
       const acc = u.spool.lastAcceptUs;
       if (now - acc > giveUp) {
         this.ledger.expire(m);
-        this.where[m] = (this.where[m] as number) & ~BIT[u.index];
+        this.where[m] = this.where[m]! & ~BIT[u.index];
         this.depthTotal--;
         this.obs.depthChanged(now, this.depthTotal);
         continue;
       }
       let w = 0;
-      while ((u.workerMail[w] as number) >= 0) w++;
+      while (u.workerMail[w]! >= 0) w++;
       u.workerMail[w] = m;
       u.workerAcceptUs[w] = acc;
       u.workerTag[w] = u.spool.lastTag;
       u.busy++;
       const mean = this.deliveryExpMeanUs;
-      const d = mean > 0 ? sampleExponentialUs(mean, this.rng.delivery) : sampleUs(this.sc.mta.deliveryTime, this.rng.delivery);
-      this.sched.arm(u.workerTimers[w] as TimerId, now + d);
+      const d =
+        mean > 0
+          ? sampleExponentialUs(mean, this.rng.delivery)
+          : sampleUs(this.sc.mta.deliveryTime, this.rng.delivery);
+      this.sched.arm(u.workerTimers[w]!, now + d);
     }
   }
 
   private onDeliveryDone(u: UnitRuntime, w: number): void {
     const now = this.sched.nowUs;
-    const m = u.workerMail[w] as number;
+    const m = u.workerMail[w]!;
     u.workerMail[w] = -1;
     u.busy--;
-    this.ledger.deliver(m, u.workerTag[w] as EntryTag, u.workerAcceptUs[w] as number, now);
-    this.where[m] = (this.where[m] as number) & ~BIT[u.index];
+    this.ledger.deliver(m, u.workerTag[w] as EntryTag, u.workerAcceptUs[w]!, now);
+    this.where[m] = this.where[m]! & ~BIT[u.index];
     this.depthTotal--;
     this.obs.depthChanged(now, this.depthTotal);
     this.startDeliveries(u);
@@ -672,10 +872,10 @@ export class Cluster implements DriveContext {
   abortInflight(u: UnitRuntime, mayHaveArrived: boolean): void {
     const p = this.sc.assumptions.inflightDeliveredProbability;
     for (let w = u.workerMail.length - 1; w >= 0; w--) {
-      const m = u.workerMail[w] as number;
+      const m = u.workerMail[w]!;
       if (m < 0) continue;
-      this.sched.cancel(u.workerTimers[w] as TimerId);
-      const acc = u.workerAcceptUs[w] as number;
+      this.sched.cancel(u.workerTimers[w]!);
+      const acc = u.workerAcceptUs[w]!;
       const tag = u.workerTag[w] as EntryTag;
       if (mayHaveArrived && this.rng.inflight.bernoulli(p)) {
         this.ledger.deliver(m, tag, acc, this.sched.nowUs);
@@ -697,7 +897,7 @@ export class Cluster implements DriveContext {
     const now = this.sched.nowUs;
     while (u.spool.size > 0) {
       const m = u.spool.shift();
-      const w = this.where[m] as number;
+      const w = this.where[m]!;
       if ((w & BIT[p.index]) !== 0) {
         // Already in the MASTER's queue: the push does not duplicate it [D: S10].
         this.where[m] = w & ~BIT[u.index];
@@ -710,7 +910,14 @@ export class Cluster implements DriveContext {
       }
     }
     this.obs.depthChanged(now, this.depthTotal);
-    this.obs.record(now, u.name, "push", "", "", `pushed ${moved} mails to ${p.name}${dropped > 0 ? `, ${dropped} already queued there` : ""}`);
+    this.obs.record(
+      now,
+      u.name,
+      "push",
+      "",
+      "",
+      `pushed ${moved} mails to ${p.name}${dropped > 0 ? `, ${dropped} already queued there` : ""}`,
+    );
     this.startDeliveries(p);
   }
 
@@ -718,16 +925,23 @@ export class Cluster implements DriveContext {
   private queueSync(): void {
     for (const u of this.units) {
       const p = this.peer(u);
-      if (!(u.up && u.role.mode === "MASTER" && p.up && p.role.mode !== "MASTER" && this.linkPass(u, p))) continue;
+      if (!(
+        u.up &&
+        u.role.mode === "MASTER" &&
+        p.up &&
+        p.role.mode !== "MASTER" &&
+        this.linkPass(u, p)
+      ))
+        continue;
       p.copies.clear();
       u.spool.forEach((m, acc, tag) => {
         p.copies.push(m, acc, tag);
         this.ledger.markCopy(m, CopyCause.Synced);
       });
       for (let w = 0; w < u.workerMail.length; w++) {
-        const m = u.workerMail[w] as number;
+        const m = u.workerMail[w]!;
         if (m < 0) continue;
-        p.copies.push(m, u.workerAcceptUs[w] as number, u.workerTag[w] as number as EntryTag);
+        p.copies.push(m, u.workerAcceptUs[w]!, u.workerTag[w]! as EntryTag);
         this.ledger.markCopy(m, CopyCause.Synced);
       }
     }
@@ -740,14 +954,21 @@ export class Cluster implements DriveContext {
     let n = 0;
     while (c.size > 0) {
       const m = c.shift();
-      if (((this.where[m] as number) & BIT[u.index]) !== 0) continue;
+      if ((this.where[m]! & BIT[u.index]) !== 0) continue;
       u.spool.push(m, c.lastAcceptUs, EntryTag.SyncCopy);
-      this.where[m] = (this.where[m] as number) | BIT[u.index];
+      this.where[m] = this.where[m]! | BIT[u.index];
       this.depthTotal++;
       n++;
     }
     this.obs.depthChanged(this.sched.nowUs, this.depthTotal);
-    this.obs.record(this.sched.nowUs, u.name, "adopt-copies", "", "", `delivers ${n} queue-sync copies`);
+    this.obs.record(
+      this.sched.nowUs,
+      u.name,
+      "adopt-copies",
+      "",
+      "",
+      `delivers ${n} queue-sync copies`,
+    );
   }
 
   /** A crash destroyed the disk: the spool and the queue-sync copies on it are gone. */
@@ -756,13 +977,20 @@ export class Cluster implements DriveContext {
     while (u.spool.size > 0) {
       const m = u.spool.shift();
       this.ledger.destroy(m);
-      this.where[m] = (this.where[m] as number) & ~BIT[u.index];
+      this.where[m] = this.where[m]! & ~BIT[u.index];
       this.depthTotal--;
       n++;
     }
     u.copies.clear();
     this.obs.depthChanged(this.sched.nowUs, this.depthTotal);
-    this.obs.record(this.sched.nowUs, u.name, "disk-destroyed", "", "", `${n} queued mails destroyed`);
+    this.obs.record(
+      this.sched.nowUs,
+      u.name,
+      "disk-destroyed",
+      "",
+      "",
+      `${n} queued mails destroyed`,
+    );
   }
 
   // ---------------------------------------------------------------- drain
@@ -775,7 +1003,13 @@ export class Cluster implements DriveContext {
 
   /** The drain ends when spools and senders are empty and no failure episode is open. */
   checkDrain(): void {
-    if (this.draining && this.depthTotal === 0 && this.senders.size === 0 && this.activeFaults === 0 && !this.obs.episodeOpen) {
+    if (
+      this.draining &&
+      this.depthTotal === 0 &&
+      this.senders.size === 0 &&
+      this.activeFaults === 0 &&
+      !this.obs.episodeOpen
+    ) {
       this.sched.stop();
     }
   }

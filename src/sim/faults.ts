@@ -11,7 +11,12 @@
 import { sampleUs } from "../kernel/dist.js";
 import type { Rng } from "../kernel/rng.js";
 import type { HandlerId } from "../kernel/scheduler.js";
-import type { FaultSpec, NodeIndex, QualifiedScenario, RandomFaultSpec } from "../scenario/types.js";
+import type {
+  FaultSpec,
+  NodeIndex,
+  QualifiedScenario,
+  RandomFaultSpec,
+} from "../scenario/types.js";
 import type { Cluster } from "./cluster.js";
 import { P_FAULT } from "./priorities.js";
 import type { UnitRuntime } from "./unit.js";
@@ -26,7 +31,12 @@ export function expandFaults(faults: readonly FaultSpec[]): FaultSpec[] {
     }
     const end = f.atUs + f.durationUs;
     for (let t = f.atUs; t < end; t += f.downUs + f.upUs) {
-      out.push({ kind: "link-down", atUs: t, durationUs: Math.min(f.downUs, end - t), link: f.link });
+      out.push({
+        kind: "link-down",
+        atUs: t,
+        durationUs: Math.min(f.downUs, end - t),
+        link: f.link,
+      });
     }
   }
   return out;
@@ -60,14 +70,20 @@ export class FaultInjector {
   private readonly endH: HandlerId;
 
   constructor(private readonly c: Cluster) {
-    this.startH = c.on(P_FAULT, (i) => this.start(this.instances[i] as FaultSpec));
-    this.endH = c.on(P_FAULT, (i) => this.end(this.instances[i] as FaultSpec));
+    this.startH = c.on(P_FAULT, (i) => {
+      this.start(this.instances[i]!);
+    });
+    this.endH = c.on(P_FAULT, (i) => {
+      this.end(this.instances[i]!);
+    });
   }
 
   /** Schedules the explicit faults and starts the random processes. */
   schedule(sc: QualifiedScenario, streams: (label: string) => Rng): void {
     for (const f of expandFaults(sc.faults)) this.add(f);
-    sc.randomFaults.forEach((spec, i) => this.startProcess(spec, streams(`fault:${i}`)));
+    sc.randomFaults.forEach((spec, i) => {
+      this.startProcess(spec, streams(`fault:${i}`));
+    });
   }
 
   private add(f: FaultSpec): void {
@@ -101,7 +117,14 @@ export class FaultInjector {
     }
     c.activeFaults++;
     c.obs.faultStarted(now);
-    c.obs.record(now, "", "fault-start", "", "", `${f.kind} ${faultTarget(c, f)} for ${durationText(f.durationUs)}`);
+    c.obs.record(
+      now,
+      "",
+      "fault-start",
+      "",
+      "",
+      `${f.kind} ${faultTarget(c, f)} for ${durationText(f.durationUs)}`,
+    );
     c.obs.faultInterval(f.kind, faultTarget(c, f), now, now + f.durationUs);
     this.toggle(f, +1);
     c.refresh();
@@ -194,10 +217,20 @@ function partition(u: UnitRuntime, from: string, direction: string, d: 1 | -1): 
 
 function durationText(us: number): string {
   const s = us / 1e6;
-  return s >= 3600 ? `${(s / 3600).toFixed(2)}h` : s >= 60 ? `${(s / 60).toFixed(1)}m` : `${s.toFixed(1)}s`;
+  return s >= 3600
+    ? `${(s / 3600).toFixed(2)}h`
+    : s >= 60
+      ? `${(s / 60).toFixed(1)}m`
+      : `${s.toFixed(1)}s`;
 }
 
-function randomInstance(spec: RandomFaultSpec, atUs: number, durationUs: number, node: NodeIndex, diskLost: boolean): FaultSpec {
+function randomInstance(
+  spec: RandomFaultSpec,
+  atUs: number,
+  durationUs: number,
+  node: NodeIndex,
+  diskLost: boolean,
+): FaultSpec {
   const base = { atUs, durationUs };
   switch (spec.kind) {
     case "node-crash":

@@ -51,12 +51,21 @@ export class RunObserver {
   readonly trace: TraceRecord[] | null;
   private readonly modeSince: [number, number] = [0, 0];
   private readonly modes: [string, string];
-  private readonly modeIntervals: Array<{ unit: string; startUs: number; endUs: number; mode: string }> = [];
-  private readonly faultIntervals: Array<{ kind: string; target: string; startUs: number; endUs: number }> = [];
-  private readonly splitIntervals: Array<{ startUs: number; endUs: number }> = [];
+  private readonly modeIntervals: { unit: string; startUs: number; endUs: number; mode: string }[] =
+    [];
+  private readonly faultIntervals: {
+    kind: string;
+    target: string;
+    startUs: number;
+    endUs: number;
+  }[] = [];
+  private readonly splitIntervals: { startUs: number; endUs: number }[] = [];
   private splitSinceUs = -1;
-  private readonly spoolSamples: Array<{ timeUs: number; unit: string; depth: number }> = [];
-  private readonly markers = new Map<string, { timeUs: number; unit: string; kind: "lost" | "duplicated"; cause: string; count: number }>();
+  private readonly spoolSamples: { timeUs: number; unit: string; depth: number }[] = [];
+  private readonly markers = new Map<
+    string,
+    { timeUs: number; unit: string; kind: "lost" | "duplicated"; cause: string; count: number }
+  >();
 
   constructor(
     private readonly units: readonly [string, string],
@@ -111,7 +120,12 @@ export class RunObserver {
   private traceGroup(nowUs: number, s: GroupState): void {
     for (const u of [0, 1] as const) {
       if (s.modes[u] !== this.modes[u]) {
-        this.modeIntervals.push({ unit: this.units[u], startUs: this.modeSince[u], endUs: nowUs, mode: this.modes[u] });
+        this.modeIntervals.push({
+          unit: this.units[u],
+          startUs: this.modeSince[u],
+          endUs: nowUs,
+          mode: this.modes[u],
+        });
         this.modeSince[u] = nowUs;
         this.modes[u] = s.modes[u];
       }
@@ -123,12 +137,21 @@ export class RunObserver {
       this.splitIntervals.push({ startUs: this.splitSinceUs, endUs: nowUs });
       this.record(nowUs, "", "split-brain-end", "", "", "");
     }
-    if (!s.accepting && this.accepting) this.record(nowUs, "", "service-down", "", "", "no unit accepts mail");
-    if (s.accepting && !this.accepting) this.record(nowUs, "", "service-up", "", "", "a MASTER accepts mail");
+    if (!s.accepting && this.accepting)
+      this.record(nowUs, "", "service-down", "", "", "no unit accepts mail");
+    if (s.accepting && !this.accepting)
+      this.record(nowUs, "", "service-up", "", "", "a MASTER accepts mail");
   }
 
   /** Adds a trace line (no-op when not tracing). */
-  record(timeUs: number, unit: string, event: string, fromMode: string, toMode: string, detail: string): void {
+  record(
+    timeUs: number,
+    unit: string,
+    event: string,
+    fromMode: string,
+    toMode: string,
+    detail: string,
+  ): void {
     if (this.trace !== null) this.trace.push({ timeUs, unit, event, fromMode, toMode, detail });
   }
 
@@ -143,7 +166,13 @@ export class RunObserver {
   }
 
   /** Timeline: lost or duplicated mail, aggregated per minute, unit and cause (when tracing). */
-  marker(timeUs: number, unit: string, kind: "lost" | "duplicated", cause: string, count = 1): void {
+  marker(
+    timeUs: number,
+    unit: string,
+    kind: "lost" | "duplicated",
+    cause: string,
+    count = 1,
+  ): void {
     if (this.trace === null) return;
     const bucketUs = Math.floor(timeUs / 60e6) * 60e6;
     const key = `${bucketUs}|${unit}|${kind}|${cause}`;
@@ -176,7 +205,8 @@ export class RunObserver {
 
   timeline(horizonUs: number, endUs: number): Timeline {
     const modes = [...this.modeIntervals];
-    for (const u of [0, 1] as const) modes.push({ unit: this.units[u], startUs: this.modeSince[u], endUs, mode: this.modes[u] });
+    for (const u of [0, 1] as const)
+      modes.push({ unit: this.units[u], startUs: this.modeSince[u], endUs, mode: this.modes[u] });
     const splitBrain = [...this.splitIntervals];
     if (this.split) splitBrain.push({ startUs: this.splitSinceUs, endUs });
     modes.sort((a, b) => a.startUs - b.startUs || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));

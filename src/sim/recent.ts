@@ -34,7 +34,7 @@ export class RecentAccepts {
   /** Calls `fn` for each acceptance within the window before `nowUs`, then forgets them all. */
   drain(nowUs: number, fn: (id: number) => void): void {
     this.trim(nowUs);
-    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask] as number);
+    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
     this.head = 0;
     this.count = 0;
   }
@@ -42,7 +42,7 @@ export class RecentAccepts {
   private trim(nowUs: number): void {
     const mask = this.mask;
     const oldest = nowUs - this.windowUs;
-    while (this.count > 0 && (this.times[this.head] as number) < oldest) {
+    while (this.count > 0 && this.times[this.head]! < oldest) {
       this.head = (this.head + 1) & mask;
       this.count--;
     }
@@ -54,8 +54,8 @@ export class RecentAccepts {
     const times = new Float64Array(cap);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & this.mask;
-      ids[k] = this.ids[i] as number;
-      times[k] = this.times[i] as number;
+      ids[k] = this.ids[i]!;
+      times[k] = this.times[i]!;
     }
     this.ids = ids;
     this.times = times;

@@ -96,13 +96,33 @@ export interface TraceRecord {
 export interface Timeline {
   readonly units: readonly string[];
   /** Effective mode intervals per unit; mode `DOWN` when crashed, `HUNG` when hung, `REBOOTING` while rebooting. */
-  readonly modes: ReadonlyArray<{ readonly unit: string; readonly startUs: number; readonly endUs: number; readonly mode: string }>;
-  readonly faults: ReadonlyArray<{ readonly kind: string; readonly target: string; readonly startUs: number; readonly endUs: number }>;
-  readonly splitBrain: ReadonlyArray<{ readonly startUs: number; readonly endUs: number }>;
+  readonly modes: readonly {
+    readonly unit: string;
+    readonly startUs: number;
+    readonly endUs: number;
+    readonly mode: string;
+  }[];
+  readonly faults: readonly {
+    readonly kind: string;
+    readonly target: string;
+    readonly startUs: number;
+    readonly endUs: number;
+  }[];
+  readonly splitBrain: readonly { readonly startUs: number; readonly endUs: number }[];
   /** Spool depth samples (at every change of mode and on a regular grid). */
-  readonly spool: ReadonlyArray<{ readonly timeUs: number; readonly unit: string; readonly depth: number }>;
+  readonly spool: readonly {
+    readonly timeUs: number;
+    readonly unit: string;
+    readonly depth: number;
+  }[];
   /** Lost and duplicated mail markers, aggregated per (time bucket, unit, kind). */
-  readonly markers: ReadonlyArray<{ readonly timeUs: number; readonly unit: string; readonly kind: "lost" | "duplicated"; readonly cause: string; readonly count: number }>;
+  readonly markers: readonly {
+    readonly timeUs: number;
+    readonly unit: string;
+    readonly kind: "lost" | "duplicated";
+    readonly cause: string;
+    readonly count: number;
+  }[];
   readonly horizonUs: number;
   readonly endUs: number;
 }

@@ -18,7 +18,12 @@ const TIMELINE_SAMPLES = 400;
  * arguments give the same result. Replication r of every policy sees the same arrivals and the
  * same exogenous faults (streams forked by replication and component, never by policy).
  */
-export function runReplication(scenario: QualifiedScenario, policy: Policy, replication: number, options: RunOptions = {}): RunResult {
+export function runReplication(
+  scenario: QualifiedScenario,
+  policy: Policy,
+  replication: number,
+  options: RunOptions = {},
+): RunResult {
   const tracing = options.trace === true;
   const c = new Cluster(scenario, policy, replication, tracing);
   const faults = new FaultInjector(c);
@@ -26,7 +31,11 @@ export function runReplication(scenario: QualifiedScenario, policy: Policy, repl
   // Timeline sampling adds observation events; they are not counted as model events, so the
   // `events` column is the same with and without --trace/--report.
   const samples = tracing ? sampleSpools(c) : { count: 0 };
-  c.ledger.onDuplicate = tracing ? (m, cause) => c.obs.marker(c.sched.nowUs, "", "duplicated", cause) : null;
+  c.ledger.onDuplicate = tracing
+    ? (m, cause) => {
+        c.obs.marker(c.sched.nowUs, "", "duplicated", cause);
+      }
+    : null;
   c.start();
   const limitUs = scenario.horizonUs + scenario.drainUs;
   c.sched.run(limitUs);
@@ -48,7 +57,9 @@ export function runReplication(scenario: QualifiedScenario, policy: Policy, repl
     seed: c.seedLabel,
     metrics,
     violations,
-    ...(tracing && c.obs.trace !== null ? { trace: c.obs.trace, timeline: c.obs.timeline(scenario.horizonUs, endUs) } : {}),
+    ...(tracing && c.obs.trace !== null
+      ? { trace: c.obs.trace, timeline: c.obs.timeline(scenario.horizonUs, endUs) }
+      : {}),
   };
   return result;
 }
@@ -67,7 +78,7 @@ function sampleSpools(c: Cluster): { count: number } {
 
 /** Where an undelivered mail still sits, as a lost cause; null when no unit holds it. */
 function locate(c: Cluster, m: number): LostCause | null {
-  const w = c.where[m] as number;
+  const w = c.where[m]!;
   const u = (w & 1) !== 0 ? c.units[0] : (w & 2) !== 0 ? c.units[1] : null;
   return u === null ? null : strandedCause(u);
 }
@@ -95,8 +106,14 @@ function conservation(c: Cluster): string[] {
     if (!l.isAccepted(m)) queuedUnaccepted++;
   });
   const out: string[] = [];
-  if (l.accepted + l.givenUp + waiting !== l.arrived) out.push(`conservation: ${l.arrived} arrived != ${l.accepted} accepted + ${l.givenUp} given up + ${waiting} waiting`);
-  if (waiting !== queuedUnaccepted) out.push(`conservation: ${waiting} mails neither accepted nor given up, but ${queuedUnaccepted} wait at senders`);
+  if (l.accepted + l.givenUp + waiting !== l.arrived)
+    out.push(
+      `conservation: ${l.arrived} arrived != ${l.accepted} accepted + ${l.givenUp} given up + ${waiting} waiting`,
+    );
+  if (waiting !== queuedUnaccepted)
+    out.push(
+      `conservation: ${waiting} mails neither accepted nor given up, but ${queuedUnaccepted} wait at senders`,
+    );
   return out;
 }
 
@@ -107,7 +124,12 @@ function max(xs: readonly number[]): number | null {
   return xs.length === 0 ? null : Math.max(...xs);
 }
 
-function measure(c: Cluster, lostBy: Record<LostCause, number>, endUs: number, events: number): RunMetrics {
+function measure(
+  c: Cluster,
+  lostBy: Record<LostCause, number>,
+  endUs: number,
+  events: number,
+): RunMetrics {
   const l = c.ledger;
   const ep = c.obs.episodeStats();
   const lat = l.latency;

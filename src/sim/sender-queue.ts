@@ -24,7 +24,7 @@ export class SenderQueue {
 
   /** Time of the head's next try; Infinity when empty. */
   get headNextUs(): number {
-    return this.count === 0 ? Infinity : (this.next[this.head] as number);
+    return this.count === 0 ? Infinity : this.next[this.head]!;
   }
 
   /** Queues a mail to be offered again at `nextTryUs` (must not be earlier than the tail's). */
@@ -41,16 +41,16 @@ export class SenderQueue {
   /** Removes the head; its first-try time and tag are left in firstTryUs and tag. */
   shift(): number {
     const i = this.head;
-    this.firstTryUs = this.first[i] as number;
-    this.tag = this.tags[i] as number;
+    this.firstTryUs = this.first[i]!;
+    this.tag = this.tags[i]!;
     this.head = (i + 1) & this.mask;
     this.count--;
-    return this.ids[i] as number;
+    return this.ids[i]!;
   }
 
   /** Calls `fn` for every waiting mail. */
   forEach(fn: (id: number) => void): void {
-    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask] as number);
+    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
   }
 
   private grow(): void {
@@ -61,10 +61,10 @@ export class SenderQueue {
     const tags = new Uint8Array(cap);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & this.mask;
-      ids[k] = this.ids[i] as number;
-      first[k] = this.first[i] as number;
-      next[k] = this.next[i] as number;
-      tags[k] = this.tags[i] as number;
+      ids[k] = this.ids[i]!;
+      first[k] = this.first[i]!;
+      next[k] = this.next[i]!;
+      tags[k] = this.tags[i]!;
     }
     this.ids = ids;
     this.first = first;

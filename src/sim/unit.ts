@@ -25,7 +25,13 @@ export class UnitFaults {
   downstreamOut = 0;
   downstreamIn = 0;
   /** rservice false alarms of this unit's probes, per protocol ("all" counts for every one). */
-  readonly falseAlarm: Record<Protocol | "all", number> = { smtp: 0, pop3: 0, imap: 0, http: 0, all: 0 };
+  readonly falseAlarm: Record<Protocol | "all", number> = {
+    smtp: 0,
+    pop3: 0,
+    imap: 0,
+    http: 0,
+    all: 0,
+  };
   blindRservice = 0;
   blindLservice = 0;
 }

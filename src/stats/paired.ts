@@ -22,15 +22,21 @@ export interface PairedDiff {
  * @param a - values of policy a, indexed by replication.
  * @param b - values of policy b, indexed by replication (same length as `a`).
  */
-export function pairedDiff(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>): PairedDiff {
+export function pairedDiff(
+  a: readonly (number | null)[],
+  b: readonly (number | null)[],
+): PairedDiff {
   if (a.length !== b.length) {
-    throw new RangeError(`paired samples must have the same length, got ${a.length} and ${b.length}`);
+    throw new RangeError(
+      `paired samples must have the same length, got ${a.length} and ${b.length}`,
+    );
   }
   const diffs: number[] = [];
   for (let r = 0; r < a.length; r++) {
     const x = a[r];
     const y = b[r];
-    if (typeof x === "number" && typeof y === "number" && !Number.isNaN(x) && !Number.isNaN(y)) diffs.push(x - y);
+    if (typeof x === "number" && typeof y === "number" && !Number.isNaN(x) && !Number.isNaN(y))
+      diffs.push(x - y);
   }
   const { n, mean, ci95Low, ci95High } = meanCi(diffs);
   return { n, meanDiff: mean, ci95Low, ci95High };

@@ -20,8 +20,8 @@ export function quantileSorted(sorted: readonly number[], p: number): number | n
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
   // `a + (h - lo) * (b - a)` is exact when a === b, so a constant sample gives its value back.
   return a + (h - lo) * (b - a);
 }
@@ -32,5 +32,8 @@ export function quantileSorted(sorted: readonly number[], p: number): number | n
  * @returns the quantile, or null for an empty sample.
  */
 export function quantile(values: readonly number[], p: number): number | null {
-  return quantileSorted([...values].sort((x, y) => x - y), p);
+  return quantileSorted(
+    [...values].sort((x, y) => x - y),
+    p,
+  );
 }

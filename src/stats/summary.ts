@@ -21,7 +21,7 @@ export interface Summary {
 }
 
 /** Keeps the finite numbers of a sample, in order (null, undefined and NaN are "no value"). */
-export function presentValues(values: ReadonlyArray<number | null | undefined>): number[] {
+export function presentValues(values: readonly (number | null | undefined)[]): number[] {
   const out: number[] = [];
   for (const v of values) if (typeof v === "number" && !Number.isNaN(v)) out.push(v);
   return out;
@@ -31,7 +31,9 @@ export function presentValues(values: ReadonlyArray<number | null | undefined>):
  * Mean and 95% confidence interval of the mean, using the exact t quantile for n − 1 degrees
  * of freedom. Values are summed in the order given, so the result is reproducible bit for bit.
  */
-export function meanCi(values: readonly number[]): Pick<Summary, "n" | "mean" | "ci95Low" | "ci95High"> {
+export function meanCi(
+  values: readonly number[],
+): Pick<Summary, "n" | "mean" | "ci95Low" | "ci95High"> {
   const n = values.length;
   if (n === 0) return { n, mean: null, ci95Low: null, ci95High: null };
   let sum = 0;
@@ -48,13 +50,13 @@ export function meanCi(values: readonly number[]): Pick<Summary, "n" | "mean" | 
  * Summarizes a sample. Null (and NaN) values are skipped: a TTR of a run without a failure
  * episode is not a zero, it is absent, and `n` says how many runs had one.
  */
-export function summarize(values: ReadonlyArray<number | null | undefined>): Summary {
+export function summarize(values: readonly (number | null | undefined)[]): Summary {
   const present = presentValues(values);
   const sorted = [...present].sort((a, b) => a - b);
   return {
     ...meanCi(present),
     p50: quantileSorted(sorted, 0.5),
     p95: quantileSorted(sorted, 0.95),
-    max: sorted.length === 0 ? null : (sorted[sorted.length - 1] as number),
+    max: sorted.length === 0 ? null : sorted[sorted.length - 1]!,
   };
 }

@@ -17,7 +17,16 @@
  * with a message when it is absent, so CI without Chromium skips it.
  * Its file name does not end in .test.ts, so vitest leaves it alone.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -80,7 +89,9 @@ async function transpile(entries) {
 /** Builds the fixture report into a fresh temporary folder; returns the path of report.html. */
 async function buildFixtureReport() {
   const out = await transpile(["test/charts/fixtures.ts", "src/charts/index.ts"]);
-  const { demoReportInput } = await import(pathToFileURL(join(out, "test/charts/fixtures.js")).href);
+  const { demoReportInput } = await import(
+    pathToFileURL(join(out, "test/charts/fixtures.js")).href
+  );
   const { buildReport } = await import(pathToFileURL(join(out, "src/charts/index.js")).href);
   const { files, warnings } = await buildReport(demoReportInput());
   for (const w of warnings) problems.push(`render: ${w}`);
@@ -98,7 +109,9 @@ if (!fixture) {
   reportPath = await buildFixtureReport();
 }
 const reportDir = dirname(reportPath);
-const svgFiles = readdirSync(reportDir).filter((f) => f.endsWith(".svg")).sort();
+const svgFiles = readdirSync(reportDir)
+  .filter((f) => f.endsWith(".svg"))
+  .sort();
 
 const { chromium } = await import("playwright-core");
 const profile = mkdtempSync(join(tmpdir(), "hasim-chromium-"));
@@ -119,7 +132,8 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("console", (msg) => {
-    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console ${msg.type()}: ${msg.text()}`);
+    if (msg.type() === "error" || msg.type() === "warning")
+      problems.push(`console ${msg.type()}: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   // The report must be self-contained: any request other than the page itself is a failure.
@@ -148,27 +162,45 @@ try {
   );
   if (charts.length === 0) problems.push("no charts on the page");
   for (const c of charts) {
-    const summary = Object.entries(c.kinds).map(([k, n]) => `${k.slice(5)} ${n}`).join(", ");
-    console.log(`  ${c.file}: ${c.marks} marks (${summary}), ${Math.round(c.width)}×${Math.round(c.height)} px`);
+    const summary = Object.entries(c.kinds)
+      .map(([k, n]) => `${k.slice(5)} ${n}`)
+      .join(", ");
+    console.log(
+      `  ${c.file}: ${c.marks} marks (${summary}), ${Math.round(c.width)}×${Math.round(c.height)} px`,
+    );
     if (c.marks === 0) problems.push(`${c.file}: no marks`);
-    if (c.width < 50 || c.height < 50) problems.push(`${c.file}: drawn at ${c.width}×${c.height} px`);
-    if (c.file.startsWith("timeline-") && !c.kinds["mark-rect"]) problems.push(`${c.file}: no mode bars`);
-    if (c.file.startsWith("comparison") && !c.kinds["mark-rule"]) problems.push(`${c.file}: no CI whiskers`);
-    if (c.file.startsWith("sweep") && !(c.kinds["mark-line"] && c.kinds["mark-area"])) problems.push(`${c.file}: no lines with CI bands`);
+    if (c.width < 50 || c.height < 50)
+      problems.push(`${c.file}: drawn at ${c.width}×${c.height} px`);
+    if (c.file.startsWith("timeline-") && !c.kinds["mark-rect"])
+      problems.push(`${c.file}: no mode bars`);
+    if (c.file.startsWith("comparison") && !c.kinds["mark-rule"])
+      problems.push(`${c.file}: no CI whiskers`);
+    if (c.file.startsWith("sweep") && !(c.kinds["mark-line"] && c.kinds["mark-area"]))
+      problems.push(`${c.file}: no lines with CI bands`);
   }
   const onPage = new Set(charts.map((c) => c.file));
   for (const f of svgFiles) if (!onPage.has(f)) problems.push(`${f} is not on the page`);
   if (fixture) {
     // The fixture has every kind of input, so every kind of chart must be there.
-    for (const kind of [/^comparison\.svg$/, /^differences\.svg$/, /^sweep\.svg$/, /^timeline-off\.svg$/, /^timeline-off-episode-\d+\.svg$/, /^counterexample-.+\.svg$/]) {
-      if (![...onPage].some((f) => kind.test(f))) problems.push(`no chart matching ${kind} on the page`);
+    for (const kind of [
+      /^comparison\.svg$/,
+      /^differences\.svg$/,
+      /^sweep\.svg$/,
+      /^timeline-off\.svg$/,
+      /^timeline-off-episode-\d+\.svg$/,
+      /^counterexample-.+\.svg$/,
+    ]) {
+      if (![...onPage].some((f) => kind.test(f)))
+        problems.push(`no chart matching ${kind} on the page`);
     }
   }
 
   if (figureShots) {
     mkdirSync(figureShots, { recursive: true });
     for (const c of charts) {
-      await page.locator(`figure.chart[data-file="${c.file}"]`).screenshot({ path: join(figureShots, c.file.replace(/\.svg$/, ".png")) });
+      await page
+        .locator(`figure.chart[data-file="${c.file}"]`)
+        .screenshot({ path: join(figureShots, c.file.replace(/\.svg$/, ".png")) });
     }
     console.log(`figure screenshots: ${figureShots}`);
   }

@@ -4,7 +4,7 @@ import { VERDICTS } from "../../src/charts/comparison-spec.js";
 import { compareRows, runRows, summaryRows } from "./fixtures.js";
 import { at, markType, rows, unitViews } from "./helpers.js";
 
-const panels = (spec: Record<string, unknown>) => spec["concat"] as Array<Record<string, unknown>>;
+const panels = (spec: Record<string, unknown>) => spec.concat as Record<string, unknown>[];
 
 describe("policy comparison spec", () => {
   const spec = comparisonSpec(summaryRows(), runRows(), "primary-crash")!;
@@ -24,26 +24,36 @@ describe("policy comparison spec", () => {
     const lost = panels(spec)[0]!;
     const views = unitViews(lost);
     const whiskers = views.find((v) => markType(v) === "errorbar")!;
-    expect(rows(whiskers).map((r) => [r["policy"], r["lo"], r["hi"]])).toEqual([
+    expect(rows(whiskers).map((r) => [r.policy, r.lo, r.hi])).toEqual([
       ["off", 9.1, 14.9],
       ["restore", 0, 1.1],
       ["slave", 2.7, 5.3],
     ]);
     expect(at(whiskers, "encoding", "y2", "field")).toBe("hi");
     const means = views.find((v) => markType(v) === "point")!;
-    expect(rows(means).map((r) => r["mean"])).toEqual([12, 0.5, 4]);
-    expect(at(means, "encoding", "color", "scale", "range")).toEqual([POLICY_COLORS["off"], POLICY_COLORS["restore"], POLICY_COLORS["slave"]]);
+    expect(rows(means).map((r) => r.mean)).toEqual([12, 0.5, 4]);
+    expect(at(means, "encoding", "color", "scale", "range")).toEqual([
+      POLICY_COLORS.off,
+      POLICY_COLORS.restore,
+      POLICY_COLORS.slave,
+    ]);
     expect(at(means, "encoding", "x", "sort")).toEqual(["off", "restore", "slave"]);
   });
 
   it("titles axes with units, rescaling durations to a readable unit", () => {
-    const yTitle = (i: number) => at(unitViews(panels(spec)[i]!).find((v) => markType(v) === "point"), "encoding", "y", "title");
+    const yTitle = (i: number) =>
+      at(
+        unitViews(panels(spec)[i]!).find((v) => markType(v) === "point"),
+        "encoding",
+        "y",
+        "title",
+      );
     expect(yTitle(0)).toBe("mail lost (mails)");
     expect(yTitle(2)).toBe("time to restore service (s)");
     expect(yTitle(3)).toBe("time to restore redundancy (h)");
     expect(yTitle(5)).toBe("time in split brain (min)");
     const redundancy = unitViews(panels(spec)[3]!).find((v) => markType(v) === "point")!;
-    expect(rows(redundancy)[0]!["mean"]).toBe(5); // 5 × 3600 s
+    expect(rows(redundancy)[0]!.mean).toBe(5); // 5 × 3600 s
   });
 
   it("shows single replications as ticks when runs are given, and draws without CIs", () => {
@@ -58,16 +68,43 @@ describe("policy comparison spec", () => {
   });
 
   it("gives an all-zero metric a 0–1 axis instead of a single tick", () => {
-    const zero = summaryRows().map((r) => (r.metric === "lost" ? { ...r, mean: 0, ci95Low: 0, ci95High: 0 } : r));
-    const lost = unitViews((comparisonSpec(zero, [], "primary-crash")!["concat"] as unknown[])[0] as Record<string, unknown>);
-    expect(at(lost.find((v) => markType(v) === "point"), "encoding", "y", "scale")).toEqual({ zero: true, domain: [0, 1] });
-    const dup = unitViews((spec["concat"] as unknown[])[1] as Record<string, unknown>);
-    expect(at(dup.find((v) => markType(v) === "point"), "encoding", "y", "scale")).toEqual({ zero: true });
+    const zero = summaryRows().map((r) =>
+      r.metric === "lost" ? { ...r, mean: 0, ci95Low: 0, ci95High: 0 } : r,
+    );
+    const lost = unitViews(
+      (comparisonSpec(zero, [], "primary-crash")!.concat as unknown[])[0] as Record<
+        string,
+        unknown
+      >,
+    );
+    expect(
+      at(
+        lost.find((v) => markType(v) === "point"),
+        "encoding",
+        "y",
+        "scale",
+      ),
+    ).toEqual({ zero: true, domain: [0, 1] });
+    const dup = unitViews((spec.concat as unknown[])[1] as Record<string, unknown>);
+    expect(
+      at(
+        dup.find((v) => markType(v) === "point"),
+        "encoding",
+        "y",
+        "scale",
+      ),
+    ).toEqual({ zero: true });
   });
 
   it("is null for a scenario with nothing charted", () => {
     expect(comparisonSpec(summaryRows(), [], "other")).toBeNull();
-    expect(comparisonSpec(summaryRows().filter((r) => r.metric === "arrived"), [], "primary-crash")).toBeNull();
+    expect(
+      comparisonSpec(
+        summaryRows().filter((r) => r.metric === "arrived"),
+        [],
+        "primary-crash",
+      ),
+    ).toBeNull();
   });
 });
 
@@ -80,17 +117,28 @@ describe("paired differences spec", () => {
     const rule = views.find((v) => markType(v) === "rule")!;
     expect(rows(rule)).toEqual([{ zero: 0 }]);
     const bars = views.find((v) => markType(v) === "errorbar")!;
-    expect(rows(bars).map((r) => r["pair"])).toEqual(["off − restore", "off − slave", "restore − slave"]);
+    expect(rows(bars).map((r) => r.pair)).toEqual([
+      "off − restore",
+      "off − slave",
+      "restore − slave",
+    ]);
     expect(at(bars, "encoding", "x2", "field")).toBe("hi");
-    expect(at(views.find((v) => markType(v) === "point"), "encoding", "x", "title")).toBe("difference (mails)");
+    expect(
+      at(
+        views.find((v) => markType(v) === "point"),
+        "encoding",
+        "x",
+        "title",
+      ),
+    ).toBe("difference (mails)");
   });
 
   it("says which policy did better when the CI excludes zero", () => {
     const points = rows(unitViews(panels(spec)[0]!).find((v) => markType(v) === "point")!);
     // lost: off − restore = 11.5 (worse), restore − slave = −3.5 (better)
-    expect(points.map((r) => r["verdict"])).toEqual([VERDICTS.worse, VERDICTS.worse, VERDICTS.better]);
+    expect(points.map((r) => r.verdict)).toEqual([VERDICTS.worse, VERDICTS.worse, VERDICTS.better]);
     const ttr = rows(unitViews(panels(spec)[2]!).find((v) => markType(v) === "point")!);
-    expect(ttr[1]!["verdict"]).toBe(VERDICTS.unclear); // 0.2 ± 0.2: includes 0
+    expect(ttr[1]!.verdict).toBe(VERDICTS.unclear); // 0.2 ± 0.2: includes 0
   });
 
   it("is null without compare rows", () => {

@@ -4,13 +4,27 @@ import type { Timeline } from "../../src/sim/result.js";
 import { findEpisodes, selectEpisodes } from "../../src/charts/index.js";
 import { crashTimeline, longTimeline } from "./fixtures.js";
 
-const empty: Timeline = { units: ["A", "B"], modes: [], faults: [], splitBrain: [], spool: [], markers: [], horizonUs: US_PER_D, endUs: US_PER_D };
+const empty: Timeline = {
+  units: ["A", "B"],
+  modes: [],
+  faults: [],
+  splitBrain: [],
+  spool: [],
+  markers: [],
+  horizonUs: US_PER_D,
+  endUs: US_PER_D,
+};
 
 describe("failure episodes", () => {
   it("makes one episode per separated fault, ignoring admin actions", () => {
     const eps = findEpisodes(crashTimeline("off"));
     // crash 6h, link-down 30h, downstream 40h, hang 45h; the 10h admin action starts none.
-    expect(eps.map((e) => e.startUs)).toEqual([6 * US_PER_H, 30 * US_PER_H, 40 * US_PER_H, 45 * US_PER_H]);
+    expect(eps.map((e) => e.startUs)).toEqual([
+      6 * US_PER_H,
+      30 * US_PER_H,
+      40 * US_PER_H,
+      45 * US_PER_H,
+    ]);
     expect(eps.map((e) => e.index)).toEqual([1, 2, 3, 4]);
   });
 
@@ -33,7 +47,12 @@ describe("failure episodes", () => {
       ...empty,
       faults: [
         { kind: "node-crash", target: "A", startUs: US_PER_H, endUs: US_PER_H + 10 * US_PER_MIN },
-        { kind: "link-down", target: "primary", startUs: US_PER_H + 20 * US_PER_MIN, endUs: US_PER_H + 25 * US_PER_MIN },
+        {
+          kind: "link-down",
+          target: "primary",
+          startUs: US_PER_H + 20 * US_PER_MIN,
+          endUs: US_PER_H + 25 * US_PER_MIN,
+        },
         { kind: "node-hang", target: "B", startUs: 5 * US_PER_H, endUs: 5 * US_PER_H + US_PER_MIN },
       ],
     };
@@ -66,7 +85,9 @@ describe("failure episodes", () => {
     expect(eps.length).toBe(20);
     const chosen = selectEpisodes(eps, 5);
     expect(chosen).toHaveLength(5);
-    expect(chosen.map((e) => e.startUs)).toEqual([...chosen.map((e) => e.startUs)].sort((a, b) => a - b));
+    expect(chosen.map((e) => e.startUs)).toEqual(
+      [...chosen.map((e) => e.startUs)].sort((a, b) => a - b),
+    );
     const minChosenLost = Math.min(...chosen.map((e) => e.lost));
     const maxLeftLost = Math.max(...eps.filter((e) => !chosen.includes(e)).map((e) => e.lost));
     expect(minChosenLost).toBeGreaterThanOrEqual(maxLeftLost);

@@ -5,7 +5,14 @@
  */
 import { US_PER_D, US_PER_H, US_PER_MIN, US_PER_S } from "../../src/kernel/time.js";
 import type { Timeline } from "../../src/sim/result.js";
-import type { CompareRow, Counterexample, ReportInput, RunRow, SummaryRow, SweepTable } from "../../src/charts/index.js";
+import type {
+  CompareRow,
+  Counterexample,
+  ReportInput,
+  RunRow,
+  SummaryRow,
+  SweepTable,
+} from "../../src/charts/index.js";
 import { timelineToJson } from "../../src/charts/index.js";
 
 type ModeRow = Timeline["modes"][number];
@@ -16,8 +23,17 @@ const MIN = US_PER_MIN;
 const S = US_PER_S;
 
 /** Mode intervals from a unit's list of (start, mode) changes, ending at `endUs`. */
-function lane(unit: string, changes: ReadonlyArray<readonly [number, string]>, endUs: number): ModeRow[] {
-  return changes.map(([startUs, mode], i) => ({ unit, startUs, endUs: changes[i + 1]?.[0] ?? endUs, mode }));
+function lane(
+  unit: string,
+  changes: readonly (readonly [number, string])[],
+  endUs: number,
+): ModeRow[] {
+  return changes.map(([startUs, mode], i) => ({
+    unit,
+    startUs,
+    endUs: changes[i + 1]?.[0] ?? endUs,
+    mode,
+  }));
 }
 
 /**
@@ -35,46 +51,78 @@ export function crashTimeline(policy: "off" | "restore" | "slave" = "restore"): 
   const sbStart = 30 * H + 15 * S;
   const sbEnd = 30 * H + 10 * MIN + 5 * S;
 
-  const aAfter: Array<readonly [number, string]> =
+  const aAfter: (readonly [number, string])[] =
     policy === "restore"
-      ? [[rebooted, "SLAVE"], [rebooted + 2 * MIN, "MASTER"]]
+      ? [
+          [rebooted, "SLAVE"],
+          [rebooted + 2 * MIN, "MASTER"],
+        ]
       : policy === "off"
-        ? [[rebooted, "OFF"], [10 * H, "SLAVE"]]
+        ? [
+            [rebooted, "OFF"],
+            [10 * H, "SLAVE"],
+          ]
         : [[rebooted, "SLAVE"]];
   const aMaster = policy === "restore";
   const a = lane("A", [[0, "MASTER"], [crash, "DOWN"], [back, "REBOOTING"], ...aAfter], endUs);
-  const bChanges: Array<readonly [number, string]> = [[0, "SLAVE"], [detect, "MASTER"]];
+  const bChanges: (readonly [number, string])[] = [
+    [0, "SLAVE"],
+    [detect, "MASTER"],
+  ];
   if (aMaster) bChanges.push([rebooted + 2 * MIN, "SLAVE"], [sbStart, "MASTER"], [sbEnd, "SLAVE"]);
   else bChanges.push([30 * H + 2 * MIN, "HOLD_OFF"], [30 * H + 3 * MIN, "MASTER"]);
   // Under off/slave the split brain is A (SLAVE) taking over while B is MASTER.
-  const aSplit: Array<readonly [number, string]> = aMaster ? [] : [[sbStart, "MASTER"], [sbEnd, "SLAVE"]];
-  const aAll = aMaster ? a : lane("A", [[0, "MASTER"], [crash, "DOWN"], [back, "REBOOTING"], ...aAfter, ...aSplit], endUs);
+  const aSplit: (readonly [number, string])[] = aMaster
+    ? []
+    : [
+        [sbStart, "MASTER"],
+        [sbEnd, "SLAVE"],
+      ];
+  const aAll = aMaster
+    ? a
+    : lane("A", [[0, "MASTER"], [crash, "DOWN"], [back, "REBOOTING"], ...aAfter, ...aSplit], endUs);
   const b = lane("B", bChanges, endUs);
   // A unit that hangs briefly late on, so every mode appears in some fixture.
   const hangAt = 45 * H;
   const bWithHang = b.flatMap((m) =>
     m.startUs <= hangAt && m.endUs > hangAt + 4 * MIN && m.mode === "SLAVE"
-      ? [{ ...m, endUs: hangAt }, { unit: "B", startUs: hangAt, endUs: hangAt + 4 * MIN, mode: "HUNG" }, { ...m, startUs: hangAt + 4 * MIN }]
+      ? [
+          { ...m, endUs: hangAt },
+          { unit: "B", startUs: hangAt, endUs: hangAt + 4 * MIN, mode: "HUNG" },
+          { ...m, startUs: hangAt + 4 * MIN },
+        ]
       : [m],
   );
 
-  const masterAt = (u: string, time: number): boolean => [...aAll, ...bWithHang].some((m) => m.unit === u && m.mode === "MASTER" && m.startUs <= time && time < m.endUs);
+  const masterAt = (u: string, time: number): boolean =>
+    [...aAll, ...bWithHang].some(
+      (m) => m.unit === u && m.mode === "MASTER" && m.startUs <= time && time < m.endUs,
+    );
   const spool: SpoolRow[] = [];
   for (let time = 0; time <= endUs; time += 10 * MIN) {
     for (const u of ["A", "B"]) {
       let depth = masterAt(u, time) ? 4 + ((time / (10 * MIN)) % 5) : 0;
-      if (masterAt(u, time) && time >= 40 * H && time < 41 * H) depth = Math.round((time - 40 * H) / S);
+      if (masterAt(u, time) && time >= 40 * H && time < 41 * H)
+        depth = Math.round((time - 40 * H) / S);
       if (u === "A" && time >= crash && time < rebooted) depth = 8;
       spool.push({ timeUs: time, unit: u, depth });
     }
   }
-  const markers: Array<Timeline["markers"][number]> = [
+  const markers: Timeline["markers"][number][] = [
     { timeUs: crash, unit: "A", kind: "duplicated", cause: "cut-session", count: 3 },
-    { timeUs: sbStart + 5 * MIN, unit: aMaster ? "B" : "A", kind: "duplicated", cause: "split-brain", count: 2 },
+    {
+      timeUs: sbStart + 5 * MIN,
+      unit: aMaster ? "B" : "A",
+      kind: "duplicated",
+      cause: "split-brain",
+      count: 2,
+    },
   ];
-  if (policy === "off") markers.push({ timeUs: endUs, unit: "A", kind: "lost", cause: "stranded-off", count: 8 });
-  if (policy === "slave") markers.push({ timeUs: endUs, unit: "A", kind: "lost", cause: "stranded-slave", count: 8 });
-  const faults: Array<Timeline["faults"][number]> = [
+  if (policy === "off")
+    markers.push({ timeUs: endUs, unit: "A", kind: "lost", cause: "stranded-off", count: 8 });
+  if (policy === "slave")
+    markers.push({ timeUs: endUs, unit: "A", kind: "lost", cause: "stranded-slave", count: 8 });
+  const faults: Timeline["faults"][number][] = [
     { kind: "node-crash", target: "A", startUs: crash, endUs: back },
     { kind: "link-down", target: "all", startUs: 30 * H, endUs: 30 * H + 10 * MIN },
     { kind: "downstream-outage", target: "", startUs: 40 * H, endUs: 41 * H },
@@ -109,35 +157,97 @@ function lcg(seed: number): () => number {
 export function longTimeline(days = 365, faults = 30): Timeline {
   const rnd = lcg(42);
   const endUs = days * US_PER_D;
-  const starts = Array.from({ length: faults }, (_, i) => Math.floor(((i + rnd()) / faults) * (endUs - US_PER_D)));
+  const starts = Array.from({ length: faults }, (_, i) =>
+    Math.floor(((i + rnd()) / faults) * (endUs - US_PER_D)),
+  );
   const modesA: ModeRow[] = [];
   const modesB: ModeRow[] = [];
-  const faultRows: Array<Timeline["faults"][number]> = [];
-  const markers: Array<Timeline["markers"][number]> = [];
+  const faultRows: Timeline["faults"][number][] = [];
+  const markers: Timeline["markers"][number][] = [];
   let t = 0;
   for (const [i, start] of starts.entries()) {
     const repair = Math.floor((5 + rnd() * 55) * MIN);
-    modesA.push({ unit: "A", startUs: t, endUs: start, mode: "MASTER" }, { unit: "A", startUs: start, endUs: start + repair, mode: "DOWN" }, { unit: "A", startUs: start + repair, endUs: start + repair + 2 * MIN, mode: "REBOOTING" }, { unit: "A", startUs: start + repair + 2 * MIN, endUs: start + repair + 3 * MIN, mode: "SLAVE" });
-    modesB.push({ unit: "B", startUs: t, endUs: start + 15 * S, mode: "SLAVE" }, { unit: "B", startUs: start + 15 * S, endUs: start + repair + 3 * MIN, mode: "MASTER" });
+    modesA.push(
+      { unit: "A", startUs: t, endUs: start, mode: "MASTER" },
+      { unit: "A", startUs: start, endUs: start + repair, mode: "DOWN" },
+      { unit: "A", startUs: start + repair, endUs: start + repair + 2 * MIN, mode: "REBOOTING" },
+      {
+        unit: "A",
+        startUs: start + repair + 2 * MIN,
+        endUs: start + repair + 3 * MIN,
+        mode: "SLAVE",
+      },
+    );
+    modesB.push(
+      { unit: "B", startUs: t, endUs: start + 15 * S, mode: "SLAVE" },
+      { unit: "B", startUs: start + 15 * S, endUs: start + repair + 3 * MIN, mode: "MASTER" },
+    );
     faultRows.push({ kind: "node-crash", target: "A", startUs: start, endUs: start + repair });
-    if (i % 3 === 0) markers.push({ timeUs: start, unit: "A", kind: "lost", cause: "disk-destroyed", count: 1 + i });
-    if (i % 4 === 1) markers.push({ timeUs: start, unit: "A", kind: "duplicated", cause: "cut-session", count: 2 });
+    if (i % 3 === 0)
+      markers.push({
+        timeUs: start,
+        unit: "A",
+        kind: "lost",
+        cause: "disk-destroyed",
+        count: 1 + i,
+      });
+    if (i % 4 === 1)
+      markers.push({
+        timeUs: start,
+        unit: "A",
+        kind: "duplicated",
+        cause: "cut-session",
+        count: 2,
+      });
     t = start + repair + 3 * MIN;
   }
   modesA.push({ unit: "A", startUs: t, endUs, mode: "MASTER" });
   modesB.push({ unit: "B", startUs: t, endUs, mode: "SLAVE" });
   const spool: SpoolRow[] = [];
   for (let time = 0; time <= endUs; time += MIN) {
-    spool.push({ timeUs: time, unit: "A", depth: Math.floor(rnd() * 20) }, { timeUs: time, unit: "B", depth: 0 });
+    spool.push(
+      { timeUs: time, unit: "A", depth: Math.floor(rnd() * 20) },
+      { timeUs: time, unit: "B", depth: 0 },
+    );
   }
-  return { units: ["A", "B"], modes: [...modesA, ...modesB], faults: faultRows, splitBrain: [], spool, markers, horizonUs: endUs, endUs };
+  return {
+    units: ["A", "B"],
+    modes: [...modesA, ...modesB],
+    faults: faultRows,
+    splitBrain: [],
+    spool,
+    markers,
+    horizonUs: endUs,
+    endUs,
+  };
 }
 
 /** The metric means of the fixture per policy: lost, duplicated, ttr (s), unavailable (s), split brain (s). */
 const MEANS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  off: { lost: 12, duplicated: 3, ttr_service_mean_s: 16, ttr_redundancy_mean_s: 5 * 3600, unavailable_s: 40, split_brain_s: 0 },
-  restore: { lost: 0.5, duplicated: 6, ttr_service_mean_s: 15.5, ttr_redundancy_mean_s: 240, unavailable_s: 55, split_brain_s: 300 },
-  slave: { lost: 4, duplicated: 3.5, ttr_service_mean_s: 15.8, ttr_redundancy_mean_s: 200, unavailable_s: 38, split_brain_s: 290 },
+  off: {
+    lost: 12,
+    duplicated: 3,
+    ttr_service_mean_s: 16,
+    ttr_redundancy_mean_s: 5 * 3600,
+    unavailable_s: 40,
+    split_brain_s: 0,
+  },
+  restore: {
+    lost: 0.5,
+    duplicated: 6,
+    ttr_service_mean_s: 15.5,
+    ttr_redundancy_mean_s: 240,
+    unavailable_s: 55,
+    split_brain_s: 300,
+  },
+  slave: {
+    lost: 4,
+    duplicated: 3.5,
+    ttr_service_mean_s: 15.8,
+    ttr_redundancy_mean_s: 200,
+    unavailable_s: 38,
+    split_brain_s: 290,
+  },
 };
 
 /** summary.csv rows for scenario `primary-crash`, 30 replications. */
@@ -146,9 +256,31 @@ export function summaryRows(scenario = "primary-crash"): SummaryRow[] {
   for (const policy of ["off", "restore", "slave"]) {
     for (const [metric, mean] of Object.entries(MEANS[policy]!)) {
       const half = mean * 0.2 + (metric === "lost" ? 0.5 : 0);
-      rows.push({ scenario, policy, metric, mean, ci95Low: Math.max(0, mean - half), ci95High: mean + half, p50: mean, p95: mean * 1.5, max: mean * 2, n: 30 });
+      rows.push({
+        scenario,
+        policy,
+        metric,
+        mean,
+        ci95Low: Math.max(0, mean - half),
+        ci95High: mean + half,
+        p50: mean,
+        p95: mean * 1.5,
+        max: mean * 2,
+        n: 30,
+      });
     }
-    rows.push({ scenario, policy, metric: "arrived", mean: 1000, ci95Low: 990, ci95High: 1010, p50: 1000, p95: 1015, max: 1020, n: 30 });
+    rows.push({
+      scenario,
+      policy,
+      metric: "arrived",
+      mean: 1000,
+      ci95Low: 990,
+      ci95High: 1010,
+      p50: 1000,
+      p95: 1015,
+      max: 1020,
+      n: 30,
+    });
   }
   return rows;
 }
@@ -156,12 +288,25 @@ export function summaryRows(scenario = "primary-crash"): SummaryRow[] {
 /** compare.csv rows: every policy pair, every charted metric. */
 export function compareRows(scenario = "primary-crash"): CompareRow[] {
   const rows: CompareRow[] = [];
-  const pairs: Array<[string, string]> = [["off", "restore"], ["off", "slave"], ["restore", "slave"]];
-  for (const metric of Object.keys(MEANS["off"]!)) {
+  const pairs: [string, string][] = [
+    ["off", "restore"],
+    ["off", "slave"],
+    ["restore", "slave"],
+  ];
+  for (const metric of Object.keys(MEANS.off!)) {
     for (const [a, b] of pairs) {
       const d = MEANS[a]![metric]! - MEANS[b]![metric]!;
       const half = Math.abs(d) * 0.5 + 0.1;
-      rows.push({ scenario, metric, policyA: a, policyB: b, meanDiff: d, ci95Low: d - half, ci95High: d + half, n: 30 });
+      rows.push({
+        scenario,
+        metric,
+        policyA: a,
+        policyB: b,
+        meanDiff: d,
+        ci95Low: d - half,
+        ci95High: d + half,
+        n: 30,
+      });
     }
   }
   return rows;
@@ -174,8 +319,9 @@ export function runRows(scenario = "primary-crash"): RunRow[] {
   for (const policy of ["off", "restore", "slave"]) {
     for (let replication = 0; replication < 5; replication++) {
       const values: Record<string, number | null> = {};
-      for (const [metric, mean] of Object.entries(MEANS[policy]!)) values[metric] = Math.round(mean * (0.5 + rnd()) * 100) / 100;
-      values["ttr_service_max_s"] = null;
+      for (const [metric, mean] of Object.entries(MEANS[policy]!))
+        values[metric] = Math.round(mean * (0.5 + rnd()) * 100) / 100;
+      values.ttr_service_max_s = null;
       rows.push({ scenario, policy, replication, values });
     }
   }
@@ -184,7 +330,9 @@ export function runRows(scenario = "primary-crash"): RunRow[] {
 
 /** sweep.csv: heartbeat interval 1, 5, 15 s (as durations) × 3 policies; optionally a second parameter. */
 export function sweepTable(twoParams = false): SweepTable {
-  const paramNames = twoParams ? ["ha.heartbeat.intervalUs", "ha.heartbeat.lostThreshold"] : ["ha.heartbeat.intervalUs"];
+  const paramNames = twoParams
+    ? ["ha.heartbeat.intervalUs", "ha.heartbeat.lostThreshold"]
+    : ["ha.heartbeat.intervalUs"];
   const metrics = ["lost", "duplicated", "ttr_service_mean_s", "unavailable_s"];
   const rows: SweepTable["rows"][number][] = [];
   for (const threshold of twoParams ? ["2", "3"] : ["3"]) {
@@ -198,8 +346,12 @@ export function sweepTable(twoParams = false): SweepTable {
           ttr_service_mean_s: k * (1 + 0.15 * p) + 2,
           unavailable_s: k * (1.2 - 0.2 * p) + 3 * p,
         };
-        const values: Record<string, { mean: number; ci95Low: number | null; ci95High: number | null }> = {};
-        for (const m of metrics) values[m] = { mean: base[m]!, ci95Low: base[m]! * 0.8, ci95High: base[m]! * 1.2 };
+        const values: Record<
+          string,
+          { mean: number; ci95Low: number | null; ci95High: number | null }
+        > = {};
+        for (const m of metrics)
+          values[m] = { mean: base[m]!, ci95Low: base[m]! * 0.8, ci95High: base[m]! * 1.2 };
         const params: Record<string, string> = { "ha.heartbeat.intervalUs": hb };
         if (twoParams) params["ha.heartbeat.lostThreshold"] = threshold;
         rows.push({ params, policy, values });
@@ -216,18 +368,31 @@ export function counterexample(): Counterexample {
     units: ["A", "B"],
     modes: [
       ...lane("A", [[0, "MASTER"]], end),
-      ...lane("B", [[0, "SLAVE"], [10 * MIN + 15 * S, "MASTER"], [12 * MIN + 5 * S, "SLAVE"]], end),
+      ...lane(
+        "B",
+        [
+          [0, "SLAVE"],
+          [10 * MIN + 15 * S, "MASTER"],
+          [12 * MIN + 5 * S, "SLAVE"],
+        ],
+        end,
+      ),
     ],
     faults: [{ kind: "partition", target: "B", startUs: 10 * MIN, endUs: 12 * MIN }],
     splitBrain: [{ startUs: 10 * MIN + 15 * S, endUs: 12 * MIN + 5 * S }],
-    spool: [0, 10, 11, 12, 13, 20].map((m) => ({ timeUs: m * MIN, unit: "A", depth: m === 11 ? 6 : 2 })),
+    spool: [0, 10, 11, 12, 13, 20].map((m) => ({
+      timeUs: m * MIN,
+      unit: "A",
+      depth: m === 11 ? 6 : 2,
+    })),
     markers: [{ timeUs: 11 * MIN, unit: "B", kind: "duplicated", cause: "split-brain", count: 1 }],
     horizonUs: end,
     endUs: end,
   };
   return {
     property: "no-duplicates",
-    story: "00:10:00 partition B from peer (2m)\n00:10:15 B: SLAVE → MASTER (heartbeat lost)\n00:11:00 mail m17 accepted by B, session cut by ARP flap\n00:12:05 split brain heals: B → SLAVE\n=> m17 delivered twice (split-brain)",
+    story:
+      "00:10:00 partition B from peer (2m)\n00:10:15 B: SLAVE → MASTER (heartbeat lost)\n00:11:00 mail m17 accepted by B, session cut by ARP flap\n00:12:05 split brain heals: B → SLAVE\n=> m17 delivered twice (split-brain)",
     yaml: "name: counterexample-no-duplicates\nhorizon: 1h\nfaults:\n  - { at: 10m, kind: partition, node: 1, from: peer, duration: 2m }\n",
     timeline,
   };
@@ -241,15 +406,27 @@ export function demoReportInput(): ReportInput {
     compare: compareRows(),
     runs: runRows(),
     sweep: sweepTable(),
-    timelines: (["off", "restore", "slave"] as const).map((policy) => ({ policy, timeline: crashTimeline(policy) })),
+    timelines: (["off", "restore", "slave"] as const).map((policy) => ({
+      policy,
+      timeline: crashTimeline(policy),
+    })),
     counterexamples: [counterexample()],
     warnings: [],
   };
 }
 
-const cell = (v: number | string | null): string => (v === null ? "" : typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const csv = (header: readonly string[], rows: ReadonlyArray<ReadonlyArray<number | string | null>>): string =>
-  [header.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n") + "\n";
+const cell = (v: number | string | null): string =>
+  v === null
+    ? ""
+    : typeof v === "number"
+      ? String(v)
+      : /[",\n]/.test(v)
+        ? `"${v.replace(/"/g, '""')}"`
+        : v;
+const csv = (
+  header: readonly string[],
+  rows: readonly (readonly (number | string | null)[])[],
+): string => [header.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n") + "\n";
 
 /** The demo input as the files of a results folder (what `hasim report <dir>` reads). */
 export function demoFiles(): Record<string, string> {
@@ -260,19 +437,57 @@ export function demoFiles(): Record<string, string> {
   return {
     "summary.csv": csv(
       ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high", "p50", "p95", "max", "n"],
-      input.summary.map((r) => [r.scenario, r.policy, r.metric, r.mean, r.ci95Low, r.ci95High, r.p50, r.p95, r.max, r.n]),
+      input.summary.map((r) => [
+        r.scenario,
+        r.policy,
+        r.metric,
+        r.mean,
+        r.ci95Low,
+        r.ci95High,
+        r.p50,
+        r.p95,
+        r.max,
+        r.n,
+      ]),
     ),
     "compare.csv": csv(
       ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high", "n"],
-      input.compare.map((r) => [r.scenario, r.metric, r.policyA, r.policyB, r.meanDiff, r.ci95Low, r.ci95High, r.n]),
+      input.compare.map((r) => [
+        r.scenario,
+        r.metric,
+        r.policyA,
+        r.policyB,
+        r.meanDiff,
+        r.ci95Low,
+        r.ci95High,
+        r.n,
+      ]),
     ),
     "runs.csv": csv(
       ["scenario", "policy", "replication", "seed", ...runMetrics],
-      input.runs.map((r) => [r.scenario, r.policy, r.replication, `42/${r.replication}`, ...runMetrics.map((m) => r.values[m] ?? null)]),
+      input.runs.map((r) => [
+        r.scenario,
+        r.policy,
+        r.replication,
+        `42/${r.replication}`,
+        ...runMetrics.map((m) => r.values[m] ?? null),
+      ]),
     ),
     "sweep.csv": csv(
-      [...sweep.params, "policy", ...sweep.metrics.flatMap((m) => [`${m}_mean`, `${m}_ci95_low`, `${m}_ci95_high`])],
-      sweep.rows.map((r) => [...sweep.params.map((p) => r.params[p] ?? ""), r.policy, ...sweep.metrics.flatMap((m) => [r.values[m]!.mean, r.values[m]!.ci95Low, r.values[m]!.ci95High])]),
+      [
+        ...sweep.params,
+        "policy",
+        ...sweep.metrics.flatMap((m) => [`${m}_mean`, `${m}_ci95_low`, `${m}_ci95_high`]),
+      ],
+      sweep.rows.map((r) => [
+        ...sweep.params.map((p) => r.params[p] ?? ""),
+        r.policy,
+        ...sweep.metrics.flatMap((m) => [
+          r.values[m]!.mean,
+          r.values[m]!.ci95Low,
+          r.values[m]!.ci95High,
+        ]),
+      ]),
     ),
     "timeline-off.json": timelineToJson(crashTimeline("off")),
     "timeline-restore.json": timelineToJson(crashTimeline("restore")),

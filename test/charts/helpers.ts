@@ -1,10 +1,10 @@
 /** Small readers for chart specs and SVG text in tests. */
 import type { Spec } from "../../src/charts/index.js";
 
-type Node = { readonly [key: string]: unknown };
+type Node = Readonly<Record<string, unknown>>;
 
 /** The value at a path of keys and indexes, or undefined. */
-export function at(value: unknown, ...path: ReadonlyArray<string | number>): unknown {
+export function at(value: unknown, ...path: readonly (string | number)[]): unknown {
   let v: unknown = value;
   for (const k of path) {
     if (v === null || typeof v !== "object") return undefined;
@@ -19,12 +19,12 @@ export function unitViews(spec: Spec | Node): Node[] {
   const walk = (v: unknown): void => {
     if (v === null || typeof v !== "object") return;
     const n = v as Node;
-    if (n["mark"] !== undefined) out.push(n);
+    if (n.mark !== undefined) out.push(n);
     for (const key of ["vconcat", "hconcat", "concat", "layer"]) {
       const list = n[key];
       if (Array.isArray(list)) list.forEach(walk);
     }
-    if (n["spec"] !== undefined) walk(n["spec"]);
+    if (n.spec !== undefined) walk(n.spec);
   };
   walk(spec);
   return out;
@@ -32,18 +32,20 @@ export function unitViews(spec: Spec | Node): Node[] {
 
 /** The mark type of a unit view. */
 export function markType(view: Node): string {
-  const m = view["mark"];
+  const m = view.mark;
   return typeof m === "string" ? m : String(at(m, "type"));
 }
 
 /** The inline data rows of a view (its own, or undefined). */
-export function rows(view: Node): Array<Record<string, unknown>> {
-  return (at(view, "data", "values") as Array<Record<string, unknown>> | undefined) ?? [];
+export function rows(view: Node): Record<string, unknown>[] {
+  return (at(view, "data", "values") as Record<string, unknown>[] | undefined) ?? [];
 }
 
 /** Number of matches of `re` (global) in `text`. */
 export function count(text: string, re: RegExp): number {
-  return [...text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g"))].length;
+  return [
+    ...text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g")),
+  ].length;
 }
 
 /** Elements drawn by data marks of kind `kind` (`rect`, `symbol`, `line`, `area`, `rule`, `text`) in a vega SVG. */

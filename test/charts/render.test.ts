@@ -52,8 +52,11 @@ describe("SVG rendering in Node", () => {
   });
 
   it("renames ids and their references consistently", () => {
-    const svg = '<svg><clipPath id="clip7"><rect/></clipPath><g clip-path="url(#clip7)"/><use href="#clip7"/><linearGradient id="g3"/><rect fill="url(#g3)"/></svg>';
-    expect(renumberIds(svg, "p")).toBe('<svg><clipPath id="p-1"><rect/></clipPath><g clip-path="url(#p-1)"/><use href="#p-1"/><linearGradient id="p-2"/><rect fill="url(#p-2)"/></svg>');
+    const svg =
+      '<svg><clipPath id="clip7"><rect/></clipPath><g clip-path="url(#clip7)"/><use href="#clip7"/><linearGradient id="g3"/><rect fill="url(#g3)"/></svg>';
+    expect(renumberIds(svg, "p")).toBe(
+      '<svg><clipPath id="p-1"><rect/></clipPath><g clip-path="url(#p-1)"/><use href="#p-1"/><linearGradient id="p-2"/><rect fill="url(#p-2)"/></svg>',
+    );
   });
 
   it("measures text with Helvetica widths rather than vega's 0.8 em guess", () => {

@@ -20,7 +20,12 @@ function tempDir(files: Record<string, string> = {}): string {
 function ctx(): CliContext & { err: string[]; out: string[] } {
   const err: string[] = [];
   const out: string[] = [];
-  return { io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTty: false }, argv: [], err, out };
+  return {
+    io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTty: false },
+    argv: [],
+    err,
+    out,
+  };
 }
 
 describe("hasim report <dir>", () => {
@@ -30,7 +35,11 @@ describe("hasim report <dir>", () => {
   });
 
   it("writes report.html and the SVGs into the folder, removing stale charts only", async () => {
-    const dir = tempDir({ ...demoFiles(), "timeline-off-episode-99.svg": "<svg/>", "notes.txt": "mine" });
+    const dir = tempDir({
+      ...demoFiles(),
+      "timeline-off-episode-99.svg": "<svg/>",
+      "notes.txt": "mine",
+    });
     const c = ctx();
     expect(await reportCommand({ dir }, c)).toBe(0);
     const names = readdirSync(dir);
@@ -60,6 +69,8 @@ describe("hasim report <dir>", () => {
     const file = join(tempDir(), "f.csv");
     writeFileSync(file, "x");
     await expect(writeReport(file)).rejects.toThrow(/expected a results folder/);
-    await expect(writeReport(tempDir({ "meta.json": "{}", "notes.txt": "x" }))).rejects.toThrow(/nothing to chart/);
+    await expect(writeReport(tempDir({ "meta.json": "{}", "notes.txt": "x" }))).rejects.toThrow(
+      /nothing to chart/,
+    );
   });
 });

@@ -7,8 +7,13 @@ import { at, markType, rows, unitViews } from "./helpers.js";
 describe("sweep spec", () => {
   it("draws each metric against the parameter: a line per policy with a CI band", () => {
     const spec = sweepSpec(sweepTable())!;
-    const panels = spec["concat"] as Array<Record<string, unknown>>;
-    expect(panels.map((p) => at(p, "title", "text"))).toEqual(["mail lost", "duplicate deliveries", "time to restore service", "time unavailable"]);
+    const panels = spec.concat as Record<string, unknown>[];
+    expect(panels.map((p) => at(p, "title", "text"))).toEqual([
+      "mail lost",
+      "duplicate deliveries",
+      "time to restore service",
+      "time unavailable",
+    ]);
     for (const p of panels) {
       const marks = unitViews(p).map(markType);
       expect(marks).toEqual(["errorband", "line", "point"]);
@@ -16,7 +21,11 @@ describe("sweep spec", () => {
       for (const v of unitViews(p)) expect(at(v, "encoding", "color", "field")).toBe("policy");
     }
     const points = unitViews(panels[0]!)[2]!;
-    expect(at(points, "encoding", "shape", "scale", "range")).toEqual(["circle", "square", "diamond"]);
+    expect(at(points, "encoding", "shape", "scale", "range")).toEqual([
+      "circle",
+      "square",
+      "diamond",
+    ]);
     const band = unitViews(panels[0]!)[0]!;
     expect(at(band, "encoding", "y", "field")).toBe("lo");
     expect(at(band, "encoding", "y2", "field")).toBe("hi");
@@ -35,7 +44,13 @@ describe("sweep spec", () => {
 
   it("keeps labels that are not numbers as an ordered axis", () => {
     const t = sweepTable();
-    const named = { ...t, rows: t.rows.map((r) => ({ ...r, params: { "ha.heartbeat.intervalUs": `v-${r.params["ha.heartbeat.intervalUs"]}` } })) };
+    const named = {
+      ...t,
+      rows: t.rows.map((r) => ({
+        ...r,
+        params: { "ha.heartbeat.intervalUs": `v-${r.params["ha.heartbeat.intervalUs"]}` },
+      })),
+    };
     const x = sweepXAxis(named)!;
     expect(x.type).toBe("ordinal");
     expect(x.order).toEqual(["v-1s", "v-5s", "v-15s", "v-30s"]);
@@ -43,9 +58,12 @@ describe("sweep spec", () => {
 
   it("splits a second parameter into columns", () => {
     const spec = sweepSpec(sweepTable(true))!;
-    const first = (spec["concat"] as Array<Record<string, unknown>>)[0]!;
+    const first = (spec.concat as Record<string, unknown>[])[0]!;
     expect(at(first, "facet", "column", "field")).toBe("group");
-    expect(at(first, "facet", "column", "sort")).toEqual(["ha.heartbeat.lostThreshold=2", "ha.heartbeat.lostThreshold=3"]);
+    expect(at(first, "facet", "column", "sort")).toEqual([
+      "ha.heartbeat.lostThreshold=2",
+      "ha.heartbeat.lostThreshold=3",
+    ]);
   });
 
   it("is null without parameters or rows", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { TIMELINE_FORMAT, TimelineFormatError, timelineFromJson, timelineToJson } from "../../src/charts/index.js";
+import {
+  TIMELINE_FORMAT,
+  TimelineFormatError,
+  timelineFromJson,
+  timelineToJson,
+} from "../../src/charts/index.js";
 import { counterexample, crashTimeline } from "./fixtures.js";
 
 describe("timeline JSON", () => {
@@ -18,7 +23,15 @@ describe("timeline JSON", () => {
 
   it("writes a fixed key order whatever order the object had", () => {
     const t = crashTimeline();
-    const shuffled = { ...t, modes: t.modes.map((m) => ({ mode: m.mode, endUs: m.endUs, startUs: m.startUs, unit: m.unit })) };
+    const shuffled = {
+      ...t,
+      modes: t.modes.map((m) => ({
+        mode: m.mode,
+        endUs: m.endUs,
+        startUs: m.startUs,
+        unit: m.unit,
+      })),
+    };
     expect(timelineToJson(shuffled)).toBe(timelineToJson(t));
   });
 

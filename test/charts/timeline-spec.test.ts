@@ -7,15 +7,20 @@ import { counterexample, crashTimeline, longTimeline } from "./fixtures.js";
 import { at, markType, rows, unitViews } from "./helpers.js";
 
 const byTitle = (spec: ReturnType<typeof timelineSpec>, title: string) =>
-  (spec["vconcat"] as Array<Record<string, unknown>>).find((v) => at(v, "title", "text") === title)!;
+  (spec.vconcat as Record<string, unknown>[]).find((v) => at(v, "title", "text") === title)!;
 
 describe("timeline spec", () => {
   const t = crashTimeline("off");
   const spec = timelineSpec(t, { title: "Timeline, policy off" });
 
   it("stacks modes, faults, spool and mail panels over one shared time axis", () => {
-    const titles = (spec["vconcat"] as unknown[]).map((v) => at(v, "title", "text"));
-    expect(titles).toEqual(["unit modes", "faults", "spool depth", "mail lost / duplicated (bigger symbol: more mail)"]);
+    const titles = (spec.vconcat as unknown[]).map((v) => at(v, "title", "text"));
+    expect(titles).toEqual([
+      "unit modes",
+      "faults",
+      "spool depth",
+      "mail lost / duplicated (bigger symbol: more mail)",
+    ]);
     expect(at(spec, "resolve", "scale", "x")).toBe("shared");
     expect(at(spec, "title", "text")).toBe("Timeline, policy off");
   });
@@ -26,26 +31,39 @@ describe("timeline spec", () => {
     expect(at(bars, "encoding", "y", "field")).toBe("unit");
     expect(at(bars, "encoding", "y", "sort")).toEqual(["A", "B"]);
     const colour = at(bars, "encoding", "color") as Record<string, unknown>;
-    expect(colour["field"]).toBe("mode");
+    expect(colour.field).toBe("mode");
     expect(at(colour, "scale", "domain")).toEqual(MODE_ORDER);
     expect(at(colour, "scale", "range")).toEqual(MODE_ORDER.map((m) => MODE_COLORS[m]));
     expect(at(colour, "legend", "title")).toBe("mode");
-    expect(new Set(MODE_ORDER)).toEqual(new Set(["MASTER", "SLAVE", "FAILED", "OFF", "HOLD_OFF", "DOWN", "HUNG", "REBOOTING"]));
+    expect(new Set(MODE_ORDER)).toEqual(
+      new Set(["MASTER", "SLAVE", "FAILED", "OFF", "HOLD_OFF", "DOWN", "HUNG", "REBOOTING"]),
+    );
   });
 
   it("adds an unknown mode to the colour scale instead of dropping it", () => {
-    const odd = { ...t, modes: [...t.modes, { unit: "A", startUs: 0, endUs: US_PER_H, mode: "MAINTENANCE" }] };
+    const odd = {
+      ...t,
+      modes: [...t.modes, { unit: "A", startUs: 0, endUs: US_PER_H, mode: "MAINTENANCE" }],
+    };
     const bars = unitViews(timelineSpec(odd, { title: "x" })).find((v) => markType(v) === "bar")!;
     expect(at(bars, "encoding", "color", "scale", "domain")).toContain("MAINTENANCE");
   });
 
   it("labels the time axis in clock time for short runs and in days for long ones", () => {
-    const axis = at(unitViews(byTitle(spec, "mail lost / duplicated (bigger symbol: more mail)"))[1], "encoding", "x", "axis") as Record<string, unknown>;
-    expect(axis["title"]).toBe("time since start (d hh:mm)");
-    expect(axis["values"]).toContain(6 * 3600 * 1000);
-    expect(String(axis["labelExpr"])).toContain("utcFormat");
+    const axis = at(
+      unitViews(byTitle(spec, "mail lost / duplicated (bigger symbol: more mail)"))[1],
+      "encoding",
+      "x",
+      "axis",
+    ) as Record<string, unknown>;
+    expect(axis.title).toBe("time since start (d hh:mm)");
+    expect(axis.values).toContain(6 * 3600 * 1000);
+    expect(String(axis.labelExpr)).toContain("utcFormat");
     const year = timelineSpec(longTimeline(365, 5), { title: "year" });
-    const yAxis = unitViews(year).map((v) => at(v, "encoding", "x", "axis")).filter((a) => a !== undefined).at(-1);
+    const yAxis = unitViews(year)
+      .map((v) => at(v, "encoding", "x", "axis"))
+      .filter((a) => a !== undefined)
+      .at(-1);
     expect(at(yAxis, "title")).toBe("time since start (days)");
     expect(timeAxisFor(0, 5 * US_PER_MIN).title).toBe("time since start (d hh:mm:ss)");
   });
@@ -53,13 +71,24 @@ describe("timeline spec", () => {
   it("shows faults with their target and duration", () => {
     const faults = byTitle(spec, "faults");
     const bar = unitViews(faults).find((v) => markType(v) === "bar")!;
-    expect(rows(bar).map((r) => r["lane"])).toEqual(["node-crash A", "admin A", "link-down all", "downstream-outage", "node-hang B"]);
-    const labels = unitViews(faults).filter((v) => markType(v) === "text").flatMap(rows).map((r) => r["duration"]);
+    expect(rows(bar).map((r) => r.lane)).toEqual([
+      "node-crash A",
+      "admin A",
+      "link-down all",
+      "downstream-outage",
+      "node-hang B",
+    ]);
+    const labels = unitViews(faults)
+      .filter((v) => markType(v) === "text")
+      .flatMap(rows)
+      .map((r) => r.duration);
     expect(labels).toEqual(expect.arrayContaining(["20min", "instant", "10min", "1h", "4min"]));
   });
 
   it("shades split-brain windows behind every panel, with one legend entry", () => {
-    const shades = unitViews(spec).filter((v) => markType(v) === "rect" && at(v, "encoding", "fill", "field") === "what");
+    const shades = unitViews(spec).filter(
+      (v) => markType(v) === "rect" && at(v, "encoding", "fill", "field") === "what",
+    );
     expect(shades).toHaveLength(4);
     expect(shades.filter((s) => at(s, "encoding", "fill", "legend") !== null)).toHaveLength(1);
     expect(rows(shades[0]!)).toHaveLength(1);
@@ -68,17 +97,21 @@ describe("timeline spec", () => {
   it("draws spool depth per unit as step lines and lost/duplicated markers by kind", () => {
     const line = unitViews(byTitle(spec, "spool depth")).find((v) => markType(v) === "line")!;
     expect(at(line, "mark", "interpolate")).toBe("step-after");
-    expect(new Set(rows(line).map((r) => r["unit"]))).toEqual(new Set(["A", "B"]));
+    expect(new Set(rows(line).map((r) => r.unit))).toEqual(new Set(["A", "B"]));
     expect(at(line, "encoding", "y", "title")).toBe("mails");
     const points = unitViews(spec).find((v) => markType(v) === "point")!;
-    expect(rows(points).map((r) => [r["kind"], r["count"]])).toEqual([["duplicated", 3], ["duplicated", 2], ["lost", 8]]);
+    expect(rows(points).map((r) => [r.kind, r.count])).toEqual([
+      ["duplicated", 3],
+      ["duplicated", 2],
+      ["lost", 8],
+    ]);
     expect(at(points, "encoding", "shape", "scale", "range")).toEqual(["cross", "triangle-up"]);
   });
 
   it("leaves out empty panels", () => {
     const cx = counterexample().timeline!;
     const bare = { ...cx, markers: [], spool: [], faults: [] };
-    expect((timelineSpec(bare, { title: "x" })["vconcat"] as unknown[]).length).toBe(1);
+    expect((timelineSpec(bare, { title: "x" }).vconcat as unknown[]).length).toBe(1);
   });
 
   it("zooms: a window clips intervals and drops what lies outside", () => {
@@ -86,21 +119,33 @@ describe("timeline spec", () => {
     const bars = unitViews(zoom).find((v) => markType(v) === "bar")!;
     const ms = (us: number) => us / 1000;
     for (const r of rows(bars)) {
-      expect(r["t0"] as number).toBeGreaterThanOrEqual(ms(5 * US_PER_H));
-      expect(r["t1"] as number).toBeLessThanOrEqual(ms(11 * US_PER_H));
+      expect(r.t0 as number).toBeGreaterThanOrEqual(ms(5 * US_PER_H));
+      expect(r.t1 as number).toBeLessThanOrEqual(ms(11 * US_PER_H));
     }
-    expect(at(bars, "encoding", "x", "scale", "domain")).toEqual([ms(5 * US_PER_H), ms(11 * US_PER_H)]);
-    const faultLanes = rows(unitViews(byTitle(zoom, "faults")).find((v) => markType(v) === "bar")!).map((r) => r["lane"]);
+    expect(at(bars, "encoding", "x", "scale", "domain")).toEqual([
+      ms(5 * US_PER_H),
+      ms(11 * US_PER_H),
+    ]);
+    const faultLanes = rows(
+      unitViews(byTitle(zoom, "faults")).find((v) => markType(v) === "bar")!,
+    ).map((r) => r.lane);
     expect(faultLanes).toEqual(["node-crash A", "admin A"]);
   });
 });
 
 describe("timeline rows", () => {
-  const w = (startUs: number, endUs: number, widthPx = 800): TimeWindow => ({ startUs, endUs, widthPx, unit: timeAxisFor(startUs, endUs).unit });
+  const w = (startUs: number, endUs: number, widthPx = 800): TimeWindow => ({
+    startUs,
+    endUs,
+    widthPx,
+    unit: timeAxisFor(startUs, endUs).unit,
+  });
 
   it("names a mode inside its bar only where the name fits", () => {
     const t = crashTimeline("off");
-    const labelled = modeRows(t, w(0, t.endUs)).filter((r) => r.label !== "").map((r) => r.mode);
+    const labelled = modeRows(t, w(0, t.endUs))
+      .filter((r) => r.label !== "")
+      .map((r) => r.mode);
     expect(labelled).toContain("MASTER");
     expect(labelled).not.toContain("REBOOTING"); // 3 minutes of two days: a sliver
   });
@@ -118,7 +163,12 @@ describe("timeline rows", () => {
 
   it("thins a year of minute samples to about one point per pixel, keeping spikes", () => {
     const t = longTimeline(365, 5);
-    const spiked = { ...t, spool: [...t.spool, { timeUs: 100 * US_PER_D + 30_000_000, unit: "B", depth: 9999 }].sort((a, b) => a.timeUs - b.timeUs) };
+    const spiked = {
+      ...t,
+      spool: [...t.spool, { timeUs: 100 * US_PER_D + 30_000_000, unit: "B", depth: 9999 }].sort(
+        (a, b) => a.timeUs - b.timeUs,
+      ),
+    };
     const out = spoolRows(spiked, w(0, t.endUs, 800));
     expect(t.spool.length).toBeGreaterThan(1_000_000);
     expect(out.length).toBeLessThan(2 * 2 * 810);

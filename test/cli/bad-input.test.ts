@@ -9,41 +9,161 @@ import { describe, expect, it } from "vitest";
 import { hasim, isOneCleanLine, ROOT, TINY, tempDir } from "./helpers.js";
 
 /** [name, argv (OUT is replaced by the out folder), a pattern the error line must match]. */
-const CORPUS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
+const CORPUS: readonly (readonly [string, readonly string[], RegExp])[] = [
   ["unknown flag", ["run", TINY, "--bogus", "--out", "OUT"], /Unknown argument: bogus/],
-  ["unknown command", ["frobnicate", TINY], /^hasim: unknown command "frobnicate"; expected one of run, sweep, validate/],
-  ["misspelt command", ["rn", TINY], /^hasim: unknown command "rn"; did you mean run\? \(see hasim --help\)$/],
+  [
+    "unknown command",
+    ["frobnicate", TINY],
+    /^hasim: unknown command "frobnicate"; expected one of run, sweep, validate/,
+  ],
+  [
+    "misspelt command",
+    ["rn", TINY],
+    /^hasim: unknown command "rn"; did you mean run\? \(see hasim --help\)$/,
+  ],
   ["no command", [], /expected a command/],
   ["run without a scenario", ["run", "--out", "OUT"], /Not enough non-option arguments/],
-  ["--policy bogus", ["run", TINY, "--policy", "bogus", "--out", "OUT"], /^--policy: expected a comma-separated list of off, restore, slave.*got "bogus"$/],
-  ["--policy with an empty item", ["run", TINY, "--policy", "off,,slave", "--out", "OUT"], /^--policy: .*got ""$/],
-  ["--policy twice the same", ["run", TINY, "--policy", "slave,become-secondary", "--out", "OUT"], /^--policy: expected each policy once, got slave twice$/],
-  ["--jobs 0", ["run", TINY, "--jobs", "0", "--out", "OUT"], /^--jobs: expected a positive integer, got "0"$/],
-  ["--jobs abc", ["run", TINY, "--jobs", "abc", "--out", "OUT"], /^--jobs: expected a positive integer, got "abc"$/],
-  ["--jobs without a value", ["run", TINY, "--out", "OUT", "--jobs"], /^--jobs: expected a positive integer, got ""$/],
-  ["--replications 0", ["run", TINY, "--replications", "0", "--out", "OUT"], /^--replications: expected a positive integer, got "0"$/],
-  ["--replications 2.5", ["run", TINY, "--replications", "2.5", "--out", "OUT"], /^--replications: expected a positive integer, got "2.5"$/],
-  ["--seed -1", ["run", TINY, "--seed", "-1", "--out", "OUT"], /^--seed: expected a non-negative integer, got "-1"$/],
-  ["--seed abc", ["run", TINY, "--seed", "abc", "--out", "OUT"], /^--seed: expected a non-negative integer, got "abc"$/],
-  ["--horizon -5s", ["run", TINY, "--horizon", "-5s", "--out", "OUT"], /^--horizon: expected a positive duration.*got "-5s"$/],
-  ["--horizon=-5s", ["run", TINY, "--horizon=-5s", "--out", "OUT"], /^--horizon: expected a positive duration.*got "-5s"$/],
-  ["--horizon 0s", ["run", TINY, "--horizon", "0s", "--out", "OUT"], /^--horizon: expected a positive duration.*got "0s"$/],
-  ["--horizon in furlongs", ["run", TINY, "--horizon", "3 furlongs", "--out", "OUT"], /^--horizon: expected a positive duration/],
-  ["--set without =", ["run", TINY, "--set", "ha.holdOff", "--out", "OUT"], /^--set "ha.holdOff": expected path=value/],
-  ["--set with an empty path", ["run", TINY, "--set", "=5", "--out", "OUT"], /^--set "=5": expected path=value/],
-  ["--set on a path that does not exist", ["run", TINY, "--set", "ha.hartbeat.lostThreshold=5", "--out", "OUT"], /tiny\.yaml: ha\.hartbeat/],
-  ["--set with a bad value", ["run", TINY, "--set", "ha.heartbeat.lostThreshold=many", "--out", "OUT"], /tiny\.yaml: ha\.heartbeat\.lostThreshold: expected/],
-  ["missing scenario file", ["run", "nope/missing.yaml", "--out", "OUT"], /^nope\/missing\.yaml: expected a scenario file \(YAML or JSON\), got no such file$/],
-  ["directory instead of a file", ["run", join(ROOT, "test"), "--out", "OUT"], /test: expected a scenario file \(YAML or JSON\), got a directory$/],
+  [
+    "--policy bogus",
+    ["run", TINY, "--policy", "bogus", "--out", "OUT"],
+    /^--policy: expected a comma-separated list of off, restore, slave.*got "bogus"$/,
+  ],
+  [
+    "--policy with an empty item",
+    ["run", TINY, "--policy", "off,,slave", "--out", "OUT"],
+    /^--policy: .*got ""$/,
+  ],
+  [
+    "--policy twice the same",
+    ["run", TINY, "--policy", "slave,become-secondary", "--out", "OUT"],
+    /^--policy: expected each policy once, got slave twice$/,
+  ],
+  [
+    "--jobs 0",
+    ["run", TINY, "--jobs", "0", "--out", "OUT"],
+    /^--jobs: expected a positive integer, got "0"$/,
+  ],
+  [
+    "--jobs abc",
+    ["run", TINY, "--jobs", "abc", "--out", "OUT"],
+    /^--jobs: expected a positive integer, got "abc"$/,
+  ],
+  [
+    "--jobs without a value",
+    ["run", TINY, "--out", "OUT", "--jobs"],
+    /^--jobs: expected a positive integer, got ""$/,
+  ],
+  [
+    "--replications 0",
+    ["run", TINY, "--replications", "0", "--out", "OUT"],
+    /^--replications: expected a positive integer, got "0"$/,
+  ],
+  [
+    "--replications 2.5",
+    ["run", TINY, "--replications", "2.5", "--out", "OUT"],
+    /^--replications: expected a positive integer, got "2.5"$/,
+  ],
+  [
+    "--seed -1",
+    ["run", TINY, "--seed", "-1", "--out", "OUT"],
+    /^--seed: expected a non-negative integer, got "-1"$/,
+  ],
+  [
+    "--seed abc",
+    ["run", TINY, "--seed", "abc", "--out", "OUT"],
+    /^--seed: expected a non-negative integer, got "abc"$/,
+  ],
+  [
+    "--horizon -5s",
+    ["run", TINY, "--horizon", "-5s", "--out", "OUT"],
+    /^--horizon: expected a positive duration.*got "-5s"$/,
+  ],
+  [
+    "--horizon=-5s",
+    ["run", TINY, "--horizon=-5s", "--out", "OUT"],
+    /^--horizon: expected a positive duration.*got "-5s"$/,
+  ],
+  [
+    "--horizon 0s",
+    ["run", TINY, "--horizon", "0s", "--out", "OUT"],
+    /^--horizon: expected a positive duration.*got "0s"$/,
+  ],
+  [
+    "--horizon in furlongs",
+    ["run", TINY, "--horizon", "3 furlongs", "--out", "OUT"],
+    /^--horizon: expected a positive duration/,
+  ],
+  [
+    "--set without =",
+    ["run", TINY, "--set", "ha.holdOff", "--out", "OUT"],
+    /^--set "ha.holdOff": expected path=value/,
+  ],
+  [
+    "--set with an empty path",
+    ["run", TINY, "--set", "=5", "--out", "OUT"],
+    /^--set "=5": expected path=value/,
+  ],
+  [
+    "--set on a path that does not exist",
+    ["run", TINY, "--set", "ha.hartbeat.lostThreshold=5", "--out", "OUT"],
+    /tiny\.yaml: ha\.hartbeat/,
+  ],
+  [
+    "--set with a bad value",
+    ["run", TINY, "--set", "ha.heartbeat.lostThreshold=many", "--out", "OUT"],
+    /tiny\.yaml: ha\.heartbeat\.lostThreshold: expected/,
+  ],
+  [
+    "missing scenario file",
+    ["run", "nope/missing.yaml", "--out", "OUT"],
+    /^nope\/missing\.yaml: expected a scenario file \(YAML or JSON\), got no such file$/,
+  ],
+  [
+    "directory instead of a file",
+    ["run", join(ROOT, "test"), "--out", "OUT"],
+    /test: expected a scenario file \(YAML or JSON\), got a directory$/,
+  ],
   ["validate a missing file", ["validate", "nope.yaml"], /^nope\.yaml: expected a scenario file/],
-  ["validate with a bad --set", ["validate", TINY, "--set", "nodes[5].name=C"], /tiny\.yaml: nodes/],
-  ["sweep without --vary", ["sweep", TINY, "--out", "OUT"], /^--vary: expected path=v1,v2,\.\.\. or path=from:to:step.*got nothing$/],
-  ["--vary without =", ["sweep", TINY, "--vary", "ha.holdOff", "--out", "OUT"], /^--vary "ha.holdOff": expected path=v1,v2,\.\.\. or path=from:to:step/],
-  ["--vary with a bad range", ["sweep", TINY, "--vary", "ha.holdOff=5m:1m:1m", "--out", "OUT"], /^--vary "ha.holdOff=5m:1m:1m": .*from greater than to$/],
-  ["--vary with a zero step", ["sweep", TINY, "--vary", "ha.holdOff=1m:5m:0s", "--out", "OUT"], /step that is not positive$/],
-  ["--vary on a path that does not exist", ["sweep", TINY, "--vary", "ha.holdof=1m,2m", "--out", "OUT"], /tiny\.yaml: ha\.holdof/],
-  ["--vary with one bad value among good ones", ["sweep", TINY, "--vary", "ha.heartbeat.lostThreshold=2,x", "--out", "OUT"], /tiny\.yaml: ha\.heartbeat\.lostThreshold: expected/],
-  ["--vary the same path twice", ["sweep", TINY, "--vary", "seed=1", "--vary", "seed=2", "--out", "OUT"], /^--vary: expected each path once, got seed twice$/],
+  [
+    "validate with a bad --set",
+    ["validate", TINY, "--set", "nodes[5].name=C"],
+    /tiny\.yaml: nodes/,
+  ],
+  [
+    "sweep without --vary",
+    ["sweep", TINY, "--out", "OUT"],
+    /^--vary: expected path=v1,v2,\.\.\. or path=from:to:step.*got nothing$/,
+  ],
+  [
+    "--vary without =",
+    ["sweep", TINY, "--vary", "ha.holdOff", "--out", "OUT"],
+    /^--vary "ha.holdOff": expected path=v1,v2,\.\.\. or path=from:to:step/,
+  ],
+  [
+    "--vary with a bad range",
+    ["sweep", TINY, "--vary", "ha.holdOff=5m:1m:1m", "--out", "OUT"],
+    /^--vary "ha.holdOff=5m:1m:1m": .*from greater than to$/,
+  ],
+  [
+    "--vary with a zero step",
+    ["sweep", TINY, "--vary", "ha.holdOff=1m:5m:0s", "--out", "OUT"],
+    /step that is not positive$/,
+  ],
+  [
+    "--vary on a path that does not exist",
+    ["sweep", TINY, "--vary", "ha.holdof=1m,2m", "--out", "OUT"],
+    /tiny\.yaml: ha\.holdof/,
+  ],
+  [
+    "--vary with one bad value among good ones",
+    ["sweep", TINY, "--vary", "ha.heartbeat.lostThreshold=2,x", "--out", "OUT"],
+    /tiny\.yaml: ha\.heartbeat\.lostThreshold: expected/,
+  ],
+  [
+    "--vary the same path twice",
+    ["sweep", TINY, "--vary", "seed=1", "--vary", "seed=2", "--out", "OUT"],
+    /^--vary: expected each path once, got seed twice$/,
+  ],
 ];
 
 describe("bad command lines (in-process)", () => {
@@ -95,7 +215,9 @@ describe("bad command lines (in-process)", () => {
       throw new Error("model exploded");
     });
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^SEED=7\nhasim: internal error: model exploded \(this is a bug; HASIM_DEBUG=1 shows the stack\)\n$/);
+    expect(r.err).toMatch(
+      /^SEED=7\nhasim: internal error: model exploded \(this is a bug; HASIM_DEBUG=1 shows the stack\)\n$/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -15,15 +15,23 @@ const MAIN = join(ROOT, "dist", "src", "cli", "main.js");
 const HAVE_MODEL = existsSync(join(ROOT, "src", "sim", "run.ts"));
 
 function bin(args: readonly string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, HASIM_DEBUG: "" } });
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, HASIM_DEBUG: "" },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 beforeAll(() => {
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   if (!existsSync(MAIN)) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
 }, 300_000);
 
@@ -66,35 +74,66 @@ describe("the hasim binary", () => {
       expect(r.code).toBe(0);
       return out;
     });
-    const files = readdirSync(dirs[0] as string).sort();
-    expect(files).toEqual(readdirSync(dirs[1] as string).sort());
-    expect(files).toEqual(expect.arrayContaining(["runs.csv", "summary.csv", "compare.csv", "trace.csv", "meta.json"]));
+    const files = readdirSync(dirs[0]!).sort();
+    expect(files).toEqual(readdirSync(dirs[1]!).sort());
+    expect(files).toEqual(
+      expect.arrayContaining(["runs.csv", "summary.csv", "compare.csv", "trace.csv", "meta.json"]),
+    );
     for (const f of files.filter((n) => n !== "meta.json")) {
-      expect(readFileSync(join(dirs[1] as string, f), "utf8"), f).toBe(readFileSync(join(dirs[0] as string, f), "utf8"));
+      expect(readFileSync(join(dirs[1]!, f), "utf8"), f).toBe(
+        readFileSync(join(dirs[0]!, f), "utf8"),
+      );
     }
   });
 
-  it.skipIf(!HAVE_MODEL)("gives the same runs when workers outnumber or idle behind the tasks", () => {
-    // 5 tasks on 3 threads: workers run out of work while others still run (they are retired, not failures).
-    const outs = [1, 3].map((jobs) => {
-      const out = join(tempDir(), `odd${jobs}`);
-      const r = bin(["run", TINY, "--policy", "off", "--replications", "5", "--jobs", String(jobs), "--out", out]);
-      expect(r.err).not.toContain("internal error");
-      expect(r.code).toBe(0);
-      return readFileSync(join(out, "runs.csv"), "utf8");
-    });
-    expect(outs[1]).toBe(outs[0]);
-  });
+  it.skipIf(!HAVE_MODEL)(
+    "gives the same runs when workers outnumber or idle behind the tasks",
+    () => {
+      // 5 tasks on 3 threads: workers run out of work while others still run (they are retired, not failures).
+      const outs = [1, 3].map((jobs) => {
+        const out = join(tempDir(), `odd${jobs}`);
+        const r = bin([
+          "run",
+          TINY,
+          "--policy",
+          "off",
+          "--replications",
+          "5",
+          "--jobs",
+          String(jobs),
+          "--out",
+          out,
+        ]);
+        expect(r.err).not.toContain("internal error");
+        expect(r.code).toBe(0);
+        return readFileSync(join(out, "runs.csv"), "utf8");
+      });
+      expect(outs[1]).toBe(outs[0]);
+    },
+  );
 
   it.skipIf(!HAVE_MODEL)("sweeps byte-identically with --jobs 1 and --jobs 2", () => {
     const dirs = [1, 2].map((jobs) => {
       const out = join(tempDir(), `sweep${jobs}`);
-      const r = bin(["sweep", TINY, "--vary", "ha.heartbeat.lostThreshold=2,4", "--replications", "2", "--jobs", String(jobs), "--out", out]);
+      const r = bin([
+        "sweep",
+        TINY,
+        "--vary",
+        "ha.heartbeat.lostThreshold=2,4",
+        "--replications",
+        "2",
+        "--jobs",
+        String(jobs),
+        "--out",
+        out,
+      ]);
       expect(r.code).toBe(0);
       return out;
     });
     for (const f of ["sweep.csv", "summary.csv"]) {
-      expect(readFileSync(join(dirs[1] as string, f), "utf8"), f).toBe(readFileSync(join(dirs[0] as string, f), "utf8"));
+      expect(readFileSync(join(dirs[1]!, f), "utf8"), f).toBe(
+        readFileSync(join(dirs[0]!, f), "utf8"),
+      );
     }
   });
 });

@@ -3,10 +3,16 @@
  * deterministic function of (seed, policy, replication), with nulls where the model has them.
  */
 import type { Policy, QualifiedScenario } from "../../src/scenario/types.js";
-import { DUPLICATE_CAUSES, LOST_CAUSES, type RunMetrics, type RunOptions, type RunResult } from "../../src/sim/result.js";
+import {
+  DUPLICATE_CAUSES,
+  LOST_CAUSES,
+  type RunMetrics,
+  type RunOptions,
+  type RunResult,
+} from "../../src/sim/result.js";
 
 /** A small deterministic hash in [0, 1). */
-function h(...parts: Array<string | number>): number {
+function h(...parts: (string | number)[]): number {
   let x = 2166136261;
   for (const ch of parts.join("|")) x = Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0;
   return (x % 100000) / 100000;
@@ -16,8 +22,12 @@ function h(...parts: Array<string | number>): number {
 export function fakeMetrics(seed: number, policy: string, r: number): RunMetrics {
   const u = h(seed, r);
   const p = policy === "off" ? 3 : policy === "restore" ? 2 : 1;
-  const lostByCause = Object.fromEntries(LOST_CAUSES.map((c, i) => [c, i === 0 ? Math.round(u * 10 * p) : 0])) as RunMetrics["lost_by_cause"];
-  const dupByCause = Object.fromEntries(DUPLICATE_CAUSES.map((c, i) => [c, i === 1 ? r % 3 : 0])) as RunMetrics["duplicated_by_cause"];
+  const lostByCause = Object.fromEntries(
+    LOST_CAUSES.map((c, i) => [c, i === 0 ? Math.round(u * 10 * p) : 0]),
+  ) as RunMetrics["lost_by_cause"];
+  const dupByCause = Object.fromEntries(
+    DUPLICATE_CAUSES.map((c, i) => [c, i === 1 ? r % 3 : 0]),
+  ) as RunMetrics["duplicated_by_cause"];
   const episode = r % 4 !== 3;
   return {
     arrived: 1000 + r,
@@ -49,7 +59,12 @@ export function fakeMetrics(seed: number, policy: string, r: number): RunMetrics
 }
 
 /** A fake runReplication. */
-export function fakeRunner(scenario: QualifiedScenario, policy: Policy, replication: number, options?: RunOptions): RunResult {
+export function fakeRunner(
+  scenario: QualifiedScenario,
+  policy: Policy,
+  replication: number,
+  options?: RunOptions,
+): RunResult {
   const base: RunResult = {
     scenario: scenario.name,
     policy,
@@ -63,13 +78,27 @@ export function fakeRunner(scenario: QualifiedScenario, policy: Policy, replicat
     ...base,
     trace: [
       { timeUs: 0, unit: "A", event: "mode", fromMode: "", toMode: "MASTER", detail: "start" },
-      { timeUs: 7_200_000_001, unit: "A", event: "fault-start", fromMode: "MASTER", toMode: "DOWN", detail: 'node-crash, "x"' },
+      {
+        timeUs: 7_200_000_001,
+        unit: "A",
+        event: "fault-start",
+        fromMode: "MASTER",
+        toMode: "DOWN",
+        detail: 'node-crash, "x"',
+      },
     ],
   };
 }
 
 /** Fake results for a list of policies × replications (policy-major, as the CLI orders them). */
-export function fakeResults(name: string, seed: number, policies: readonly Policy[], replications: number): RunResult[] {
+export function fakeResults(
+  name: string,
+  seed: number,
+  policies: readonly Policy[],
+  replications: number,
+): RunResult[] {
   const scenario = { name, seed } as unknown as QualifiedScenario;
-  return policies.flatMap((p) => Array.from({ length: replications }, (_, r) => fakeRunner(scenario, p, r)));
+  return policies.flatMap((p) =>
+    Array.from({ length: replications }, (_, r) => fakeRunner(scenario, p, r)),
+  );
 }

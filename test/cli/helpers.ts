@@ -25,10 +25,17 @@ export interface Outcome {
 }
 
 /** Runs `hasim <argv>` in-process with captured output; the model is faked unless `runner` is given. */
-export async function hasim(argv: readonly string[], runner: Runner | undefined = fakeRunner): Promise<Outcome> {
+export async function hasim(
+  argv: readonly string[],
+  runner: Runner | undefined = fakeRunner,
+): Promise<Outcome> {
   let out = "";
   let err = "";
-  const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), stderrIsTty: false };
+  const io = {
+    stdout: (s: string) => void (out += s),
+    stderr: (s: string) => void (err += s),
+    stderrIsTty: false,
+  };
   const code = await main(argv, io, runner);
   return { code, out, err };
 }

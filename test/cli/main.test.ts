@@ -13,29 +13,58 @@ describe("hasim run (in-process, fake model)", () => {
     const r = await hasim(["run", TINY, "--out", out]);
     expect(r.code).toBe(0);
     expect(r.err.split("\n")[0]).toBe("SEED=7");
-    expect(readdirSync(out).sort()).toEqual(["compare.csv", "meta.json", "runs.csv", "summary.csv"]);
-    const runs = csvRecords(readFileSync(join(out, "runs.csv"), "utf8"));
-    expect(runs.map((x) => `${x["policy"]}#${x["replication"]}`)).toEqual([
-      "off#0", "off#1", "off#2", "restore#0", "restore#1", "restore#2", "slave#0", "slave#1", "slave#2",
+    expect(readdirSync(out).sort()).toEqual([
+      "compare.csv",
+      "meta.json",
+      "runs.csv",
+      "summary.csv",
     ]);
-    expect(runs[0]?.["scenario"]).toBe("tiny");
-    expect(r.out).toMatch(/^policy\s+runs\s+lost\s+duplicated\s+ttr service \(s\)\s+unavailable \(s\)\s+split brain \(s\)\n/);
+    const runs = csvRecords(readFileSync(join(out, "runs.csv"), "utf8"));
+    expect(runs.map((x) => `${x.policy}#${x.replication}`)).toEqual([
+      "off#0",
+      "off#1",
+      "off#2",
+      "restore#0",
+      "restore#1",
+      "restore#2",
+      "slave#0",
+      "slave#1",
+      "slave#2",
+    ]);
+    expect(runs[0]?.scenario).toBe("tiny");
+    expect(r.out).toMatch(
+      /^policy\s+runs\s+lost\s+duplicated\s+ttr service \(s\)\s+unavailable \(s\)\s+split brain \(s\)\n/,
+    );
     expect(r.out).toMatch(/\nslave\s+3\s+\d/);
   });
 
   it("records the effective scenario, seeds, version and command line in meta.json", async () => {
     const out = join(tempDir(), "res");
-    const argv = ["run", TINY, "--out", out, "--seed", "9", "--replications", "2", "--set", "ha.holdOff=20m"];
+    const argv = [
+      "run",
+      TINY,
+      "--out",
+      out,
+      "--seed",
+      "9",
+      "--replications",
+      "2",
+      "--set",
+      "ha.holdOff=20m",
+    ];
     expect((await hasim(argv)).code).toBe(0);
-    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as Record<string, unknown>;
-    expect(meta["hasim"]).toBe(hasimVersion());
-    expect(meta["command"]).toBe("run");
-    expect(meta["argv"]).toEqual(argv);
-    expect(meta["seeds"]).toEqual(["9:0", "9:1"]);
-    const scenario = meta["scenario"] as Record<string, unknown>;
-    expect(scenario["name"]).toBe("tiny");
-    expect(scenario["seed"]).toBe(9);
-    expect(scenario["replications"]).toBe(2);
+    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    expect(meta.hasim).toBe(hasimVersion());
+    expect(meta.command).toBe("run");
+    expect(meta.argv).toEqual(argv);
+    expect(meta.seeds).toEqual(["9:0", "9:1"]);
+    const scenario = meta.scenario as Record<string, unknown>;
+    expect(scenario.name).toBe("tiny");
+    expect(scenario.seed).toBe(9);
+    expect(scenario.replications).toBe(2);
     expect(JSON.stringify(meta)).not.toMatch(/\d{4}-\d\d-\d\dT/); // no timestamps
   });
 
@@ -45,14 +74,23 @@ describe("hasim run (in-process, fake model)", () => {
     expect(existsSync(join(out, "trace.csv"))).toBe(true);
     writeFileSync(join(out, "report.html"), "kept");
     expect((await hasim(["run", TINY, "--out", out, "--policy", "become-secondary"])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["meta.json", "report.html", "runs.csv", "summary.csv"]);
-    const policies = new Set(csvRecords(readFileSync(join(out, "runs.csv"), "utf8")).map((x) => x["policy"]));
+    expect(readdirSync(out).sort()).toEqual([
+      "meta.json",
+      "report.html",
+      "runs.csv",
+      "summary.csv",
+    ]);
+    const policies = new Set(
+      csvRecords(readFileSync(join(out, "runs.csv"), "utf8")).map((x) => x.policy),
+    );
     expect([...policies]).toEqual(["slave"]);
   });
 
   it("writes trace.csv for replication 0 of each policy with --trace", async () => {
     const out = join(tempDir(), "res");
-    expect((await hasim(["run", TINY, "--out", out, "--trace", "--policy", "off,slave"])).code).toBe(0);
+    expect(
+      (await hasim(["run", TINY, "--out", out, "--trace", "--policy", "off,slave"])).code,
+    ).toBe(0);
     const trace = readFileSync(join(out, "trace.csv"), "utf8").split("\n");
     expect(trace[0]).toBe("policy,time_s,unit,event,from_mode,to_mode,detail");
     expect(trace.filter((l) => l.startsWith("off,"))).toHaveLength(2);
@@ -73,19 +111,36 @@ describe("hasim run (in-process, fake model)", () => {
 describe("hasim sweep (in-process, fake model)", () => {
   it("runs the full grid × policies and writes sweep.csv, summary.csv and meta.json", async () => {
     const out = join(tempDir(), "sw");
-    const r = await hasim(["sweep", TINY, "--out", out, "--vary", "seed=1,2", "--vary", "ha.holdOff=5m:15m:5m", "--policy", "off,slave"]);
+    const r = await hasim([
+      "sweep",
+      TINY,
+      "--out",
+      out,
+      "--vary",
+      "seed=1,2",
+      "--vary",
+      "ha.holdOff=5m:15m:5m",
+      "--policy",
+      "off,slave",
+    ]);
     expect(r.code).toBe(0);
     expect(r.err.split("\n")[0]).toBe("SEED=1");
     expect(readdirSync(out).sort()).toEqual(["meta.json", "summary.csv", "sweep.csv"]);
     const rows = csvRecords(readFileSync(join(out, "sweep.csv"), "utf8"));
-    expect(rows.map((x) => `${x["seed"]}/${x["ha.holdOff"]}/${x["policy"]}`)).toEqual(
-      ["1", "2"].flatMap((s) => ["5m", "10m", "15m"].flatMap((h) => [`${s}/${h}/off`, `${s}/${h}/slave`])),
+    expect(rows.map((x) => `${x.seed}/${x["ha.holdOff"]}/${x.policy}`)).toEqual(
+      ["1", "2"].flatMap((s) =>
+        ["5m", "10m", "15m"].flatMap((h) => [`${s}/${h}/off`, `${s}/${h}/slave`]),
+      ),
     );
     // The seed axis changes the fake model's numbers: the points really were run with their values.
-    expect(rows[0]?.["lost_mean"]).not.toBe(rows[6]?.["lost_mean"]);
+    expect(rows[0]?.lost_mean).not.toBe(rows[6]?.lost_mean);
     const summaryHeader = readFileSync(join(out, "summary.csv"), "utf8").split("\n")[0];
-    expect(summaryHeader).toBe("seed,ha.holdOff,scenario,policy,metric,mean,ci95_low,ci95_high,p50,p95,max,n");
-    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as { sweep: { points: Array<{ seeds: string[] }> } };
+    expect(summaryHeader).toBe(
+      "seed,ha.holdOff,scenario,policy,metric,mean,ci95_low,ci95_high,p50,p95,max,n",
+    );
+    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as {
+      sweep: { points: { seeds: string[] }[] };
+    };
     expect(meta.sweep.points).toHaveLength(6);
     expect(meta.sweep.points[3]?.seeds).toEqual(["2:0", "2:1", "2:2"]);
     expect(r.out.split("\n")[0]).toMatch(/^seed\s+ha\.holdOff\s+policy\s+runs/);
@@ -98,8 +153,8 @@ describe("hasim validate", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     const doc = YAML.parse(r.out) as Record<string, unknown>;
-    expect(doc["name"]).toBe("tiny");
-    expect((doc["ha"] as { heartbeat: { lostThreshold: number } }).heartbeat.lostThreshold).toBe(5);
+    expect(doc.name).toBe("tiny");
+    expect((doc.ha as { heartbeat: { lostThreshold: number } }).heartbeat.lostThreshold).toBe(5);
     const again = join(tempDir(), "effective.yaml");
     writeFileSync(again, r.out);
     const r2 = await hasim(["validate", again]);
@@ -134,6 +189,12 @@ describe("help and structure", () => {
   });
 
   it("glues a dash-leading value to its flag", () => {
-    expect(glueDashValues(["run", "x", "--horizon", "-5s", "--trace", "-q"])).toEqual(["run", "x", "--horizon=-5s", "--trace", "-q"]);
+    expect(glueDashValues(["run", "x", "--horizon", "-5s", "--trace", "-q"])).toEqual([
+      "run",
+      "x",
+      "--horizon=-5s",
+      "--trace",
+      "-q",
+    ]);
   });
 });

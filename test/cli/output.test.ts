@@ -1,4 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  mkdirSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,7 +24,14 @@ describe("writeOutputs", () => {
 
   it("replaces files and removes stale result files of an earlier command, not other files", () => {
     const dir = mkdtempSync(join(tmpdir(), "hasim-out-"));
-    for (const name of ["trace.csv", "compare.csv", "timeline-off.json", "report.html", "notes.txt", "runs.csv"]) {
+    for (const name of [
+      "trace.csv",
+      "compare.csv",
+      "timeline-off.json",
+      "report.html",
+      "notes.txt",
+      "runs.csv",
+    ]) {
       writeFileSync(join(dir, name), "old");
     }
     writeOutputs(dir, [{ name: "runs.csv", content: "new" }]);
@@ -29,12 +43,12 @@ describe("writeOutputs", () => {
     const dir = mkdtempSync(join(tmpdir(), "hasim-out-"));
     // A folder where the second temporary would go makes its write fail.
     mkdirSync(join(dir, `.b.csv.${process.pid}.tmp`));
-    expect(() =>
+    expect(() => {
       writeOutputs(dir, [
         { name: "a.csv", content: "a" },
         { name: "b.csv", content: "b" },
-      ]),
-    ).toThrow();
+      ]);
+    }).toThrow();
     expect(existsSync(join(dir, "a.csv"))).toBe(false);
     expect(existsSync(join(dir, `.a.csv.${process.pid}.tmp`))).toBe(false);
   });
@@ -42,10 +56,19 @@ describe("writeOutputs", () => {
 
 describe("result file names", () => {
   it("knows what run and sweep write", () => {
-    for (const n of ["runs.csv", "summary.csv", "compare.csv", "trace.csv", "sweep.csv", "meta.json", "timeline-slave.json"]) {
+    for (const n of [
+      "runs.csv",
+      "summary.csv",
+      "compare.csv",
+      "trace.csv",
+      "sweep.csv",
+      "meta.json",
+      "timeline-slave.json",
+    ]) {
       expect(isResultFile(n)).toBe(true);
     }
-    for (const n of ["report.html", "fuzz.csv", "counterexample-x.yaml", "chart.svg"]) expect(isResultFile(n)).toBe(false);
+    for (const n of ["report.html", "fuzz.csv", "counterexample-x.yaml", "chart.svg"])
+      expect(isResultFile(n)).toBe(false);
   });
 
   it("makes scenario names safe as folder names", () => {

@@ -4,9 +4,18 @@ import { gridPoints, parseVary, parseVaryAll } from "../../src/cli/vary.js";
 
 describe("--vary", () => {
   it("parses a list of values, kept as typed", () => {
-    expect(parseVary("ha.heartbeat.lostThreshold=2,3, 5")).toEqual({ path: "ha.heartbeat.lostThreshold", values: ["2", "3", "5"] });
-    expect(parseVary("ha.holdOff=5s,1h30m")).toEqual({ path: "ha.holdOff", values: ["5s", "1h30m"] });
-    expect(parseVary("workload.arrivals.rate=50/s")).toEqual({ path: "workload.arrivals.rate", values: ["50/s"] });
+    expect(parseVary("ha.heartbeat.lostThreshold=2,3, 5")).toEqual({
+      path: "ha.heartbeat.lostThreshold",
+      values: ["2", "3", "5"],
+    });
+    expect(parseVary("ha.holdOff=5s,1h30m")).toEqual({
+      path: "ha.holdOff",
+      values: ["5s", "1h30m"],
+    });
+    expect(parseVary("workload.arrivals.rate=50/s")).toEqual({
+      path: "workload.arrivals.rate",
+      values: ["50/s"],
+    });
   });
 
   it("expands numeric ranges without float noise", () => {
@@ -17,7 +26,14 @@ describe("--vary", () => {
   });
 
   it("expands duration ranges into durations", () => {
-    expect(parseVary("ha.holdOff=5s:30s:5s").values).toEqual(["5s", "10s", "15s", "20s", "25s", "30s"]);
+    expect(parseVary("ha.holdOff=5s:30s:5s").values).toEqual([
+      "5s",
+      "10s",
+      "15s",
+      "20s",
+      "25s",
+      "30s",
+    ]);
     expect(parseVary("ha.holdOff=30m:2h:30m").values).toEqual(["30m", "1h", "1h30m", "2h"]);
   });
 
@@ -36,7 +52,9 @@ describe("--vary", () => {
     try {
       parseVary(spec);
     } catch (e) {
-      expect((e as Error).message).toMatch(/^--vary ".*": expected path=v1,v2,\.\.\. or path=from:to:step/);
+      expect((e as Error).message).toMatch(
+        /^--vary ".*": expected path=v1,v2,\.\.\. or path=from:to:step/,
+      );
       expect((e as Error).message).not.toContain("\n");
     }
   });

@@ -7,10 +7,21 @@ import { qualifyScenario } from "../../src/scenario/index.js";
 import type { QualifiedScenario } from "../../src/scenario/types.js";
 
 const base = (over: Record<string, unknown> = {}): QualifiedScenario =>
-  qualifyScenario({ name: "base", horizon: "2h", drain: "1d", workload: { arrivals: { rate: "0.5/s" } }, ...over }, "base.yaml");
+  qualifyScenario(
+    {
+      name: "base",
+      horizon: "2h",
+      drain: "1d",
+      workload: { arrivals: { rate: "0.5/s" } },
+      ...over,
+    },
+    "base.yaml",
+  );
 
 const SINGLE = base({ ha: { heartbeat: { secondaryLink: false } } });
-const SAFE = base({ ha: { heartbeat: { secondaryLink: true }, remoteAsHeartbeat: true, rservice: { smtp: {} } } });
+const SAFE = base({
+  ha: { heartbeat: { secondaryLink: true }, remoteAsHeartbeat: true, rservice: { smtp: {} } },
+});
 
 describe("caseArb", () => {
   it("draws schedules that are sorted, spaced by the stability window, bounded, and valid scenarios", () => {
@@ -22,14 +33,20 @@ describe("caseArb", () => {
           expect(f.atUs).toBeLessThan(SINGLE.horizonUs);
           expect(f.durationUs).toBeGreaterThanOrEqual(limits.minDurationUs);
           expect(f.durationUs).toBeLessThanOrEqual(limits.maxDurationUs);
-          if (i > 0) expect(f.atUs - (c.faults[i - 1]?.atUs ?? 0)).toBeGreaterThanOrEqual(limits.minGapUs);
+          if (i > 0)
+            expect(f.atUs - (c.faults[i - 1]?.atUs ?? 0)).toBeGreaterThanOrEqual(limits.minGapUs);
           // No secondary link here, and no probes: such faults are not drawn.
           if (f.kind === "link-down" || f.kind === "flapping") expect(f.link).not.toBe("secondary");
           expect(f.kind).not.toBe("rservice-false-alarm");
           expect(f.kind).not.toBe("admin");
         });
         // The scenario settings are kept; only the policy is drawn, from the scenario's.
-        expect(c.config).toMatchObject({ lostThreshold: 3, secondaryLink: false, remoteAsHeartbeat: false, mailQueueSync: false });
+        expect(c.config).toMatchObject({
+          lostThreshold: 3,
+          secondaryLink: false,
+          remoteAsHeartbeat: false,
+          mailQueueSync: false,
+        });
         expect(SINGLE.policies).toContain(c.config.policy);
         const q = caseScenario(SINGLE, c);
         expect(q.faults).toEqual(c.faults);
@@ -41,7 +58,13 @@ describe("caseArb", () => {
   });
 
   it("with --swarm draws the enabled kinds and the configuration within ranges", () => {
-    const seen = { lt: new Set<number>(), sec: new Set<boolean>(), rah: new Set<boolean>(), qs: new Set<boolean>(), kinds: new Set<number>() };
+    const seen = {
+      lt: new Set<number>(),
+      sec: new Set<boolean>(),
+      rah: new Set<boolean>(),
+      qs: new Set<boolean>(),
+      kinds: new Set<number>(),
+    };
     fc.assert(
       fc.property(caseArb(SINGLE, true), (c) => {
         expect(c.config.lostThreshold).toBeGreaterThanOrEqual(2);
@@ -67,15 +90,23 @@ describe("caseArb", () => {
   });
 
   it("uses the secondary link and probe faults where the configuration has them", () => {
-    const cases = fc.sample(caseArb(SAFE, false, defaultLimits(SAFE.horizonUs, { maxFaults: 6 })), { numRuns: 300, seed: 13 });
+    const cases = fc.sample(caseArb(SAFE, false, defaultLimits(SAFE.horizonUs, { maxFaults: 6 })), {
+      numRuns: 300,
+      seed: 13,
+    });
     const faults = cases.flatMap((c) => c.faults);
-    expect(faults.some((f) => (f.kind === "link-down" || f.kind === "flapping") && f.link === "secondary")).toBe(true);
+    expect(
+      faults.some(
+        (f) => (f.kind === "link-down" || f.kind === "flapping") && f.link === "secondary",
+      ),
+    ).toBe(true);
     expect(faults.some((f) => f.kind === "rservice-false-alarm")).toBe(true);
     expect(new Set(faults.map((f) => f.kind))).toEqual(new Set(FUZZ_KINDS));
   });
 
   it("is deterministic: the same seed draws the same cases", () => {
-    const draw = (seed: number): FuzzCase[] => fc.sample(caseArb(SAFE, true), { numRuns: 50, seed });
+    const draw = (seed: number): FuzzCase[] =>
+      fc.sample(caseArb(SAFE, true), { numRuns: 50, seed });
     expect(draw(5)).toEqual(draw(5));
     expect(draw(5)).not.toEqual(draw(6));
   });

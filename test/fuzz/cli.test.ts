@@ -16,7 +16,11 @@ const NO_PARTITION = FUZZ_KINDS.filter((k) => k !== "partition").join(",");
 async function hasim(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), stderrIsTty: false };
+  const io = {
+    stdout: (s: string) => void (out += s),
+    stderr: (s: string) => void (err += s),
+    stderrIsTty: false,
+  };
   const code = await main(argv, io);
   return { code, out, err };
 }
@@ -28,7 +32,18 @@ describe("hasim fuzz", () => {
 
   it("exits 1 on a violation and writes fuzz.csv and the counterexample's yaml, story and timeline", async () => {
     const out = join(tempDir(), "fz");
-    const r = await hasim(["fuzz", SINGLE, "--property", "single-master", "--runs", "50", "--seed", "1", "--out", out]);
+    const r = await hasim([
+      "fuzz",
+      SINGLE,
+      "--property",
+      "single-master",
+      "--runs",
+      "50",
+      "--seed",
+      "1",
+      "--out",
+      out,
+    ]);
     expect(r.code).toBe(1);
     expect(r.err.split("\n")[0]).toBe("SEED=1");
     expect(readdirSync(out).sort()).toEqual([
@@ -39,33 +54,82 @@ describe("hasim fuzz", () => {
     ]);
     expect(r.out).toMatch(/^property\s+cases\s+verdict/);
     expect(r.out).toMatch(/\nsingle-master\s+\d+\s+VIOLATED\s+\d+\s+\d+\s+1\n/);
-    expect(r.out).toMatch(/\n  - link-down all @\d+\S* for \d+s\n/);
+    expect(r.out).toMatch(/\n {2}- link-down all @\d+\S* for \d+s\n/);
     expect(r.out).toMatch(/ B: SLAVE → MASTER \(heartbeat lost; split brain\)\n/);
     const story = readFileSync(join(out, "counterexample-single-master.story.txt"), "utf8");
     expect(r.out).toContain(story);
     const rows = csvRecords(readFileSync(join(out, "fuzz.csv"), "utf8"));
     expect(rows.at(-1)).toMatchObject({ property: "single-master" });
-    expect(rows.some((x) => x["verdict"] === "fail" && x["shrink"] === "0")).toBe(true);
+    expect(rows.some((x) => x.verdict === "fail" && x.shrink === "0")).toBe(true);
   });
 
   it("prints a replay command that reproduces the violation with hasim run", async () => {
     const out = join(tempDir(), "fz");
-    const r = await hasim(["fuzz", SINGLE, "--property", "single-master", "--runs", "50", "--seed", "2", "--out", out]);
+    const r = await hasim([
+      "fuzz",
+      SINGLE,
+      "--property",
+      "single-master",
+      "--runs",
+      "50",
+      "--seed",
+      "2",
+      "--out",
+      out,
+    ]);
     const cmd = /\nreplay: hasim run (\S+) --policy (\S+)\n/.exec(r.out);
     expect(cmd).not.toBeNull();
     const replay = join(tempDir(), "replay");
-    const run = await hasim(["run", cmd![1]!, "--policy", cmd![2]!, "--out", replay, "--quiet", "--jobs", "1"]);
+    const run = await hasim([
+      "run",
+      cmd![1]!,
+      "--policy",
+      cmd![2]!,
+      "--out",
+      replay,
+      "--quiet",
+      "--jobs",
+      "1",
+    ]);
     expect(run.code).toBe(0);
     const runs = csvRecords(readFileSync(join(replay, "runs.csv"), "utf8"));
-    expect(Number(runs[0]?.["split_brain_s"])).toBeGreaterThan(15);
+    expect(Number(runs[0]?.split_brain_s)).toBeGreaterThan(15);
   });
 
   it("exits 0 when no property is violated, and removes an earlier fuzz's counterexamples", async () => {
     const out = join(tempDir(), "fz");
-    expect((await hasim(["fuzz", SINGLE, "--property", "single-master", "--runs", "20", "--seed", "3", "--out", out])).code).toBe(1);
+    expect(
+      (
+        await hasim([
+          "fuzz",
+          SINGLE,
+          "--property",
+          "single-master",
+          "--runs",
+          "20",
+          "--seed",
+          "3",
+          "--out",
+          out,
+        ])
+      ).code,
+    ).toBe(1);
     expect(existsSync(join(out, "counterexample-single-master.yaml"))).toBe(true);
     writeFileSync(join(out, "notes.txt"), "kept");
-    const args = ["--property", "single-master", "--kinds", NO_PARTITION, "--max-faults", "1", "--runs", "150", "--seed", "3", "--out", out];
+    const args = [
+      "--property",
+      "single-master",
+      "--kinds",
+      NO_PARTITION,
+      "--max-faults",
+      "1",
+      "--runs",
+      "150",
+      "--seed",
+      "3",
+      "--out",
+      out,
+    ];
     const r = await hasim(["fuzz", SAFE, ...args]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\nsingle-master\s+150\s+held\s+-/);
@@ -74,23 +138,48 @@ describe("hasim fuzz", () => {
 
   it("is deterministic: the same --seed writes the same fuzz.csv", async () => {
     const [a, b] = [join(tempDir(), "a"), join(tempDir(), "b")];
-    const args = ["--runs", "30", "--seed", "9", "--swarm", "--property", "no-loss,recovers", "--property", "ttr"];
+    const args = [
+      "--runs",
+      "30",
+      "--seed",
+      "9",
+      "--swarm",
+      "--property",
+      "no-loss,recovers",
+      "--property",
+      "ttr",
+    ];
     expect((await hasim(["fuzz", SINGLE, ...args, "--out", a])).code).toBe(1);
     expect((await hasim(["fuzz", SINGLE, ...args, "--out", b])).code).toBe(1);
     for (const f of readdirSync(a)) {
-      if (!f.endsWith(".yaml") && !f.endsWith(".story.txt")) expect(readFileSync(join(b, f), "utf8")).toBe(readFileSync(join(a, f), "utf8"));
+      if (!f.endsWith(".yaml") && !f.endsWith(".story.txt"))
+        expect(readFileSync(join(b, f), "utf8")).toBe(readFileSync(join(a, f), "utf8"));
     }
-    expect(new Set(csvRecords(readFileSync(join(a, "fuzz.csv"), "utf8")).map((x) => x["property"]))).toEqual(new Set(["no-loss", "recovers", "ttr"]));
+    expect(
+      new Set(csvRecords(readFileSync(join(a, "fuzz.csv"), "utf8")).map((x) => x.property)),
+    ).toEqual(new Set(["no-loss", "recovers", "ttr"]));
   });
 
   it.each([
-    ["an unknown property", ["--property", "single-mastr"], /^--property: expected one of .*got "single-mastr"; did you mean "single-master"\?$/],
+    [
+      "an unknown property",
+      ["--property", "single-mastr"],
+      /^--property: expected one of .*got "single-mastr"; did you mean "single-master"\?$/,
+    ],
     ["--runs 0", ["--runs", "0"], /^--runs: expected a positive integer, got "0"$/],
     ["--runs abc", ["--runs", "abc"], /^--runs: expected a positive integer/],
     ["--seed -1", ["--seed", "-1"], /^--seed: expected a non-negative integer/],
     ["--ttr-bound 0s", ["--ttr-bound", "0s"], /^--ttr-bound: expected a positive duration/],
-    ["--time-budget soon", ["--time-budget", "soon"], /^--time-budget: expected a positive duration/],
-    ["--kinds bogus", ["--kinds", "link-down,crash"], /^--kinds: expected a comma-separated list of .*got "crash"/],
+    [
+      "--time-budget soon",
+      ["--time-budget", "soon"],
+      /^--time-budget: expected a positive duration/,
+    ],
+    [
+      "--kinds bogus",
+      ["--kinds", "link-down,crash"],
+      /^--kinds: expected a comma-separated list of .*got "crash"/,
+    ],
     ["a bad --set", ["--set", "ha.hearbeat.lostThreshold=2"], /hearbeat/],
   ])("exits 2 with one line and writes nothing on %s", async (_what, flags, message) => {
     const out = join(tempDir(), "fz");

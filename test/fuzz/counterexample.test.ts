@@ -5,7 +5,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { timelineFromJson } from "../../src/charts/timeline-data.js";
 import { main } from "../../src/cli/main.js";
-import { counterexampleScenario, counterexampleYaml, replayCommand } from "../../src/fuzz/counterexample.js";
+import {
+  counterexampleScenario,
+  counterexampleYaml,
+  replayCommand,
+} from "../../src/fuzz/counterexample.js";
 import { fuzz, type Failure } from "../../src/fuzz/fuzz.js";
 import { checkProperty, type PropertyName } from "../../src/fuzz/properties.js";
 import { parseScenarioText, qualifyScenario } from "../../src/scenario/index.js";
@@ -16,26 +20,55 @@ import { ROOT, tempDir } from "../cli/helpers.js";
 
 function shipped(name: string, over: Record<string, unknown> = {}): QualifiedScenario {
   const file = join(ROOT, "scenarios", name);
-  return qualifyScenario({ ...(parseScenarioText(readFileSync(file, "utf8"), file) as Record<string, unknown>), ...over }, file);
+  return qualifyScenario(
+    {
+      ...(parseScenarioText(readFileSync(file, "utf8"), file) as Record<string, unknown>),
+      ...over,
+    },
+    file,
+  );
 }
 
 const H = 3600e6;
 
 /** Fuzzes for one property, writes its counterexample, and returns both. */
-function found(base: QualifiedScenario, property: PropertyName): { f: Failure; file: string; minDrainUs: number } {
-  const report = fuzz(base, { properties: [property], numRuns: 100, seed: 4, timeBudgetMs: null, swarm: false, ttrBoundUs: H });
+function found(
+  base: QualifiedScenario,
+  property: PropertyName,
+): { f: Failure; file: string; minDrainUs: number } {
+  const report = fuzz(base, {
+    properties: [property],
+    numRuns: 100,
+    seed: 4,
+    timeBudgetMs: null,
+    swarm: false,
+    ttrBoundUs: H,
+  });
   const f = report.outcomes[0]?.failure;
   if (f === null || f === undefined) throw new Error(`no counterexample to ${property}`);
   const file = join(tempDir(), `counterexample-${property}.yaml`);
-  const x = { base, case: f.case, property, verdict: f.verdict, fuzzSeed: 4, minDrainUs: report.minDrainUs };
+  const x = {
+    base,
+    case: f.case,
+    property,
+    verdict: f.verdict,
+    fuzzSeed: 4,
+    minDrainUs: report.minDrainUs,
+  };
   writeFileSync(file, counterexampleYaml(x, file));
   return { f, file, minDrainUs: report.minDrainUs };
 }
 
 describe("counterexample files", () => {
-  const cases: Array<[PropertyName, QualifiedScenario]> = [
+  const cases: [PropertyName, QualifiedScenario][] = [
     ["single-master", shipped("fuzz-single-link.yaml")],
-    ["recovers", shipped("fuzz-single-link.yaml", { policies: ["off"], ha: { admin: { responseTime: "never" } } })],
+    [
+      "recovers",
+      shipped("fuzz-single-link.yaml", {
+        policies: ["off"],
+        ha: { admin: { responseTime: "never" } },
+      }),
+    ],
     ["no-loss", shipped("fuzz-single-link.yaml")],
   ];
 
@@ -58,22 +91,48 @@ describe("counterexample files", () => {
     expect(text.split("\n")[1]).toBe(`# Replay: ${replayCommand(file, f.case)}`);
     const out = join(tempDir(), "replay");
     const io = { stdout: () => undefined, stderr: () => undefined, stderrIsTty: false };
-    const argv = ["run", file, "--policy", f.case.config.policy, "--out", out, "--trace", "--quiet", "--jobs", "1"];
+    const argv = [
+      "run",
+      file,
+      "--policy",
+      f.case.config.policy,
+      "--out",
+      out,
+      "--trace",
+      "--quiet",
+      "--jobs",
+      "1",
+    ];
     expect(await main(argv, io, runReplication)).toBe(0);
     const runs = csvRecords(readFileSync(join(out, "runs.csv"), "utf8"));
     expect(runs).toHaveLength(1);
-    expect(Number(runs[0]?.["split_brain_s"])).toBe(f.result.metrics.split_brain_s);
-    const tl = timelineFromJson(readFileSync(join(out, `timeline-${f.case.config.policy}.json`), "utf8"));
+    expect(Number(runs[0]?.split_brain_s)).toBe(f.result.metrics.split_brain_s);
+    const tl = timelineFromJson(
+      readFileSync(join(out, `timeline-${f.case.config.policy}.json`), "utf8"),
+    );
     expect(tl.splitBrain.some((s) => s.endUs - s.startUs > 15e6)).toBe(true);
   });
 
   it("is named after the property and carries the case's configuration", () => {
     const base = shipped("fuzz-single-link.yaml");
     const { f, minDrainUs } = found(base, "single-master");
-    const raw = counterexampleScenario({ base, case: f.case, property: "single-master", verdict: f.verdict, fuzzSeed: 4, minDrainUs });
-    expect(raw["name"]).toBe("fuzz-single-link-counterexample-single-master");
-    expect(raw["policies"]).toEqual([f.case.config.policy]);
-    expect((raw["ha"] as { heartbeat: unknown }).heartbeat).toEqual({ interval: "5s", lostThreshold: 3, secondaryLink: false });
-    expect(String(raw["description"])).toMatch(/found by hasim fuzz --seed 4 on fuzz-single-link, shrunk to 1 fault\(s\): link-down/);
+    const raw = counterexampleScenario({
+      base,
+      case: f.case,
+      property: "single-master",
+      verdict: f.verdict,
+      fuzzSeed: 4,
+      minDrainUs,
+    });
+    expect(raw.name).toBe("fuzz-single-link-counterexample-single-master");
+    expect(raw.policies).toEqual([f.case.config.policy]);
+    expect((raw.ha as { heartbeat: unknown }).heartbeat).toEqual({
+      interval: "5s",
+      lostThreshold: 3,
+      secondaryLink: false,
+    });
+    expect(String(raw.description)).toMatch(
+      /found by hasim fuzz --seed 4 on fuzz-single-link, shrunk to 1 fault\(s\): link-down/,
+    );
   });
 });

@@ -76,14 +76,22 @@ describe("role machine", () => {
 
   it("row 12: a SLAVE back from a crash rejoins as SLAVE whatever the policy", () => {
     for (const p of ["off", "restore", "slave"] as const) {
-      expect(run(S(p), { type: "crash" }, { type: "boot", peerHeard: true, peerMode: "MASTER" })[0].mode).toBe("SLAVE");
+      expect(
+        run(S(p), { type: "crash" }, { type: "boot", peerHeard: true, peerMode: "MASTER" })[0].mode,
+      ).toBe("SLAVE");
     }
   });
 
   it("a down or hung unit reacts to nothing but boot, crash and unhang", () => {
     const hung = run(P("slave"), { type: "hang" })[0];
-    for (const type of ["peer-lost", "local-failure", "told-failed", "demote", "peer-rebooting"] as const) {
-      expect(transition(hung, { type } as RoleEvent)[0]).toBe(hung);
+    for (const type of [
+      "peer-lost",
+      "local-failure",
+      "told-failed",
+      "demote",
+      "peer-rebooting",
+    ] as const) {
+      expect(transition(hung, { type })[0]).toBe(hung);
     }
     expect(run(hung, { type: "unhang" })[0]).toMatchObject({ physical: "UP", mode: "MASTER" });
   });
@@ -122,21 +130,26 @@ describe("role machine", () => {
 
   it("property: pure, total, and never leaves OFF without an admin or a boot", () => {
     fc.assert(
-      fc.property(fc.constantFrom<Policy>("off", "restore", "slave"), fc.boolean(), fc.array(events, { maxLength: 40 }), (policy, master, seq) => {
-        let s = initialRole(master ? "master" : "slave", policy);
-        for (const e of seq) {
-          const frozen = JSON.stringify(s);
-          const [n, eff] = transition(s, e);
-          expect(JSON.stringify(s)).toBe(frozen); // input not mutated
-          expect(transition(s, e)).toEqual([n, eff]); // same input, same output
-          if (s.mode === "OFF" && s.physical === "UP" && n.mode !== "OFF") {
-            expect(["to-configured", "admin-restart"]).toContain(e.type);
+      fc.property(
+        fc.constantFrom<Policy>("off", "restore", "slave"),
+        fc.boolean(),
+        fc.array(events, { maxLength: 40 }),
+        (policy, master, seq) => {
+          let s = initialRole(master ? "master" : "slave", policy);
+          for (const e of seq) {
+            const frozen = JSON.stringify(s);
+            const [n, eff] = transition(s, e);
+            expect(JSON.stringify(s)).toBe(frozen); // input not mutated
+            expect(transition(s, e)).toEqual([n, eff]); // same input, same output
+            if (s.mode === "OFF" && s.physical === "UP" && n.mode !== "OFF") {
+              expect(["to-configured", "admin-restart"]).toContain(e.type);
+            }
+            if (n.mode === "OFF") expect(policy).toBe("off"); // only the off policy switches a unit off
+            if (n.mode === "FAILED") expect(policy).not.toBe("off");
+            s = n;
           }
-          if (n.mode === "OFF") expect(policy).toBe("off"); // only the off policy switches a unit off
-          if (n.mode === "FAILED") expect(policy).not.toBe("off");
-          s = n;
-        }
-      }),
+        },
+      ),
     );
   });
 });

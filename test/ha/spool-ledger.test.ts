@@ -8,22 +8,27 @@ import { SenderQueue } from "../../src/sim/sender-queue.js";
 import { RecentAccepts } from "../../src/sim/recent.js";
 import { DurationHistogram } from "../../src/ha/histogram.js";
 
-type SpoolOp = { op: "push" | "unshift"; id: number; t: number } | { op: "shift" } | { op: "clear" };
+type SpoolOp =
+  { op: "push" | "unshift"; id: number; t: number } | { op: "shift" } | { op: "clear" };
 
 describe("Spool", () => {
   it("behaves as a double-ended array (push, unshift, shift, forEach) across growth", () => {
     const ops = fc.array(
       fc.oneof(
-        fc.record({ op: fc.constantFrom("push" as const, "unshift" as const), id: fc.nat(1e6), t: fc.nat(1e9) }),
+        fc.record({
+          op: fc.constantFrom("push" as const, "unshift" as const),
+          id: fc.nat(1e6),
+          t: fc.nat(1e9),
+        }),
         fc.constant({ op: "shift" as const }),
         fc.constant({ op: "clear" as const }),
-      ) as fc.Arbitrary<SpoolOp>,
+      ),
       { maxLength: 400 },
     );
     fc.assert(
       fc.property(ops, (seq) => {
         const s = new Spool(2);
-        const ref: Array<[number, number, number]> = [];
+        const ref: [number, number, number][] = [];
         for (const o of seq) {
           if (o.op === "push") {
             s.push(o.id, o.t, EntryTag.CutRetry);
@@ -42,7 +47,7 @@ describe("Spool", () => {
           }
           expect(s.size).toBe(ref.length);
         }
-        const all: Array<[number, number, number]> = [];
+        const all: [number, number, number][] = [];
         s.forEach((id, t, tag) => all.push([id, t, tag]));
         expect(all).toEqual(ref);
       }),
@@ -53,51 +58,68 @@ describe("Spool", () => {
 describe("SenderQueue and RecentAccepts", () => {
   it("the sender queue is a FIFO whose head time is the earliest retry", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(1e6), fc.nat(1000), fc.boolean()), { maxLength: 300 }), (seq) => {
-        const q = new SenderQueue();
-        const ref: Array<[number, number]> = [];
-        let t = 0;
-        for (const [id, dt, pop] of seq) {
-          if (pop && ref.length > 0) {
-            expect(q.headNextUs).toBe(ref[0]![1]);
-            expect(q.shift()).toBe(ref.shift()![0]);
-          } else {
-            t += dt;
-            q.push(id, 0, t, 0);
-            ref.push([id, t]);
+      fc.property(
+        fc.array(fc.tuple(fc.nat(1e6), fc.nat(1000), fc.boolean()), { maxLength: 300 }),
+        (seq) => {
+          const q = new SenderQueue();
+          const ref: [number, number][] = [];
+          let t = 0;
+          for (const [id, dt, pop] of seq) {
+            if (pop && ref.length > 0) {
+              expect(q.headNextUs).toBe(ref[0]![1]);
+              expect(q.shift()).toBe(ref.shift()![0]);
+            } else {
+              t += dt;
+              q.push(id, 0, t, 0);
+              ref.push([id, t]);
+            }
+            expect(q.size).toBe(ref.length);
           }
-          expect(q.size).toBe(ref.length);
-        }
-      }),
+        },
+      ),
     );
   });
 
   it("recent accepts keep exactly the sessions inside the window", () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(3_000_000), { minLength: 1, maxLength: 300 }), fc.nat(5_000_000), (gaps, extra) => {
-        const w = 1_000_000;
-        const r = new RecentAccepts(w);
-        let t = 0;
-        const all: Array<[number, number]> = [];
-        gaps.forEach((g, i) => {
-          t += g;
-          r.push(i, t);
-          all.push([i, t]);
-        });
-        const now = t + extra;
-        const got: number[] = [];
-        r.drain(now, (id) => got.push(id));
-        expect(got).toEqual(all.filter(([, at]) => at >= now - w).map(([id]) => id));
-      }),
+      fc.property(
+        fc.array(fc.nat(3_000_000), { minLength: 1, maxLength: 300 }),
+        fc.nat(5_000_000),
+        (gaps, extra) => {
+          const w = 1_000_000;
+          const r = new RecentAccepts(w);
+          let t = 0;
+          const all: [number, number][] = [];
+          gaps.forEach((g, i) => {
+            t += g;
+            r.push(i, t);
+            all.push([i, t]);
+          });
+          const now = t + extra;
+          const got: number[] = [];
+          r.drain(now, (id) => got.push(id));
+          expect(got).toEqual(all.filter(([, at]) => at >= now - w).map(([id]) => id));
+        },
+      ),
     );
   });
 });
 
 describe("MailLedger", () => {
-  type Op = { op: "accept" | "deliver" | "giveUp" | "destroy" | "copy"; mail: number; tag: number };
+  interface Op {
+    op: "accept" | "deliver" | "giveUp" | "destroy" | "copy";
+    mail: number;
+    tag: number;
+  }
   it("counts accepted, delivered, duplicated and lost like a map of mail fates", () => {
     const ops = fc.array(
-      fc.record({ op: fc.constantFrom("accept", "deliver", "giveUp", "destroy", "copy") as fc.Arbitrary<Op["op"]>, mail: fc.nat(30), tag: fc.nat(3) }),
+      fc.record({
+        op: fc.constantFrom("accept", "deliver", "giveUp", "destroy", "copy") as fc.Arbitrary<
+          Op["op"]
+        >,
+        mail: fc.nat(30),
+        tag: fc.nat(3),
+      }),
       { maxLength: 300 },
     );
     fc.assert(
@@ -105,7 +127,8 @@ describe("MailLedger", () => {
         const l = new MailLedger(4);
         for (let i = 0; i <= 30; i++) l.arrive();
         const ref = new Map<number, { acc: boolean; deliveries: number; gave: boolean }>();
-        const get = (m: number) => ref.get(m) ?? ref.set(m, { acc: false, deliveries: 0, gave: false }).get(m)!;
+        const get = (m: number) =>
+          ref.get(m) ?? ref.set(m, { acc: false, deliveries: 0, gave: false }).get(m)!;
         for (const o of seq) {
           const r = get(o.mail);
           if (o.op === "accept") {
@@ -127,7 +150,9 @@ describe("MailLedger", () => {
         expect(l.duplicated).toBe(rs.reduce((s, r) => s + Math.max(0, r.deliveries - 1), 0));
         expect(Object.values(l.duplicatedBy).reduce((a, b) => a + b, 0)).toBe(l.duplicated);
         const lost = l.lostByCause(() => null);
-        expect(Object.values(lost).reduce((a, b) => a + b, 0)).toBe(rs.filter((r) => r.acc && r.deliveries === 0).length);
+        expect(Object.values(lost).reduce((a, b) => a + b, 0)).toBe(
+          rs.filter((r) => r.acc && r.deliveries === 0).length,
+        );
         expect(l.violations).toEqual([]);
       }),
     );
@@ -144,14 +169,18 @@ describe("MailLedger", () => {
 describe("DurationHistogram", () => {
   it("quantiles within 3.5% of the exact ones, exact mean", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 2e9 }), { minLength: 1, maxLength: 500 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (xs, q) => {
-        const h = new DurationHistogram();
-        for (const x of xs) h.record(x);
-        const sorted = [...xs].sort((a, b) => a - b);
-        const exact = sorted[Math.max(0, Math.ceil(q * xs.length) - 1)]!;
-        expect(Math.abs(h.quantileUs(q) - exact)).toBeLessThanOrEqual(Math.max(1, exact * 0.035));
-        expect(h.meanUs()).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 3);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 2e9 }), { minLength: 1, maxLength: 500 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (xs, q) => {
+          const h = new DurationHistogram();
+          for (const x of xs) h.record(x);
+          const sorted = [...xs].sort((a, b) => a - b);
+          const exact = sorted[Math.max(0, Math.ceil(q * xs.length) - 1)]!;
+          expect(Math.abs(h.quantileUs(q) - exact)).toBeLessThanOrEqual(Math.max(1, exact * 0.035));
+          expect(h.meanUs()).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 3);
+        },
+      ),
     );
   });
 });

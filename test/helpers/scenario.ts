@@ -30,14 +30,25 @@ export const BASE: Record<string, unknown> = {
 
 function merge(a: unknown, b: unknown): unknown {
   if (b === undefined) return a;
-  if (typeof a !== "object" || a === null || Array.isArray(a) || typeof b !== "object" || b === null || Array.isArray(b)) return b;
+  if (
+    typeof a !== "object" ||
+    a === null ||
+    Array.isArray(a) ||
+    typeof b !== "object" ||
+    b === null ||
+    Array.isArray(b)
+  )
+    return b;
   const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
   for (const [k, v] of Object.entries(b as Record<string, unknown>)) out[k] = merge(out[k], v);
   return out;
 }
 
 /** The base merged with `over` (objects deep-merged, arrays replaced), qualified, made hand-checkable. */
-export function scenario(over: Record<string, unknown> = {}, engine: Partial<QualifiedScenario["engine"]> = {}): QualifiedScenario {
+export function scenario(
+  over: Record<string, unknown> = {},
+  engine: Partial<QualifiedScenario["engine"]> = {},
+): QualifiedScenario {
   const q = qualifyScenario(merge(BASE, over), "test.yaml");
   return {
     ...q,

@@ -18,11 +18,29 @@ describe("parseDurationDist", () => {
   it("qualifies every distribution into µs with precomputed parameters", () => {
     expect(parseDurationDist("15s")).toEqual({ dist: "constant", valueUs: 15 * US_PER_S });
     expect(parseDurationDist(2.5)).toEqual({ dist: "constant", valueUs: 2_500_000 });
-    expect(parseDurationDist({ dist: "constant", value: "1h30m" })).toEqual({ dist: "constant", valueUs: 90 * US_PER_MIN });
-    expect(parseDurationDist({ dist: "exponential", mean: "100ms" })).toEqual({ dist: "exponential", meanUs: 100_000 });
-    expect(parseDurationDist({ dist: "uniform", min: 1, max: "2s" })).toEqual({ dist: "uniform", minUs: US_PER_S, maxUs: 2 * US_PER_S });
-    expect(parseDurationDist({ dist: "normal", mean: "5m", sd: "1m" })).toEqual({ dist: "normal", meanUs: 5 * US_PER_MIN, sdUs: US_PER_MIN });
-    expect(parseDurationDist({ dist: "weibull", shape: 1.5, scale: "2h" })).toEqual({ dist: "weibull", shape: 1.5, scaleUs: 2 * US_PER_H });
+    expect(parseDurationDist({ dist: "constant", value: "1h30m" })).toEqual({
+      dist: "constant",
+      valueUs: 90 * US_PER_MIN,
+    });
+    expect(parseDurationDist({ dist: "exponential", mean: "100ms" })).toEqual({
+      dist: "exponential",
+      meanUs: 100_000,
+    });
+    expect(parseDurationDist({ dist: "uniform", min: 1, max: "2s" })).toEqual({
+      dist: "uniform",
+      minUs: US_PER_S,
+      maxUs: 2 * US_PER_S,
+    });
+    expect(parseDurationDist({ dist: "normal", mean: "5m", sd: "1m" })).toEqual({
+      dist: "normal",
+      meanUs: 5 * US_PER_MIN,
+      sdUs: US_PER_MIN,
+    });
+    expect(parseDurationDist({ dist: "weibull", shape: 1.5, scale: "2h" })).toEqual({
+      dist: "weibull",
+      shape: 1.5,
+      scaleUs: 2 * US_PER_H,
+    });
 
     const byMedian = parseDurationDist({ dist: "lognormal", median: "4h", p95: "24h" });
     expect(byMedian).toMatchObject({ dist: "lognormal", medianUs: 4 * US_PER_H, p95Us: US_PER_D });
@@ -37,26 +55,86 @@ describe("parseDurationDist", () => {
     expect(byMean.mu).toBeCloseTo(Math.log(10 * US_PER_S) - s2 / 2, 12);
   });
 
-  const bad: Array<[string, unknown, string, RegExp]> = [
-    ["null", null, "", /expected a duration such as "15s".*or an object \{dist: constant \| exponential/],
+  const bad: [string, unknown, string, RegExp][] = [
+    [
+      "null",
+      null,
+      "",
+      /expected a duration such as "15s".*or an object \{dist: constant \| exponential/,
+    ],
     ["array", [1, 2], "", /expected a duration/],
     ["bad duration string", "soon", "", /expected a duration such as 250ms/],
     ["negative seconds", -3, "", /non-negative/],
-    ["missing dist", { mean: "1s" }, "dist", /missing; expected one of constant, exponential, uniform, normal, lognormal, weibull/],
-    ["unknown dist", { dist: "gaussian", mean: "1s" }, "dist", /unknown distribution "gaussian"; expected one of constant, exponential, uniform, normal, lognormal, weibull/],
-    ["extra field", { dist: "exponential", mean: "1s", sd: "1s" }, "sd", /unexpected field for exponential; expected mean/],
-    ["missing field", { dist: "uniform", min: "1s" }, "max", /missing; uniform expects min and max/],
-    ["mixed lognormal", { dist: "lognormal", median: "1h", sd: "1h" }, "sd", /expected median and p95, or mean and sd/],
-    ["empty lognormal", { dist: "lognormal" }, "median", /missing; lognormal expects median and p95, or mean and sd/],
-    ["p95 not above median", { dist: "lognormal", median: "4h", p95: "4h" }, "p95", /expected p95 greater than the median \(4h\), got 4h/],
+    [
+      "missing dist",
+      { mean: "1s" },
+      "dist",
+      /missing; expected one of constant, exponential, uniform, normal, lognormal, weibull/,
+    ],
+    [
+      "unknown dist",
+      { dist: "gaussian", mean: "1s" },
+      "dist",
+      /unknown distribution "gaussian"; expected one of constant, exponential, uniform, normal, lognormal, weibull/,
+    ],
+    [
+      "extra field",
+      { dist: "exponential", mean: "1s", sd: "1s" },
+      "sd",
+      /unexpected field for exponential; expected mean/,
+    ],
+    [
+      "missing field",
+      { dist: "uniform", min: "1s" },
+      "max",
+      /missing; uniform expects min and max/,
+    ],
+    [
+      "mixed lognormal",
+      { dist: "lognormal", median: "1h", sd: "1h" },
+      "sd",
+      /expected median and p95, or mean and sd/,
+    ],
+    [
+      "empty lognormal",
+      { dist: "lognormal" },
+      "median",
+      /missing; lognormal expects median and p95, or mean and sd/,
+    ],
+    [
+      "p95 not above median",
+      { dist: "lognormal", median: "4h", p95: "4h" },
+      "p95",
+      /expected p95 greater than the median \(4h\), got 4h/,
+    ],
     ["zero median", { dist: "lognormal", median: 0, p95: "4h" }, "median", /positive duration/],
     ["negative sd", { dist: "normal", mean: "1s", sd: -1 }, "sd", /non-negative/],
     ["zero mean", { dist: "exponential", mean: "0s" }, "mean", /positive duration/],
-    ["bad mean text", { dist: "exponential", mean: "fast" }, "mean", /expected a duration such as 250ms/],
+    [
+      "bad mean text",
+      { dist: "exponential", mean: "fast" },
+      "mean",
+      /expected a duration such as 250ms/,
+    ],
     ["non-numeric mean", { dist: "exponential", mean: true }, "mean", /expected a duration/],
-    ["min above max", { dist: "uniform", min: "5s", max: "2s" }, "max", /expected max >= min \(5s\), got 2s/],
-    ["zero shape", { dist: "weibull", shape: 0, scale: "1h" }, "shape", /expected a positive number/],
-    ["string shape", { dist: "weibull", shape: "2", scale: "1h" }, "shape", /expected a positive number/],
+    [
+      "min above max",
+      { dist: "uniform", min: "5s", max: "2s" },
+      "max",
+      /expected max >= min \(5s\), got 2s/,
+    ],
+    [
+      "zero shape",
+      { dist: "weibull", shape: 0, scale: "1h" },
+      "shape",
+      /expected a positive number/,
+    ],
+    [
+      "string shape",
+      { dist: "weibull", shape: "2", scale: "1h" },
+      "shape",
+      /expected a positive number/,
+    ],
     ["zero scale", { dist: "weibull", shape: 2, scale: 0 }, "scale", /positive duration/],
   ];
   it.each(bad)("rejects %s with the field and what was expected", (_name, spec, path, message) => {
@@ -100,7 +178,8 @@ describe("special functions", () => {
     expect(normalCdf(-5) / 2.866515718791939e-7).toBeCloseTo(1, 12);
     expect(erfc(10) / 2.088487583762545e-45).toBeCloseTo(1, 12);
     expect(erfc(1)).toBeCloseTo(0.157299207050285, 15);
-    for (const p of [1e-6, 0.01, 0.02425, 0.3, 0.7, 0.97575, 0.999]) expect(normalCdf(normalQuantile(p)) / p).toBeCloseTo(1, 5);
+    for (const p of [1e-6, 0.01, 0.02425, 0.3, 0.7, 0.97575, 0.999])
+      expect(normalCdf(normalQuantile(p)) / p).toBeCloseTo(1, 5);
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);
     expect(() => normalQuantile(2)).toThrow(RangeError);
@@ -131,7 +210,7 @@ describe("sampling", () => {
   // errors of the analytic mean, and at several quantiles q the fraction of draws at or below
   // the analytic quantile must be within 5 binomial standard errors of q. Deterministic (fixed
   // seed), yet a sampler that is wrong by a percent or so fails.
-  const cases: Array<[string, unknown]> = [
+  const cases: [string, unknown][] = [
     ["constant", "90s"],
     ["exponential", { dist: "exponential", mean: "5m" }],
     ["uniform", { dist: "uniform", min: "10s", max: "70s" }],
@@ -172,7 +251,9 @@ describe("sampling", () => {
     for (const q of qs) {
       const x = quantileUs(dist, q);
       const below = countAtMost(xs, x);
-      expect(Math.abs(below / n - q), `${name} q=${q}`).toBeLessThan(5 * Math.sqrt((q * (1 - q)) / n));
+      expect(Math.abs(below / n - q), `${name} q=${q}`).toBeLessThan(
+        5 * Math.sqrt((q * (1 - q)) / n),
+      );
     }
   });
 

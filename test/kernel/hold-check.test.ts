@@ -17,7 +17,9 @@ describe.skipIf(!existsSync(holdMjs))("order cross-check with hold.mjs", () => {
     [1000, 200_000],
     [10, 50_000],
   ])("N=%i M=%i: same hash and final time as hold.mjs in ties mode", (n, m) => {
-    const out = execFileSync(process.execPath, [holdMjs, String(n), String(m), "ties"], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, [holdMjs, String(n), String(m), "ties"], {
+      encoding: "utf8",
+    });
     const hash = /hash=(\d+)/.exec(out)?.[1];
     const time = /\(t=([\d.e+-]+)\)/.exec(out)?.[1];
     expect(hash).toBeDefined();

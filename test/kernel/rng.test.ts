@@ -11,7 +11,12 @@ describe("seeding", () => {
       fc.property(fc.oneof(fc.integer(), fc.stringMatching(/^[a-z0-9:-]{1,12}$/)), (seed) => {
         const a = Rng.fromSeed(seed);
         const b = Rng.fromSeed(seed);
-        expect([draws(a, 5), a.normal(0, 1), a.exponential(2), a.int(0, 1e12)]).toEqual([draws(b, 5), b.normal(0, 1), b.exponential(2), b.int(0, 1e12)]);
+        expect([draws(a, 5), a.normal(0, 1), a.exponential(2), a.int(0, 1e12)]).toEqual([
+          draws(b, 5),
+          b.normal(0, 1),
+          b.exponential(2),
+          b.int(0, 1e12),
+        ]);
         const other = Rng.fromSeed(`${seed}x`);
         expect(draws(other, 5)).not.toEqual(draws(Rng.fromSeed(seed), 5));
       }),
@@ -38,34 +43,51 @@ describe("seeding", () => {
 describe("forks", () => {
   it("depend only on the label path, not on parent draws or sibling forks", () => {
     fc.assert(
-      fc.property(fc.integer(), fc.nat({ max: 50 }), fc.nat({ max: 50 }), (seed, parentDraws, siblingDraws) => {
-        const plain = Rng.fromSeed(seed).fork("a");
-        const expected = draws(plain, 20);
+      fc.property(
+        fc.integer(),
+        fc.nat({ max: 50 }),
+        fc.nat({ max: 50 }),
+        (seed, parentDraws, siblingDraws) => {
+          const plain = Rng.fromSeed(seed).fork("a");
+          const expected = draws(plain, 20);
 
-        const busy = Rng.fromSeed(seed);
-        draws(busy, parentDraws); // the parent is used before forking
-        const b = busy.fork("b"); // another fork is created and used first
-        draws(b, siblingDraws);
-        const a = busy.fork("a");
-        draws(busy, 3);
-        draws(b, 3);
-        expect(draws(a, 20)).toEqual(expected);
-      }),
+          const busy = Rng.fromSeed(seed);
+          draws(busy, parentDraws); // the parent is used before forking
+          const b = busy.fork("b"); // another fork is created and used first
+          draws(b, siblingDraws);
+          const a = busy.fork("a");
+          draws(busy, 3);
+          draws(b, 3);
+          expect(draws(a, 20)).toEqual(expected);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it("are independent of each other and of the parent", () => {
     const root = Rng.fromSeed(2026);
-    const streams = [root, root.fork("a"), root.fork("b"), root.fork("rep:1"), root.fork("rep:2"), root.fork("a").fork("a")];
+    const streams = [
+      root,
+      root.fork("a"),
+      root.fork("b"),
+      root.fork("rep:1"),
+      root.fork("rep:2"),
+      root.fork("a").fork("a"),
+    ];
     const n = 20_000;
     const samples = streams.map((s) => draws(s, n));
     for (let i = 0; i < samples.length; i++) {
       for (let j = i + 1; j < samples.length; j++) {
-        const x = samples[i]!, y = samples[j]!;
+        const x = samples[i]!,
+          y = samples[j]!;
         expect(x.slice(0, 10)).not.toEqual(y.slice(0, 10));
         // Pearson correlation of two independent U(0,1) streams: sd ≈ 1/sqrt(n) ≈ 0.007.
-        let sxy = 0, sx = 0, sy = 0, sxx = 0, syy = 0;
+        let sxy = 0,
+          sx = 0,
+          sy = 0,
+          sxx = 0,
+          syy = 0;
         for (let k = 0; k < n; k++) {
           sxy += x[k]! * y[k]!;
           sx += x[k]!;
@@ -114,7 +136,8 @@ describe("draws", () => {
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     expect([...counts.keys()].sort((a, b) => a - b)).toEqual([-2, -1, 0, 1, 2, 3]);
-    for (const c of counts.values()) expect(Math.abs(c - n / 6)).toBeLessThan(5 * Math.sqrt((n * (1 / 6) * 5) / 6));
+    for (const c of counts.values())
+      expect(Math.abs(c - n / 6)).toBeLessThan(5 * Math.sqrt((n * (1 / 6) * 5) / 6));
     expect(rng.int(7, 7)).toBe(7);
     // A range wider than 2^32 uses 53-bit draws: odd values must appear too.
     let odd = 0;
@@ -141,7 +164,8 @@ describe("draws", () => {
   it("exponential, normal, lognormal and weibull have the right moments", () => {
     const n = 200_000;
     const moments = (f: () => number): [number, number] => {
-      let s = 0, s2 = 0;
+      let s = 0,
+        s2 = 0;
       for (let i = 0; i < n; i++) {
         const x = f();
         s += x;
@@ -150,17 +174,20 @@ describe("draws", () => {
       const mean = s / n;
       return [mean, s2 / n - mean * mean];
     };
-    const close = (actual: number, expected: number, sd: number) => expect(Math.abs(actual - expected)).toBeLessThan(5 * sd);
+    const close = (actual: number, expected: number, sd: number) => {
+      expect(Math.abs(actual - expected)).toBeLessThan(5 * sd);
+    };
 
     const [em, ev] = moments(() => rng.exponential(3));
     close(em, 3, 3 / Math.sqrt(n));
-    close(ev, 9, Math.sqrt(8 * 81 / n)); // Var of the sample variance: (mu4 - sigma^4)/n, mu4 = 9 * 81
+    close(ev, 9, Math.sqrt((8 * 81) / n)); // Var of the sample variance: (mu4 - sigma^4)/n, mu4 = 9 * 81
 
     const [nm, nv] = moments(() => rng.normal(10, 2));
     close(nm, 10, 2 / Math.sqrt(n));
     close(nv, 4, Math.sqrt((2 * 16) / n));
 
-    const mu = 0.5, sigma = 0.4;
+    const mu = 0.5,
+      sigma = 0.4;
     const [lm] = moments(() => rng.lognormal(mu, sigma));
     const lmean = Math.exp(mu + (sigma * sigma) / 2);
     const lsd = lmean * Math.sqrt(Math.exp(sigma * sigma) - 1);
@@ -210,6 +237,7 @@ describe("draws", () => {
       const v = rng.shuffle([0, 1, 2, 3])[0]!;
       first.set(v, (first.get(v) ?? 0) + 1);
     }
-    for (const c of first.values()) expect(Math.abs(c - 10_000)).toBeLessThan(5 * Math.sqrt(40_000 * 0.25 * 0.75));
+    for (const c of first.values())
+      expect(Math.abs(c - 10_000)).toBeLessThan(5 * Math.sqrt(40_000 * 0.25 * 0.75));
   });
 });

@@ -33,7 +33,7 @@ function onEvent(api: Api, id: number, log: string[]): void {
 function onTimer(api: Api, k: number, fired: number[], log: string[]): void {
   log.push(`t${k}@${api.nowUs}`);
   fired[k] = (fired[k] ?? 0) + 1;
-  if (fired[k]! % 2 === 1) api.arm(k, api.nowUs + k); // re-arm itself (k = 0: same time)
+  if (fired[k] % 2 === 1) api.arm(k, api.nowUs + k); // re-arm itself (k = 0: same time)
   if (k === 3) api.arm(0, api.nowUs + 2); // re-arm another timer from a handler
 }
 
@@ -57,7 +57,12 @@ class Model implements Api {
     this.events.push({ time: timeUs, priority, seq: this.seq++, id });
   }
   arm(timer: number, timeUs: number): void {
-    this.timers[timer] = { time: timeUs, priority: timerPriority(timer), seq: this.seq++, id: -1 - timer };
+    this.timers[timer] = {
+      time: timeUs,
+      priority: timerPriority(timer),
+      seq: this.seq++,
+      id: -1 - timer,
+    };
   }
   cancel(timer: number): void {
     this.timers[timer] = null;
@@ -75,7 +80,13 @@ class Model implements Api {
     let best: Entry | undefined;
     for (const e of [...this.events, ...this.timers]) {
       if (e === null) continue;
-      if (best === undefined || e.time < best.time || (e.time === best.time && (e.priority < best.priority || (e.priority === best.priority && e.seq < best.seq)))) best = e;
+      if (
+        best === undefined ||
+        e.time < best.time ||
+        (e.time === best.time &&
+          (e.priority < best.priority || (e.priority === best.priority && e.seq < best.seq)))
+      )
+        best = e;
     }
     return best;
   }
@@ -110,9 +121,14 @@ class Real implements Api {
   private readonly eventH: number;
   private readonly timerIds: number[] = [];
   constructor() {
-    this.eventH = this.sched.register((id) => onEvent(this, id, this.log));
-    const timerH = this.sched.register((k) => onTimer(this, k, this.fired, this.log));
-    for (let k = 0; k < TIMERS; k++) this.timerIds.push(this.sched.createTimer(timerH, timerPriority(k), k));
+    this.eventH = this.sched.register((id) => {
+      onEvent(this, id, this.log);
+    });
+    const timerH = this.sched.register((k) => {
+      onTimer(this, k, this.fired, this.log);
+    });
+    for (let k = 0; k < TIMERS; k++)
+      this.timerIds.push(this.sched.createTimer(timerH, timerPriority(k), k));
   }
   get nowUs(): number {
     return this.sched.nowUs;
@@ -139,11 +155,34 @@ type Op =
   | { op: "run"; dt: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.record({ op: fc.constant("at" as const), dt: fc.integer({ min: 0, max: 6 }), priority: fc.integer({ min: -1, max: 1 }) }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant("arm" as const), timer: fc.integer({ min: 0, max: TIMERS - 1 }), dt: fc.integer({ min: 0, max: 8 }) }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant("cancel" as const), timer: fc.integer({ min: 0, max: TIMERS - 1 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant("at" as const),
+      dt: fc.integer({ min: 0, max: 6 }),
+      priority: fc.integer({ min: -1, max: 1 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      op: fc.constant("arm" as const),
+      timer: fc.integer({ min: 0, max: TIMERS - 1 }),
+      dt: fc.integer({ min: 0, max: 8 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      op: fc.constant("cancel" as const),
+      timer: fc.integer({ min: 0, max: TIMERS - 1 }),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.constant({ op: "step" as const }), weight: 3 },
-  { arbitrary: fc.record({ op: fc.constant("run" as const), dt: fc.integer({ min: 0, max: 5 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ op: fc.constant("run" as const), dt: fc.integer({ min: 0, max: 5 }) }),
+    weight: 1,
+  },
 );
 
 function check(ops: Op[]): void {
@@ -191,7 +230,9 @@ function check(ops: Op[]): void {
 describe("scheduler vs reference model", () => {
   it("executes the same events in the same order (short sequences)", () => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => check(ops)),
+      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {
+        check(ops);
+      }),
       { numRuns: 400 },
     );
   });
@@ -201,11 +242,26 @@ describe("scheduler vs reference model", () => {
     // threshold, so compaction happens mid-sequence.
     const heavy = fc.oneof(
       { arbitrary: opArb, weight: 3 },
-      { arbitrary: fc.record({ op: fc.constant("arm" as const), timer: fc.integer({ min: 0, max: TIMERS - 1 }), dt: fc.integer({ min: 0, max: 30 }) }), weight: 4 },
-      { arbitrary: fc.record({ op: fc.constant("cancel" as const), timer: fc.integer({ min: 0, max: TIMERS - 1 }) }), weight: 2 },
+      {
+        arbitrary: fc.record({
+          op: fc.constant("arm" as const),
+          timer: fc.integer({ min: 0, max: TIMERS - 1 }),
+          dt: fc.integer({ min: 0, max: 30 }),
+        }),
+        weight: 4,
+      },
+      {
+        arbitrary: fc.record({
+          op: fc.constant("cancel" as const),
+          timer: fc.integer({ min: 0, max: TIMERS - 1 }),
+        }),
+        weight: 2,
+      },
     );
     fc.assert(
-      fc.property(fc.array(heavy, { minLength: 200, maxLength: 600 }), (ops) => check(ops)),
+      fc.property(fc.array(heavy, { minLength: 200, maxLength: 600 }), (ops) => {
+        check(ops);
+      }),
       { numRuns: 60 },
     );
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PRIORITY_MAX, PRIORITY_MIN, Scheduler, SchedulingError } from "../../src/kernel/scheduler.js";
+import {
+  PRIORITY_MAX,
+  PRIORITY_MIN,
+  Scheduler,
+  SchedulingError,
+} from "../../src/kernel/scheduler.js";
 import { TraceRecorder } from "../../src/kernel/trace.js";
 
 /** A scheduler with one handler that logs `label(arg)@time`. */
@@ -34,8 +39,10 @@ describe("ordering", () => {
     sched.run();
     const order = log.map((s) => Number(s.split("@")[0]));
     const expected = [...Array(n).keys()].sort((a, b) => {
-      const ta = a % 2 === 0 ? 100 : 50, tb = b % 2 === 0 ? 100 : 50;
-      const pa = a % 3 === 0 ? 1 : 0, pb = b % 3 === 0 ? 1 : 0;
+      const ta = a % 2 === 0 ? 100 : 50,
+        tb = b % 2 === 0 ? 100 : 50;
+      const pa = a % 3 === 0 ? 1 : 0,
+        pb = b % 3 === 0 ? 1 : 0;
       return ta - tb || pa - pb || a - b;
     });
     expect(order).toEqual(expected);
@@ -69,8 +76,13 @@ describe("ordering", () => {
     expect(order.length).toBe(n);
     let sortedCount = 0;
     for (let k = 1; k < n; k++) {
-      const a = order[k - 1]!, b = order[k]!;
-      if (time(a) < time(b) || (time(a) === time(b) && (prio(a) < prio(b) || (prio(a) === prio(b) && a < b)))) sortedCount++;
+      const a = order[k - 1]!,
+        b = order[k]!;
+      if (
+        time(a) < time(b) ||
+        (time(a) === time(b) && (prio(a) < prio(b) || (prio(a) === prio(b) && a < b)))
+      )
+        sortedCount++;
     }
     expect(sortedCount).toBe(n - 1);
   });
@@ -104,31 +116,61 @@ describe("ordering", () => {
 describe("validation", () => {
   it("rejects scheduling in the past, naming the time and now", () => {
     const { sched, h } = logging({ startUs: 1000 });
-    expect(() => sched.at(999, 0, h)).toThrow(SchedulingError);
-    expect(() => sched.at(999, 0, h)).toThrow(/999µs.*before now 1000µs/);
+    expect(() => {
+      sched.at(999, 0, h);
+    }).toThrow(SchedulingError);
+    expect(() => {
+      sched.at(999, 0, h);
+    }).toThrow(/999µs.*before now 1000µs/);
     const t = sched.createTimer(h, 0);
-    expect(() => sched.arm(t, 10)).toThrow(/before now 1000µs/);
-    expect(() => sched.after(-1, 0, h)).toThrow(SchedulingError);
-    expect(() => sched.armAfter(t, -5)).toThrow(/non-negative integer/);
+    expect(() => {
+      sched.arm(t, 10);
+    }).toThrow(/before now 1000µs/);
+    expect(() => {
+      sched.after(-1, 0, h);
+    }).toThrow(SchedulingError);
+    expect(() => {
+      sched.armAfter(t, -5);
+    }).toThrow(/non-negative integer/);
   });
 
   it.each([1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])("rejects the time %s", (time) => {
     const { sched, h } = logging();
-    expect(() => sched.at(time, 0, h)).toThrow(SchedulingError);
-    expect(() => sched.after(time, 0, h)).toThrow(SchedulingError);
-    expect(() => sched.arm(sched.createTimer(h, 0), time)).toThrow(SchedulingError);
+    expect(() => {
+      sched.at(time, 0, h);
+    }).toThrow(SchedulingError);
+    expect(() => {
+      sched.after(time, 0, h);
+    }).toThrow(SchedulingError);
+    expect(() => {
+      sched.arm(sched.createTimer(h, 0), time);
+    }).toThrow(SchedulingError);
   });
 
   it("rejects unknown handlers, timers and out-of-range priorities", () => {
     const { sched, h } = logging();
-    expect(() => sched.at(1, 0, 7)).toThrow(/unknown handler id 7/);
-    expect(() => sched.at(1, 0, -1)).toThrow(/unknown handler/);
-    expect(() => sched.at(1, 0.5, h)).toThrow(/priority must be an integer/);
-    expect(() => sched.at(1, PRIORITY_MAX + 1, h)).toThrow(/priority/);
+    expect(() => {
+      sched.at(1, 0, 7);
+    }).toThrow(/unknown handler id 7/);
+    expect(() => {
+      sched.at(1, 0, -1);
+    }).toThrow(/unknown handler/);
+    expect(() => {
+      sched.at(1, 0.5, h);
+    }).toThrow(/priority must be an integer/);
+    expect(() => {
+      sched.at(1, PRIORITY_MAX + 1, h);
+    }).toThrow(/priority/);
     expect(() => sched.createTimer(h, PRIORITY_MIN - 1)).toThrow(/priority/);
-    expect(() => sched.cancel(3)).toThrow(/unknown timer id 3/);
-    expect(() => sched.arm(0, 5)).toThrow(/unknown timer/);
-    expect(() => sched.run(1.5)).toThrow(/run\(untilUs\)/);
+    expect(() => {
+      sched.cancel(3);
+    }).toThrow(/unknown timer id 3/);
+    expect(() => {
+      sched.arm(0, 5);
+    }).toThrow(/unknown timer/);
+    expect(() => {
+      sched.run(1.5);
+    }).toThrow(/run\(untilUs\)/);
     expect(() => new Scheduler({ startUs: -1 })).toThrow(SchedulingError);
     // Nothing invalid was queued.
     expect(sched.pending).toBe(0);
@@ -211,7 +253,7 @@ describe("timers", () => {
 
   it("is disarmed when its handler runs, and may re-arm itself there", () => {
     const sched = new Scheduler();
-    const seen: Array<[number, boolean]> = [];
+    const seen: [number, boolean][] = [];
     let t = -1;
     const h = sched.register(() => {
       seen.push([sched.nowUs, sched.isArmed(t)]);
@@ -240,18 +282,38 @@ describe("timers", () => {
       return log;
     };
     // Re-armed later onto a time where an event was scheduled before the re-arm: the event first.
-    expect(order((s, t, e) => (s.arm(t, 100), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual(["e1@200", "timer@200"]);
+    expect(order((s, t, e) => (s.arm(t, 100), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
+      "e1@200",
+      "timer@200",
+    ]);
     // ... and an event scheduled after the re-arm comes after the timer.
-    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual(["timer@200", "e1@200"]);
+    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual([
+      "timer@200",
+      "e1@200",
+    ]);
     // Re-armed to the same time: its sequence is renewed.
-    expect(order((s, t, e) => (s.arm(t, 200), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual(["e1@200", "timer@200"]);
+    expect(order((s, t, e) => (s.arm(t, 200), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
+      "e1@200",
+      "timer@200",
+    ]);
     // Re-armed earlier, before and after an event.
-    expect(order((s, t, e) => (s.arm(t, 300), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual(["e1@200", "timer@200"]);
-    expect(order((s, t, e) => (s.arm(t, 300), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual(["timer@200", "e1@200"]);
+    expect(order((s, t, e) => (s.arm(t, 300), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
+      "e1@200",
+      "timer@200",
+    ]);
+    expect(order((s, t, e) => (s.arm(t, 300), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual([
+      "timer@200",
+      "e1@200",
+    ]);
     // Priority still beats sequence.
-    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, -1, e, 1)))).toEqual(["e1@200", "timer@200"]);
+    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, -1, e, 1)))).toEqual([
+      "e1@200",
+      "timer@200",
+    ]);
     // Cancelled then re-armed: ordered by the re-arm.
-    expect(order((s, t, e) => (s.arm(t, 100), s.cancel(t), s.at(150, 0, e, 1), s.arm(t, 150)))).toEqual(["e1@150", "timer@150"]);
+    expect(
+      order((s, t, e) => (s.arm(t, 100), s.cancel(t), s.at(150, 0, e, 1), s.arm(t, 150))),
+    ).toEqual(["e1@150", "timer@150"]);
   });
 
   it("keeps the heap bounded under 1e5 re-arms and cancels of a few timers", () => {
@@ -265,7 +327,8 @@ describe("timers", () => {
       const t = timers[x % 4]!;
       const op = (x >>> 4) % 10;
       if (op === 0) sched.cancel(t);
-      else if (op < 5) sched.arm(t, sched.nowUs + 1 + (x % 1_000_000)); // anywhere: often earlier
+      else if (op < 5)
+        sched.arm(t, sched.nowUs + 1 + (x % 1_000_000)); // anywhere: often earlier
       else sched.armAfter(t, 2_000_000 + i); // later than before (heartbeat pattern)
       if (i % 1000 === 999) sched.run(sched.nowUs + 1000);
       maxHeap = Math.max(maxHeap, sched.heapSize);
@@ -294,7 +357,7 @@ describe("timers", () => {
   it("still runs everything in order after compactions", () => {
     const { sched, log, h } = logging({ initialCapacity: 16 });
     let x = 7;
-    const expected: Array<[number, number]> = [];
+    const expected: [number, number][] = [];
     for (let i = 0; i < 300; i++) {
       x = (x * 48271) % 2147483647;
       const time = 500_000 + (x % 5000); // later than the timers, so timer entries sit near the root
@@ -397,7 +460,9 @@ describe("step, run and stop", () => {
     const { log, h } = { log: [] as number[], h: sched.register((a) => log.push(a)) };
     sched.at(1, 0, boom);
     sched.at(2, 0, h, 5);
-    expect(() => sched.run()).toThrow("boom");
+    expect(() => {
+      sched.run();
+    }).toThrow("boom");
     expect(sched.nowUs).toBe(1);
     expect(sched.eventsRun).toBe(1);
     sched.run();
@@ -408,7 +473,12 @@ describe("step, run and stop", () => {
     const sched = new Scheduler();
     const errors: unknown[] = [];
     const h = sched.register(() => {
-      for (const f of [() => sched.run(), () => sched.step()]) {
+      for (const f of [
+        () => {
+          sched.run();
+        },
+        () => sched.step(),
+      ]) {
         try {
           f();
         } catch (e) {
@@ -442,7 +512,7 @@ describe("tracer", () => {
     const b = sched.register(function beta() {});
     const t = sched.createTimer(b, 0, 42);
     const rec = new TraceRecorder(2);
-    const seen: Array<[number, number, number]> = [];
+    const seen: [number, number, number][] = [];
     sched.setTracer((time, handler, arg) => {
       seen.push([time, handler, arg]);
       rec.tracer(time, handler, arg);
@@ -455,7 +525,10 @@ describe("tracer", () => {
       [1_250_000, a, 3],
       [2_000_000, b, 42],
     ]);
-    expect(rec.lines((h) => sched.handlerName(h))).toEqual(["00:00:01.250 alpha(3)", "00:00:02 beta(42)"]);
+    expect(rec.lines((h) => sched.handlerName(h))).toEqual([
+      "00:00:01.250 alpha(3)",
+      "00:00:02 beta(42)",
+    ]);
     sched.setTracer(null);
     sched.run();
     expect(seen).toHaveLength(2);

@@ -39,10 +39,13 @@ describe("parseDurationUs", () => {
     expect(parseDurationUs("0.0000015s")).toBe(2);
   });
 
-  it.each(["", "abc", "5x", "h", "1h30", "-5s", "1h-30m", "5 s s"])("rejects %j with a message saying what was expected", (text) => {
-    expect(() => parseDurationUs(text)).toThrow(TimeFormatError);
-    expect(() => parseDurationUs(text)).toThrow(/expected a duration such as/);
-  });
+  it.each(["", "abc", "5x", "h", "1h30", "-5s", "1h-30m", "5 s s"])(
+    "rejects %j with a message saying what was expected",
+    (text) => {
+      expect(() => parseDurationUs(text)).toThrow(TimeFormatError);
+      expect(() => parseDurationUs(text)).toThrow(/expected a duration such as/);
+    },
+  );
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects the number %s", (n) => {
     expect(() => parseDurationUs(n)).toThrow(TimeFormatError);
@@ -77,7 +80,15 @@ describe("parseRatePerS", () => {
 
 describe("formatDuration and formatClock", () => {
   it("formats compactly and parses back", () => {
-    for (const us of [0, 1, 250_000, 15 * US_PER_S, US_PER_H + 30 * US_PER_MIN, 7 * US_PER_D + 3, 123_456_789_012]) {
+    for (const us of [
+      0,
+      1,
+      250_000,
+      15 * US_PER_S,
+      US_PER_H + 30 * US_PER_MIN,
+      7 * US_PER_D + 3,
+      123_456_789_012,
+    ]) {
       expect(parseDurationUs(formatDuration(us))).toBe(us);
     }
     expect(formatDuration(US_PER_H + 30 * US_PER_MIN)).toBe("1h30m");

@@ -11,9 +11,34 @@ describe("closed-form heartbeats", () => {
     fc.assert(
       fc.property(rawCase(1800), fc.constantFrom("random", "aligned" as const), (c, phases) => {
         const closed = scenario(c.over, { phases, heartbeats: "closed-form" });
-        const simulated = { ...closed, engine: { ...closed.engine, heartbeats: "simulated" as const } };
-        const a = runReplication({ ...closed, workload: { ...closed.workload, arrivals: { ...closed.workload.arrivals, process: "poisson" } } }, c.policy, 0, { trace: true });
-        const b = runReplication({ ...simulated, workload: { ...simulated.workload, arrivals: { ...simulated.workload.arrivals, process: "poisson" } } }, c.policy, 0, { trace: true });
+        const simulated = {
+          ...closed,
+          engine: { ...closed.engine, heartbeats: "simulated" as const },
+        };
+        const a = runReplication(
+          {
+            ...closed,
+            workload: {
+              ...closed.workload,
+              arrivals: { ...closed.workload.arrivals, process: "poisson" },
+            },
+          },
+          c.policy,
+          0,
+          { trace: true },
+        );
+        const b = runReplication(
+          {
+            ...simulated,
+            workload: {
+              ...simulated.workload,
+              arrivals: { ...simulated.workload.arrivals, process: "poisson" },
+            },
+          },
+          c.policy,
+          0,
+          { trace: true },
+        );
         expect(b.trace).toEqual(a.trace);
         expect({ ...b.metrics, events: 0 }).toEqual({ ...a.metrics, events: 0 });
         // The closed form costs fewer events: no event per heartbeat.

@@ -12,7 +12,15 @@ describe("model invariants", () => {
     fc.assert(
       fc.property(rawCase(1800), (c) => {
         const sc = scenario(c.over, { phases: "random" });
-        const r = runReplication({ ...sc, workload: { ...sc.workload, arrivals: { ...sc.workload.arrivals, process: "poisson" } } }, c.policy, 0, { trace: true });
+        const r = runReplication(
+          {
+            ...sc,
+            workload: { ...sc.workload, arrivals: { ...sc.workload.arrivals, process: "poisson" } },
+          },
+          c.policy,
+          0,
+          { trace: true },
+        );
         expect(r.violations).toEqual([]);
         const m = r.metrics;
         // Conservation: every arrived mail was accepted, given up, or still waits at its sender.
@@ -20,7 +28,9 @@ describe("model invariants", () => {
         // Lost and delivered partition the accepted mails; causes add up.
         expect(m.delivered + m.lost).toBe(m.accepted);
         expect(LOST_CAUSES.reduce((s, k) => s + m.lost_by_cause[k], 0)).toBe(m.lost);
-        expect(DUPLICATE_CAUSES.reduce((s, k) => s + m.duplicated_by_cause[k], 0)).toBe(m.duplicated);
+        expect(DUPLICATE_CAUSES.reduce((s, k) => s + m.duplicated_by_cause[k], 0)).toBe(
+          m.duplicated,
+        );
         expect(m.split_brain_s).toBeLessThanOrEqual(m.end_s);
         expect(m.unavailable_s).toBeLessThanOrEqual(m.end_s);
         expect(m.unrecovered_episodes).toBeLessThanOrEqual(m.failure_episodes);
@@ -33,8 +43,17 @@ describe("model invariants", () => {
   });
 
   it("the same scenario, seed and policy give identical results; another seed gives others", () => {
-    const sc = scenario({ faults: [{ at: "10m", kind: "node-crash", node: "A", duration: "30m" }] }, { phases: "random" });
-    const poisson = { ...sc, workload: { ...sc.workload, arrivals: { ...sc.workload.arrivals, process: "poisson" as const } } };
+    const sc = scenario(
+      { faults: [{ at: "10m", kind: "node-crash", node: "A", duration: "30m" }] },
+      { phases: "random" },
+    );
+    const poisson = {
+      ...sc,
+      workload: {
+        ...sc.workload,
+        arrivals: { ...sc.workload.arrivals, process: "poisson" as const },
+      },
+    };
     const a = runReplication(poisson, "slave", 3, { trace: true });
     const b = runReplication(poisson, "slave", 3, { trace: true });
     expect(b).toEqual(a);
@@ -47,16 +66,31 @@ describe("model invariants", () => {
       {
         horizon: "2d",
         randomFaults: [
-          { kind: "node-crash", node: "any", mtbf: "12h", repair: { dist: "exponential", mean: "30m" } },
+          {
+            kind: "node-crash",
+            node: "any",
+            mtbf: "12h",
+            repair: { dist: "exponential", mean: "30m" },
+          },
           { kind: "link-down", mtbf: "1d", repair: "10m" },
         ],
       },
       { phases: "random" },
     );
-    const poisson = { ...sc, workload: { ...sc.workload, arrivals: { ...sc.workload.arrivals, process: "poisson" as const } } };
+    const poisson = {
+      ...sc,
+      workload: {
+        ...sc.workload,
+        arrivals: { ...sc.workload.arrivals, process: "poisson" as const },
+      },
+    };
     const faultsOf = (p: "off" | "restore" | "slave") =>
-      runReplication(poisson, p, 1, { trace: true }).trace!.filter((t) => t.event === "fault-start").map((t) => `${t.timeUs} ${t.detail}`);
-    const arrivals = (["off", "restore", "slave"] as const).map((p) => runReplication(poisson, p, 1).metrics.arrived);
+      runReplication(poisson, p, 1, { trace: true })
+        .trace!.filter((t) => t.event === "fault-start")
+        .map((t) => `${t.timeUs} ${t.detail}`);
+    const arrivals = (["off", "restore", "slave"] as const).map(
+      (p) => runReplication(poisson, p, 1).metrics.arrived,
+    );
     expect(new Set(arrivals).size).toBe(1);
     expect(faultsOf("off")).toEqual(faultsOf("slave"));
     expect(faultsOf("restore")).toEqual(faultsOf("slave"));
@@ -66,7 +100,10 @@ describe("model invariants", () => {
 
 describe("tracing", () => {
   it("changes no metric, not even the event count", () => {
-    const sc = scenario({ faults: [{ at: "10m", kind: "node-crash", node: "A", duration: "30m" }] }, { phases: "random" });
+    const sc = scenario(
+      { faults: [{ at: "10m", kind: "node-crash", node: "A", duration: "30m" }] },
+      { phases: "random" },
+    );
     const plain = runReplication(sc, "restore", 2);
     const traced = runReplication(sc, "restore", 2, { trace: true });
     expect(traced.metrics).toEqual(plain.metrics);

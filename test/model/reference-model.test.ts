@@ -12,7 +12,10 @@ import { scenario } from "../helpers/scenario.js";
 
 type M = "MASTER" | "SLAVE" | "OFF";
 type Pair = [M, M];
-type Cmd = { kind: "crash" | "hang" | "reboot"; node: 0 | 1 } | { kind: "link-down" } | { kind: "admin-restore"; node: 0 | 1 };
+type Cmd =
+  | { kind: "crash" | "hang" | "reboot"; node: 0 | 1 }
+  | { kind: "link-down" }
+  | { kind: "admin-restore"; node: 0 | 1 };
 const CONFIGURED: Pair = ["MASTER", "SLAVE"];
 
 /** What the pair looks like during the fault (after detection) and after it healed and settled. */
@@ -21,7 +24,10 @@ function reference(policy: Policy, s: Pair, c: Cmd): { during: [string, string];
   if (c.kind === "admin-restore") return { during: [a, b], after: [...CONFIGURED] }; // both to their configured modes
   if (c.kind === "link-down") {
     // Each SLAVE that stops hearing a MASTER peer takes over; a healed split brain keeps the configured master.
-    const during: Pair = [a === "SLAVE" && b === "MASTER" ? "MASTER" : a, b === "SLAVE" && a === "MASTER" ? "MASTER" : b];
+    const during: Pair = [
+      a === "SLAVE" && b === "MASTER" ? "MASTER" : a,
+      b === "SLAVE" && a === "MASTER" ? "MASTER" : b,
+    ];
     const after: Pair = during[0] === "MASTER" && during[1] === "MASTER" ? [...CONFIGURED] : during;
     return { during, after };
   }
@@ -63,39 +69,74 @@ function reference(policy: Policy, s: Pair, c: Cmd): { during: [string, string];
 }
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("crash" as const, "hang" as const, "reboot" as const), node: fc.constantFrom(0 as const, 1 as const) }),
+  fc.record({
+    kind: fc.constantFrom("crash" as const, "hang" as const, "reboot" as const),
+    node: fc.constantFrom(0 as const, 1 as const),
+  }),
   fc.constant({ kind: "link-down" as const }),
-  fc.record({ kind: fc.constant("admin-restore" as const), node: fc.constantFrom(0 as const, 1 as const) }),
+  fc.record({
+    kind: fc.constant("admin-restore" as const),
+    node: fc.constantFrom(0 as const, 1 as const),
+  }),
 );
 
-function modeAt(modes: ReadonlyArray<{ unit: string; startUs: number; endUs: number; mode: string }>, unit: string, tUs: number): string {
+function modeAt(
+  modes: readonly { unit: string; startUs: number; endUs: number; mode: string }[],
+  unit: string,
+  tUs: number,
+): string {
   return modes.find((m) => m.unit === unit && m.startUs <= tUs && tUs < m.endUs)?.mode ?? "?";
 }
 
 describe("role machines against a reference model", () => {
   it("agree on the settled modes after every fault and admin action", () => {
     fc.assert(
-      fc.property(fc.constantFrom<Policy>("off", "restore", "slave"), fc.array(cmd, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 1e6 }), (policy, cmds, seed) => {
-        const names = ["A", "B"];
-        const faults = cmds.map((c, i) => {
-          const at = `${i + 1}h`;
-          if (c.kind === "admin-restore") return { at, kind: "admin", node: names[c.node], action: "restore" };
-          if (c.kind === "link-down") return { at, kind: "link-down", link: "all", duration: "20m" };
-          return { at, kind: c.kind === "crash" ? "node-crash" : c.kind === "hang" ? "node-hang" : "reboot", node: names[c.node], duration: "20m" };
-        });
-        const sc = scenario({ seed, horizon: `${cmds.length + 1}h`, faults, workload: { arrivals: { rate: "1/min" } } }, { phases: "random" });
-        const r = runReplication(sc, policy, 0, { trace: true });
-        expect(r.violations).toEqual([]);
-        let state: Pair = [...CONFIGURED];
-        cmds.forEach((c, i) => {
-          const t0 = (i + 1) * 3600e6;
-          const { during, after } = reference(policy, state, c);
-          const seen = (t: number): string[] => names.map((n) => modeAt(r.timeline!.modes, n, t));
-          if (c.kind !== "admin-restore") expect(seen(t0 + 10 * 60e6), `during ${JSON.stringify(c)} from ${state}`).toEqual(during);
-          expect(seen(t0 + 60 * 60e6 - 1), `after ${JSON.stringify(c)} from ${state}`).toEqual(after);
-          state = after;
-        });
-      }),
+      fc.property(
+        fc.constantFrom<Policy>("off", "restore", "slave"),
+        fc.array(cmd, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (policy, cmds, seed) => {
+          const names = ["A", "B"];
+          const faults = cmds.map((c, i) => {
+            const at = `${i + 1}h`;
+            if (c.kind === "admin-restore")
+              return { at, kind: "admin", node: names[c.node], action: "restore" };
+            if (c.kind === "link-down")
+              return { at, kind: "link-down", link: "all", duration: "20m" };
+            return {
+              at,
+              kind: c.kind === "crash" ? "node-crash" : c.kind === "hang" ? "node-hang" : "reboot",
+              node: names[c.node],
+              duration: "20m",
+            };
+          });
+          const sc = scenario(
+            {
+              seed,
+              horizon: `${cmds.length + 1}h`,
+              faults,
+              workload: { arrivals: { rate: "1/min" } },
+            },
+            { phases: "random" },
+          );
+          const r = runReplication(sc, policy, 0, { trace: true });
+          expect(r.violations).toEqual([]);
+          let state: Pair = [...CONFIGURED];
+          cmds.forEach((c, i) => {
+            const t0 = (i + 1) * 3600e6;
+            const { during, after } = reference(policy, state, c);
+            const seen = (t: number): string[] => names.map((n) => modeAt(r.timeline!.modes, n, t));
+            if (c.kind !== "admin-restore")
+              expect(seen(t0 + 10 * 60e6), `during ${JSON.stringify(c)} from ${state}`).toEqual(
+                during,
+              );
+            expect(seen(t0 + 60 * 60e6 - 1), `after ${JSON.stringify(c)} from ${state}`).toEqual(
+              after,
+            );
+            state = after;
+          });
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -26,7 +26,12 @@ function modeAt(r: RunResult, unit: string, tS: number): string {
   return hit?.mode ?? "?";
 }
 
-function counts(r: RunResult): { accepted: number; delivered: number; lost: number; duplicated: number } {
+function counts(r: RunResult): {
+  accepted: number;
+  delivered: number;
+  lost: number;
+  duplicated: number;
+} {
   const m = r.metrics;
   return { accepted: m.accepted, delivered: m.delivered, lost: m.lost, duplicated: m.duplicated };
 }
@@ -63,7 +68,12 @@ describe("state table", () => {
     const r = run(crashA, "off");
     expect(modeAt(r, "A", 2500)).toBe("OFF");
     expect(modeAt(r, "B", 2500)).toBe("MASTER");
-    expect(counts(r)).toEqual({ accepted: ARRIVED, delivered: ARRIVED - 30, lost: 30, duplicated: 0 });
+    expect(counts(r)).toEqual({
+      accepted: ARRIVED,
+      delivered: ARRIVED - 30,
+      lost: 30,
+      duplicated: 0,
+    });
     expect(r.metrics.lost_by_cause["stranded-off"]).toBe(30);
     expect(r.metrics.unrecovered_episodes).toBe(1);
   });
@@ -93,7 +103,9 @@ describe("state table", () => {
     expect(counts(r)).toEqual({ accepted: ARRIVED, delivered: ARRIVED, lost: 0, duplicated: 0 });
     expect(r.metrics.failovers).toBe(1);
     expect(r.metrics.ttr_redundancy_mean_s).toBe(1800);
-    expect(r.trace!.some((t) => t.event === "push" && t.detail.startsWith("pushed 30 mails"))).toBe(true);
+    expect(r.trace!.some((t) => t.event === "push" && t.detail.startsWith("pushed 30 mails"))).toBe(
+      true,
+    );
   });
 
   const hdFailure = {
@@ -120,7 +132,12 @@ describe("state table", () => {
     const slave = run(hdFailure, "slave");
     expect(modeAt(slave, "A", 1199)).toBe("FAILED");
     expect(modeAt(slave, "A", 1201)).toBe("SLAVE");
-    expect(counts(slave)).toEqual({ accepted: ARRIVED, delivered: ARRIVED, lost: 0, duplicated: 0 });
+    expect(counts(slave)).toEqual({
+      accepted: ARRIVED,
+      delivered: ARRIVED,
+      lost: 0,
+      duplicated: 0,
+    });
     const restore = run(hdFailure, "restore");
     expect(modeAt(restore, "A", 1201)).toBe("MASTER");
     expect(modeAt(restore, "B", 1201)).toBe("SLAVE");
@@ -128,7 +145,9 @@ describe("state table", () => {
 
   const falseAlarm = {
     ha: { rservice: { smtp: { interval: "30s", timeout: "5s", retries: 3 } } },
-    faults: [{ at: "10m", kind: "rservice-false-alarm", node: "B", protocol: "smtp", duration: "10m" }],
+    faults: [
+      { at: "10m", kind: "rservice-false-alarm", node: "B", protocol: "smtp", duration: "10m" },
+    ],
   };
 
   it("row 6: B's SMTP probe of a healthy A fails at 600, 630, 660 s; at 665 s B takes over and tells A", () => {
@@ -140,7 +159,12 @@ describe("state table", () => {
     // A's own probe of B succeeds at its next probe (690 s): A recovers as SLAVE.
     expect(modeAt(slave, "A", 691)).toBe("SLAVE");
     expect(slave.metrics.unavailable_s).toBe(0);
-    expect(counts(slave)).toEqual({ accepted: ARRIVED, delivered: ARRIVED, lost: 0, duplicated: 0 });
+    expect(counts(slave)).toEqual({
+      accepted: ARRIVED,
+      delivered: ARRIVED,
+      lost: 0,
+      duplicated: 0,
+    });
     const off = run(falseAlarm, "off");
     expect(modeAt(off, "A", 3000)).toBe("OFF");
     expect(off.metrics.unrecovered_episodes).toBe(1);
@@ -164,10 +188,20 @@ describe("state table", () => {
   });
 
   it("row 8: admin restart rejoins A as SLAVE; with demotedQueue strand its 30 mails stay stranded", () => {
-    const strand = run({ ...crashA, ha: { admin: { responseTime: "1h", action: "restart" } } }, "off");
+    const strand = run(
+      { ...crashA, ha: { admin: { responseTime: "1h", action: "restart" } } },
+      "off",
+    );
     expect(modeAt(strand, "A", 6001)).toBe("SLAVE");
     expect(strand.metrics.lost_by_cause["stranded-slave"]).toBe(30);
-    const push = run({ ...crashA, ha: { admin: { responseTime: "1h", action: "restart" } }, assumptions: { demotedQueue: "push" } }, "off");
+    const push = run(
+      {
+        ...crashA,
+        ha: { admin: { responseTime: "1h", action: "restart" } },
+        assumptions: { demotedQueue: "push" },
+      },
+      "off",
+    );
     expect(push.metrics.lost).toBe(0);
   });
 
@@ -210,7 +244,13 @@ describe("state table", () => {
 
   it("row 11: remote-as-heartbeat — the probes keep B SLAVE while the link is down", () => {
     const r = run(
-      { ...linkLoss, ha: { remoteAsHeartbeat: true, rservice: { smtp: { interval: "30s", timeout: "5s", retries: 3 } } } },
+      {
+        ...linkLoss,
+        ha: {
+          remoteAsHeartbeat: true,
+          rservice: { smtp: { interval: "30s", timeout: "5s", retries: 3 } },
+        },
+      },
       "slave",
     );
     expect(modeAt(r, "B", 900)).toBe("SLAVE");
@@ -246,13 +286,24 @@ describe("failover counting", () => {
     const r = runReplication(
       scenario({
         ha: { rservice: { smtp: { interval: "30s", timeout: "5s", retries: 3 } } },
-        faults: [{ at: "10m", kind: "partition", node: "B", from: "peer", direction: "outbound", duration: "10m" }],
+        faults: [
+          {
+            at: "10m",
+            kind: "partition",
+            node: "B",
+            from: "peer",
+            direction: "outbound",
+            duration: "10m",
+          },
+        ],
       }),
       "slave",
       0,
       { trace: true },
     );
-    const takeovers = r.trace!.filter((t) => t.event === "mode" && t.toMode === "MASTER" && t.unit === "B").length;
+    const takeovers = r.trace!.filter(
+      (t) => t.event === "mode" && t.toMode === "MASTER" && t.unit === "B",
+    ).length;
     expect(takeovers).toBeGreaterThan(1);
     expect(r.metrics.failovers).toBe(takeovers);
   });

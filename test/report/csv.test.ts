@@ -21,7 +21,10 @@ describe("runs.csv", () => {
 
   it("has the issue's columns in RunMetrics order, causes flattened", () => {
     expect(header.slice(0, 4)).toEqual(["scenario", "policy", "replication", "seed"]);
-    const required = "arrived, accepted, delivered, lost, duplicated, given_up, split_brain_s, unavailable_s, failovers, failure_episodes, ttr_service_mean_s, ttr_service_max_s, ttr_redundancy_mean_s, ttr_redundancy_max_s, latency_mean_s, latency_p50_s, latency_p99_s, spool_mean, spool_max".split(", ");
+    const required =
+      "arrived, accepted, delivered, lost, duplicated, given_up, split_brain_s, unavailable_s, failovers, failure_episodes, ttr_service_mean_s, ttr_service_max_s, ttr_redundancy_mean_s, ttr_redundancy_max_s, latency_mean_s, latency_p50_s, latency_p99_s, spool_mean, spool_max".split(
+        ", ",
+      );
     const positions = required.map((c) => header.indexOf(c));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -36,12 +39,12 @@ describe("runs.csv", () => {
 
   it("has one row per policy × replication, in order, and an empty cell for a missing TTR", () => {
     const rows = rowsOf(csv);
-    expect(rows.map((r) => `${r["policy"]}#${r["replication"]}`)).toEqual(
+    expect(rows.map((r) => `${r.policy}#${r.replication}`)).toEqual(
       POLICIES.flatMap((p) => [0, 1, 2, 3].map((r) => `${p}#${r}`)),
     );
-    expect(rows[3]?.["ttr_service_mean_s"]).toBe("");
-    expect(rows[0]?.["seed"]).toBe("1:0");
-    expect(rows[0]?.["events"]).toBe("12345");
+    expect(rows[3]?.ttr_service_mean_s).toBe("");
+    expect(rows[0]?.seed).toBe("1:0");
+    expect(rows[0]?.events).toBe("12345");
   });
 });
 
@@ -53,17 +56,19 @@ describe("summary.csv", () => {
     expect(csv.split("\n")[0]).toBe("scenario,policy,metric,mean,ci95_low,ci95_high,p50,p95,max,n");
     const rows = rowsOf(csv);
     expect(rows).toHaveLength(POLICIES.length * METRIC_NAMES.length);
-    const ttr = rows.find((r) => r["policy"] === "off" && r["metric"] === "ttr_service_mean_s");
-    expect(ttr?.["n"]).toBe("6"); // replications 3 and 7 had no episode
-    const arrived = rows.find((r) => r["policy"] === "off" && r["metric"] === "arrived");
-    expect(arrived?.["mean"]).toBe("1003.5");
-    expect(arrived?.["max"]).toBe("1007");
+    const ttr = rows.find((r) => r.policy === "off" && r.metric === "ttr_service_mean_s");
+    expect(ttr?.n).toBe("6"); // replications 3 and 7 had no episode
+    const arrived = rows.find((r) => r.policy === "off" && r.metric === "arrived");
+    expect(arrived?.mean).toBe("1003.5");
+    expect(arrived?.max).toBe("1007");
   });
 
   it("puts the varied parameters first for sweeps", () => {
     const point = groupByPolicy(fakeResults("crash", 1, ["off"], 3), ["off"], ["5", "10s"]);
     const csv = summaryCsv(point, ["ha.heartbeat.lostThreshold", "ha.holdOff"]);
-    expect(csv.split("\n")[0]).toBe("ha.heartbeat.lostThreshold,ha.holdOff,scenario,policy,metric,mean,ci95_low,ci95_high,p50,p95,max,n");
+    expect(csv.split("\n")[0]).toBe(
+      "ha.heartbeat.lostThreshold,ha.holdOff,scenario,policy,metric,mean,ci95_low,ci95_high,p50,p95,max,n",
+    );
     expect(csv.split("\n")[1]?.startsWith("5,10s,crash,off,arrived,")).toBe(true);
   });
 });
@@ -73,15 +78,17 @@ describe("compare.csv", () => {
   const rows = rowsOf(compareCsv(groups));
 
   it("has every unordered pair in policy order, per metric", () => {
-    const pairs = rows.filter((r) => r["metric"] === "lost").map((r) => `${r["policy_a"]}-${r["policy_b"]}`);
+    const pairs = rows.filter((r) => r.metric === "lost").map((r) => `${r.policy_a}-${r.policy_b}`);
     expect(pairs).toEqual(["off-restore", "off-slave", "restore-slave"]);
     expect(rows).toHaveLength(3 * METRIC_NAMES.length);
   });
 
   it("differences a − b with common replications", () => {
-    const arrived = rows.find((r) => r["metric"] === "arrived" && r["policy_a"] === "off");
+    const arrived = rows.find((r) => r.metric === "arrived" && r.policy_a === "off");
     expect(arrived).toMatchObject({ mean_diff: "0", ci95_low: "0", ci95_high: "0", n: "8" });
-    const ttr = rows.find((r) => r["metric"] === "ttr_redundancy_mean_s" && r["policy_a"] === "off" && r["policy_b"] === "slave");
+    const ttr = rows.find(
+      (r) => r.metric === "ttr_redundancy_mean_s" && r.policy_a === "off" && r.policy_b === "slave",
+    );
     expect(ttr).toMatchObject({ mean_diff: "3600", n: "6" });
   });
 });
@@ -94,17 +101,31 @@ describe("sweep.csv", () => {
     ];
     const csv = sweepCsv(["ha.heartbeat.lostThreshold"], groups);
     const header = csv.split("\n")[0]?.split(",") ?? [];
-    expect(header.slice(0, 5)).toEqual(["ha.heartbeat.lostThreshold", "policy", "arrived_mean", "arrived_ci95_low", "arrived_ci95_high"]);
+    expect(header.slice(0, 5)).toEqual([
+      "ha.heartbeat.lostThreshold",
+      "policy",
+      "arrived_mean",
+      "arrived_ci95_low",
+      "arrived_ci95_high",
+    ]);
     const rows = rowsOf(csv);
-    expect(rows.map((r) => `${r["ha.heartbeat.lostThreshold"]}/${r["policy"]}`)).toEqual(["2/off", "2/slave", "3/off", "3/slave"]);
-    expect(rows[0]?.["arrived_mean"]).toBe("1001");
+    expect(rows.map((r) => `${r["ha.heartbeat.lostThreshold"]}/${r.policy}`)).toEqual([
+      "2/off",
+      "2/slave",
+      "3/off",
+      "3/slave",
+    ]);
+    expect(rows[0]?.arrived_mean).toBe("1001");
   });
 });
 
 describe("trace.csv", () => {
   it("has a policy column first and exact times in seconds", () => {
     const scenario = { name: "crash", seed: 1 } as unknown as QualifiedScenario;
-    const traces = POLICIES.slice(0, 2).map((p) => ({ policy: p, records: fakeRunner(scenario, p, 0, { trace: true }).trace ?? [] }));
+    const traces = POLICIES.slice(0, 2).map((p) => ({
+      policy: p,
+      records: fakeRunner(scenario, p, 0, { trace: true }).trace ?? [],
+    }));
     const csv = traceCsv(traces);
     expect(csv).toBe(
       [

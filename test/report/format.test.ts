@@ -33,6 +33,14 @@ describe("formatMicrosAsSeconds", () => {
 
 describe("toCsv", () => {
   it("quotes where needed and ends lines with \\n", () => {
-    expect(toCsv(["a", "b"], [["x,y", null], ['say "hi"', 1.25]])).toBe('a,b\n"x,y",\n"say ""hi""",1.25\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", null],
+          ['say "hi"', 1.25],
+        ],
+      ),
+    ).toBe('a,b\n"x,y",\n"say ""hi""",1.25\n');
   });
 });

@@ -36,7 +36,9 @@ describe("defaults of a minimal scenario", () => {
     expect(q.ha.mailDataSync).toEqual({ enabled: true, intervalUs: 20 * MIN_US });
     expect(q.ha.holdOffUs).toBe(15 * MIN_US);
     expect(q.ha.admin.action).toBe("restore");
-    expect(q.ha.admin.responseTime).toEqual(parseDurationDist({ dist: "lognormal", median: "4h", p95: "24h" }));
+    expect(q.ha.admin.responseTime).toEqual(
+      parseDurationDist({ dist: "lognormal", median: "4h", p95: "24h" }),
+    );
   });
 
   it("fills mta and workload", () => {
@@ -48,7 +50,13 @@ describe("defaults of a minimal scenario", () => {
       queueGiveUpUs: 5 * US_PER_D,
     });
     expect(q.workload).toEqual({
-      arrivals: { ratePerS: 10, process: "poisson", profile: "constant", peakFactor: 1.8, peakAtUs: 14 * H },
+      arrivals: {
+        ratePerS: 10,
+        process: "poisson",
+        profile: "constant",
+        peakFactor: 1.8,
+        peakAtUs: 14 * H,
+      },
       senderRetry: { intervalUs: 15 * MIN_US, giveUpUs: 5 * US_PER_D },
     });
   });
@@ -66,12 +74,17 @@ describe("defaults of a minimal scenario", () => {
       failedWithoutPeer: "stay",
       lserviceOnSlave: true,
     });
-    expect(q.engine).toEqual({ heartbeats: "closed-form", checkInvariants: false, phases: "random" });
+    expect(q.engine).toEqual({
+      heartbeats: "closed-form",
+      checkInvariants: false,
+      phases: "random",
+    });
   });
 });
 
 describe("reading fields", () => {
-  const q = (extra: Record<string, unknown>, file = "t.yaml") => qualifyScenario({ ...MIN, ...extra }, file);
+  const q = (extra: Record<string, unknown>, file = "t.yaml") =>
+    qualifyScenario({ ...MIN, ...extra }, file);
 
   it("takes durations as strings or numbers of seconds", () => {
     expect(q({ horizon: "1h30m" }).horizonUs).toBe(90 * MIN_US);
@@ -86,13 +99,24 @@ describe("reading fields", () => {
   });
 
   it("maps 7.x policy names and accepts a comma-separated string", () => {
-    expect(q({ policies: ["become-secondary", "restore-role", "switch-off"] }).policies).toEqual(["slave", "restore", "off"]);
+    expect(q({ policies: ["become-secondary", "restore-role", "switch-off"] }).policies).toEqual([
+      "slave",
+      "restore",
+      "off",
+    ]);
     expect(q({ policies: "off, slave" }).policies).toEqual(["off", "slave"]);
     expect(q({ policies: "restore" }).policies).toEqual(["restore"]);
   });
 
   it("accepts 7.x mode names and defaults modes by position", () => {
-    expect(q({ nodes: [{ name: "p", mode: "secondary" }, { name: "s", mode: "primary" }] }).nodes).toEqual([
+    expect(
+      q({
+        nodes: [
+          { name: "p", mode: "secondary" },
+          { name: "s", mode: "primary" },
+        ],
+      }).nodes,
+    ).toEqual([
       { name: "p", mode: "slave" },
       { name: "s", mode: "master" },
     ]);
@@ -110,16 +134,33 @@ describe("reading fields", () => {
 
   it("resolves unit names in faults and sorts faults stably by start", () => {
     const s = q({
-      nodes: [{ name: "fml-1", mode: "slave" }, { name: "fml-2", mode: "master" }],
+      nodes: [
+        { name: "fml-1", mode: "slave" },
+        { name: "fml-2", mode: "master" },
+      ],
       faults: [
         { at: "3h", kind: "node-crash", node: "fml-2", duration: "30m" },
         { at: "1h", kind: "admin", node: "fml-1" },
         { at: "1h", kind: "downstream-outage", duration: 60 },
-        { at: 0, kind: "partition", node: "fml-1", duration: "5m", from: "senders", direction: "inbound" },
+        {
+          at: 0,
+          kind: "partition",
+          node: "fml-1",
+          duration: "5m",
+          from: "senders",
+          direction: "inbound",
+        },
       ],
     });
     expect(s.faults).toEqual([
-      { kind: "partition", atUs: 0, durationUs: 5 * MIN_US, node: 0, from: "senders", direction: "inbound" },
+      {
+        kind: "partition",
+        atUs: 0,
+        durationUs: 5 * MIN_US,
+        node: 0,
+        from: "senders",
+        direction: "inbound",
+      },
       { kind: "admin", atUs: H, durationUs: 0, node: 0, action: "restore" },
       { kind: "downstream-outage", atUs: H, durationUs: 60 * S },
       { kind: "node-crash", atUs: 3 * H, durationUs: 30 * MIN_US, node: 1, diskLost: false },
@@ -151,7 +192,12 @@ describe("reading fields", () => {
   it("fills every field of a random fault process", () => {
     const s = q({
       randomFaults: [
-        { kind: "node-crash", mtbf: "90d", repair: { dist: "exponential", mean: "2h" }, diskLostProbability: 0.01 },
+        {
+          kind: "node-crash",
+          mtbf: "90d",
+          repair: { dist: "exponential", mean: "2h" },
+          diskLostProbability: 0.01,
+        },
         { kind: "downstream-outage", mtbf: "30d", repair: "1h" },
       ],
     });
@@ -200,17 +246,29 @@ describe("reading fields", () => {
   });
 
   it("reads admin never as no admin", () => {
-    expect(q({ ha: { admin: { responseTime: "never", action: "restart" } } }).ha.admin).toEqual({ responseTime: null, action: "restart" });
+    expect(q({ ha: { admin: { responseTime: "never", action: "restart" } } }).ha.admin).toEqual({
+      responseTime: null,
+      action: "restart",
+    });
   });
 
   it("treats empty sections as absent", () => {
-    const s = qualifyScenario(parseScenarioText("horizon: 1d\nworkload: {arrivals: {rate: 1/s}}\nha:\nfaults:\nrandomFaults:\n", "e.yaml"), "e.yaml");
+    const s = qualifyScenario(
+      parseScenarioText(
+        "horizon: 1d\nworkload: {arrivals: {rate: 1/s}}\nha:\nfaults:\nrandomFaults:\n",
+        "e.yaml",
+      ),
+      "e.yaml",
+    );
     expect(s.faults).toEqual([]);
     expect(s.ha.holdOffUs).toBe(15 * MIN_US);
   });
 
   it("reads the same scenario from JSON", () => {
-    const json = JSON.stringify({ ...MIN, faults: [{ at: "1h", kind: "reboot", node: "A", duration: "5m" }] });
+    const json = JSON.stringify({
+      ...MIN,
+      faults: [{ at: "1h", kind: "reboot", node: "A", duration: "5m" }],
+    });
     const y = qualifyScenario(parseScenarioText(json, "j.json"), "j.json");
     expect(y.faults).toEqual([{ kind: "reboot", atUs: H, durationUs: 5 * MIN_US, node: 0 }]);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { US_PER_S } from "../../src/kernel/time.js";
-import { ScenarioError, applyOverrides, parseScenarioText, qualifyScenario } from "../../src/scenario/index.js";
+import {
+  ScenarioError,
+  applyOverrides,
+  parseScenarioText,
+  qualifyScenario,
+} from "../../src/scenario/index.js";
 
 const FILE = "scenarios/x.yaml";
 const RAW = parseScenarioText(
@@ -46,8 +51,14 @@ describe("applyOverrides", () => {
   it("reads values as YAML: lists, mappings and comma lists of policies", () => {
     expect(apply("policies=off,slave").policies).toEqual(["off", "slave"]);
     expect(apply("policies=[restore]").policies).toEqual(["restore"]);
-    expect(apply("mta.deliveryTime={dist: constant, value: 50ms}").mta.deliveryTime).toEqual({ dist: "constant", valueUs: 50_000 });
-    expect(apply("mta.deliveryTime.mean=50ms").mta.deliveryTime).toEqual({ dist: "exponential", meanUs: 50_000 });
+    expect(apply("mta.deliveryTime={dist: constant, value: 50ms}").mta.deliveryTime).toEqual({
+      dist: "constant",
+      valueUs: 50_000,
+    });
+    expect(apply("mta.deliveryTime.mean=50ms").mta.deliveryTime).toEqual({
+      dist: "exponential",
+      meanUs: 50_000,
+    });
     expect(apply("ha.heartbeat.secondaryLink=true").ha.heartbeat.secondaryLink).toBe(true);
     expect(apply("faults=[]").faults).toEqual([]);
   });
@@ -89,14 +100,18 @@ describe("applyOverrides", () => {
     expect(overrideError("horizon.unit=h")).toBe(
       'scenarios/x.yaml: horizon.unit: expected nothing after horizon: it is a single value (in --set horizon.unit=h), got field "unit"',
     );
-    expect(overrideError("faults.at=1h")).toBe('scenarios/x.yaml: faults.at: expected an index such as faults[0] (in --set faults.at=1h), got field "at"');
+    expect(overrideError("faults.at=1h")).toBe(
+      'scenarios/x.yaml: faults.at: expected an index such as faults[0] (in --set faults.at=1h), got field "at"',
+    );
     expect(overrideError("lostThreshold")).toBe(
       'scenarios/x.yaml: --set: expected path=value such as ha.heartbeat.lostThreshold=5, got "lostThreshold"',
     );
     expect(overrideError("ha..holdOff=1m")).toBe(
       'scenarios/x.yaml: --set: expected a path of field names such as ha.heartbeat.lostThreshold or faults[0].at, got "ha..holdOff=1m"',
     );
-    expect(overrideError("mta.deliveryTime={dist: [")).toMatch(/^scenarios\/x\.yaml: mta\.deliveryTime: expected a YAML value such as .*, got "\{dist: \["$/);
+    expect(overrideError("mta.deliveryTime={dist: [")).toMatch(
+      /^scenarios\/x\.yaml: mta\.deliveryTime: expected a YAML value such as .*, got "\{dist: \["$/,
+    );
   });
 
   it("refuses to descend into a value that is not a mapping", () => {
@@ -108,6 +123,8 @@ describe("applyOverrides", () => {
 
   it("leaves value checks to the qualifier, which names the field", () => {
     const raw = applyOverrides(RAW, ["ha.heartbeat.lostThreshold=0"], FILE);
-    expect(() => qualifyScenario(raw, FILE)).toThrow("scenarios/x.yaml: ha.heartbeat.lostThreshold: expected a whole number ≥ 1, got 0");
+    expect(() => qualifyScenario(raw, FILE)).toThrow(
+      "scenarios/x.yaml: ha.heartbeat.lostThreshold: expected a whole number ≥ 1, got 0",
+    );
   });
 });

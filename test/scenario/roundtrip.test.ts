@@ -20,12 +20,16 @@ type Raw = Record<string, unknown>;
 
 /** A duration of [minUs, maxUs] µs, written as text (`1h30m`) or as a number of seconds. */
 const dur = (minUs: number, maxUs: number): fc.Arbitrary<string | number> =>
-  fc.tuple(fc.integer({ min: minUs, max: maxUs }), fc.boolean()).map(([us, asText]) => (asText ? formatDuration(us) : us / US_PER_S));
+  fc
+    .tuple(fc.integer({ min: minUs, max: maxUs }), fc.boolean())
+    .map(([us, asText]) => (asText ? formatDuration(us) : us / US_PER_S));
 const durAbove = (minUs: number) => dur(minUs, 30 * US_PER_D);
 const prob = fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0);
 /** Removes the keys whose value is undefined: the "left out" of a file. */
-const compact = (o: Raw): Raw => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
+const compact = (o: Raw): Raw =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.option(a, { nil: undefined });
 
 const distSpec: fc.Arbitrary<unknown> = fc.oneof(
   durAbove(0),
@@ -43,7 +47,9 @@ const distSpec: fc.Arbitrary<unknown> = fc.oneof(
     p95: formatDuration(m + d),
   })),
   fc.tuple(durAbove(1), durAbove(0)).map(([mean, sd]) => ({ dist: "lognormal", mean, sd })),
-  fc.tuple(fc.double({ min: 0.1, max: 10, noNaN: true }), durAbove(1)).map(([shape, scale]) => ({ dist: "weibull", shape, scale })),
+  fc
+    .tuple(fc.double({ min: 0.1, max: 10, noNaN: true }), durAbove(1))
+    .map(([shape, scale]) => ({ dist: "weibull", shape, scale })),
 );
 
 const nodeName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,6}$/).filter((n) => n !== "any");
@@ -51,44 +57,92 @@ const nodeName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,6}$/).filter((n
 const haArb = fc
   .record({
     heartbeat: opt(
-      fc.record({ interval: opt(durAbove(1)), lostThreshold: opt(fc.integer({ min: 1, max: 20 })), secondaryLink: opt(fc.boolean()) }).map(compact),
+      fc
+        .record({
+          interval: opt(durAbove(1)),
+          lostThreshold: opt(fc.integer({ min: 1, max: 20 })),
+          secondaryLink: opt(fc.boolean()),
+        })
+        .map(compact),
     ),
     rservice: opt(
-      fc.subarray([...PROTOCOLS]).chain((ps) =>
-        fc
-          .tuple(...ps.map(() => fc.tuple(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 600 }), opt(fc.integer({ min: 1, max: 9 })))))
-          .map((probes) =>
-            Object.fromEntries(
-              probes.map(([a, b, retries], i) => [
-                ps[i],
-                compact({ interval: `${Math.max(a, b)}s`, timeout: `${Math.min(a, b)}s`, retries }),
-              ]),
+      fc
+        .subarray([...PROTOCOLS])
+        .chain((ps) =>
+          fc
+            .tuple(
+              ...ps.map(() =>
+                fc.tuple(
+                  fc.integer({ min: 1, max: 600 }),
+                  fc.integer({ min: 1, max: 600 }),
+                  opt(fc.integer({ min: 1, max: 9 })),
+                ),
+              ),
+            )
+            .map((probes) =>
+              Object.fromEntries(
+                probes.map(([a, b, retries], i) => [
+                  ps[i],
+                  compact({
+                    interval: `${Math.max(a, b)}s`,
+                    timeout: `${Math.min(a, b)}s`,
+                    retries,
+                  }),
+                ]),
+              ),
             ),
-          ),
-      ),
+        ),
     ),
     lservice: opt(
       fc
         .record({
-          ports: opt(fc.oneof(fc.constant("off"), fc.record({ interval: opt(dur(US_PER_S, 60 * US_PER_S)), retries: opt(fc.integer({ min: 1, max: 9 })) }).map(compact))),
+          ports: opt(
+            fc.oneof(
+              fc.constant("off"),
+              fc
+                .record({
+                  interval: opt(dur(US_PER_S, 60 * US_PER_S)),
+                  retries: opt(fc.integer({ min: 1, max: 9 })),
+                })
+                .map(compact),
+            ),
+          ),
           hd: opt(fc.record({ interval: opt(dur(US_PER_S, 60 * US_PER_S)) }).map(compact)),
         })
         .map(compact),
     ),
-    mailQueueSync: opt(fc.record({ enabled: opt(fc.boolean()), interval: opt(durAbove(1)) }).map(compact)),
-    mailDataSync: opt(fc.record({ enabled: opt(fc.boolean()), interval: opt(durAbove(1)) }).map(compact)),
+    mailQueueSync: opt(
+      fc.record({ enabled: opt(fc.boolean()), interval: opt(durAbove(1)) }).map(compact),
+    ),
+    mailDataSync: opt(
+      fc.record({ enabled: opt(fc.boolean()), interval: opt(durAbove(1)) }).map(compact),
+    ),
     holdOff: opt(durAbove(0)),
-    admin: opt(fc.record({ responseTime: opt(fc.oneof(fc.constant("never"), distSpec)), action: opt(fc.constantFrom("restore", "restart")) }).map(compact)),
+    admin: opt(
+      fc
+        .record({
+          responseTime: opt(fc.oneof(fc.constant("never"), distSpec)),
+          action: opt(fc.constantFrom("restore", "restart")),
+        })
+        .map(compact),
+    ),
   })
   .map(compact)
   // remote-as-heartbeat needs a probe; add it only when there is one.
-  .chain((ha) => (ha["rservice"] && Object.keys(ha["rservice"] as Raw).length > 0 ? fc.boolean().map((r) => ({ ...ha, remoteAsHeartbeat: r })) : fc.constant(ha)));
+  .chain((ha) =>
+    ha.rservice && Object.keys(ha.rservice as Raw).length > 0
+      ? fc.boolean().map((r) => ({ ...ha, remoteAsHeartbeat: r }))
+      : fc.constant(ha),
+  );
 
 function faultArb(kind: FaultKind, horizonUs: number, names: string[], ha: Raw): fc.Arbitrary<Raw> {
-  const secondary = ((ha["heartbeat"] as Raw | undefined)?.["secondaryLink"] as boolean | undefined) ?? false;
-  const probed = Object.keys((ha["rservice"] as Raw | undefined) ?? {});
+  const secondary =
+    ((ha.heartbeat as Raw | undefined)?.secondaryLink as boolean | undefined) ?? false;
+  const probed = Object.keys((ha.rservice as Raw | undefined) ?? {});
   const node = fc.constantFrom(...names);
-  const link = opt(fc.constantFrom(...(secondary ? ["primary", "secondary", "all"] : ["primary", "all"])));
+  const link = opt(
+    fc.constantFrom(...(secondary ? ["primary", "secondary", "all"] : ["primary", "all"])),
+  );
   const specific: Record<FaultKind, fc.Arbitrary<Raw>> = {
     "node-crash": fc.record({ node, diskLost: opt(fc.boolean()) }),
     "node-hang": fc.record({ node }),
@@ -101,12 +155,18 @@ function faultArb(kind: FaultKind, horizonUs: number, names: string[], ha: Raw):
     }),
     "lservice-failure": fc.record({ node, service: opt(fc.constantFrom("ports", "hd")) }),
     "rservice-false-alarm": fc.record({ node, protocol: opt(fc.constantFrom(...probed, "all")) }),
-    "monitor-blind": fc.record({ node, monitor: opt(fc.constantFrom("rservice", "lservice", "all")) }),
+    "monitor-blind": fc.record({
+      node,
+      monitor: opt(fc.constantFrom("rservice", "lservice", "all")),
+    }),
     "downstream-outage": fc.record({}),
     flapping: fc.record({ link, down: durAbove(1), up: durAbove(1) }),
     admin: fc.record({ node, action: opt(fc.constantFrom("restart", "restore", "resync")) }),
   };
-  const base = fc.record({ at: dur(0, horizonUs - 1), duration: kind === "admin" ? fc.constant(undefined) : durAbove(1) });
+  const base = fc.record({
+    at: dur(0, horizonUs - 1),
+    duration: kind === "admin" ? fc.constant(undefined) : durAbove(1),
+  });
   return fc.tuple(base, specific[kind]).map(([b, s]) => compact({ kind, ...b, ...s }));
 }
 
@@ -142,7 +202,7 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
   })
   .chain(({ horizonUs, names, firstIsMaster, ha }) => {
     const randomKinds = FAULT_KINDS.filter((k) => k !== "admin" && k !== "flapping");
-    const probed = Object.keys((ha["rservice"] as Raw | undefined) ?? {}).length > 0;
+    const probed = Object.keys((ha.rservice as Raw | undefined) ?? {}).length > 0;
     const usable = (k: FaultKind) => k !== "rservice-false-alarm" || probed;
     return fc
       .record({
@@ -170,17 +230,38 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
         workload: fc.record({
           arrivals: fc
             .record({
-              rate: fc.tuple(fc.double({ min: 1e-6, max: 1e5, noNaN: true }), fc.constantFrom("s", "min", "h", "d")).map(([n, u]) => `${n}/${u}`),
+              rate: fc
+                .tuple(
+                  fc.double({ min: 1e-6, max: 1e5, noNaN: true }),
+                  fc.constantFrom("s", "min", "h", "d"),
+                )
+                .map(([n, u]) => `${n}/${u}`),
               process: opt(fc.constantFrom("poisson", "periodic")),
               profile: opt(fc.constantFrom("constant", "diurnal")),
               peakFactor: opt(fc.double({ min: 1, max: 2, maxExcluded: true, noNaN: true })),
               peakAt: opt(dur(0, US_PER_D - 1)),
             })
             .map(compact),
-          senderRetry: opt(fc.record({ interval: opt(durAbove(1)), giveUp: opt(durAbove(0)) }).map(compact)),
+          senderRetry: opt(
+            fc.record({ interval: opt(durAbove(1)), giveUp: opt(durAbove(0)) }).map(compact),
+          ),
         }),
-        faults: opt(fc.array(fc.constantFrom(...FAULT_KINDS.filter(usable)).chain((k) => faultArb(k, horizonUs, names, ha)), { maxLength: 6 })),
-        randomFaults: opt(fc.array(fc.constantFrom(...randomKinds.filter(usable)).chain((k) => randomFaultArb(k, names, ha)), { maxLength: 4 })),
+        faults: opt(
+          fc.array(
+            fc
+              .constantFrom(...FAULT_KINDS.filter(usable))
+              .chain((k) => faultArb(k, horizonUs, names, ha)),
+            { maxLength: 6 },
+          ),
+        ),
+        randomFaults: opt(
+          fc.array(
+            fc
+              .constantFrom(...randomKinds.filter(usable))
+              .chain((k) => randomFaultArb(k, names, ha)),
+            { maxLength: 4 },
+          ),
+        ),
         assumptions: opt(
           fc
             .record({
@@ -218,7 +299,9 @@ describe("scenarioToRaw", () => {
         const effective = scenarioToRaw(q);
         expect(qualifyScenario(effective, "elsewhere.yaml")).toEqual(q);
         const text = YAML.stringify(effective);
-        expect(qualifyScenario(parseScenarioText(text, "effective.yaml"), "effective.yaml")).toEqual(q);
+        expect(
+          qualifyScenario(parseScenarioText(text, "effective.yaml"), "effective.yaml"),
+        ).toEqual(q);
         // The effective form is a fixed point: printing it twice gives the same file.
         expect(scenarioToRaw(qualifyScenario(effective, "x.yaml"))).toEqual(effective);
       }),
@@ -247,15 +330,46 @@ describe("scenarioToRaw", () => {
       "s.yaml",
     );
     const raw = scenarioToRaw(q);
-    expect(raw["horizon"]).toBe("1d");
-    expect(raw["faults"]).toEqual([{ at: "1h30m", kind: "node-crash", duration: "30m", node: "fml-2", diskLost: false }]);
-    expect(raw["randomFaults"]).toEqual([{ kind: "downstream-outage", mtbf: "30d", repair: { dist: "constant", value: "1h" } }]);
-    expect((raw["workload"] as Raw)["arrivals"]).toEqual({ rate: "50/s", process: "poisson", profile: "constant", peakFactor: 1.8, peakAt: "14h" });
-    expect((raw["ha"] as Raw)["rservice"]).toEqual({ smtp: "off", pop3: "off", imap: "off", http: "off" });
-    expect((raw["ha"] as Raw)["admin"]).toEqual({ responseTime: { dist: "lognormal", median: "4h", p95: "1d" }, action: "restore" });
+    expect(raw.horizon).toBe("1d");
+    expect(raw.faults).toEqual([
+      { at: "1h30m", kind: "node-crash", duration: "30m", node: "fml-2", diskLost: false },
+    ]);
+    expect(raw.randomFaults).toEqual([
+      { kind: "downstream-outage", mtbf: "30d", repair: { dist: "constant", value: "1h" } },
+    ]);
+    expect((raw.workload as Raw).arrivals).toEqual({
+      rate: "50/s",
+      process: "poisson",
+      profile: "constant",
+      peakFactor: 1.8,
+      peakAt: "14h",
+    });
+    expect((raw.ha as Raw).rservice).toEqual({
+      smtp: "off",
+      pop3: "off",
+      imap: "off",
+      http: "off",
+    });
+    expect((raw.ha as Raw).admin).toEqual({
+      responseTime: { dist: "lognormal", median: "4h", p95: "1d" },
+      action: "restore",
+    });
     expect(Object.keys(raw)).toEqual([
-      "name", "description", "seed", "horizon", "drain", "replications", "policies", "nodes",
-      "ha", "mta", "workload", "faults", "randomFaults", "assumptions", "engine",
+      "name",
+      "description",
+      "seed",
+      "horizon",
+      "drain",
+      "replications",
+      "policies",
+      "nodes",
+      "ha",
+      "mta",
+      "workload",
+      "faults",
+      "randomFaults",
+      "assumptions",
+      "engine",
     ]);
   });
 });

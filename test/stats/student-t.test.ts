@@ -3,7 +3,7 @@ import { regularizedBeta, studentTCdf, studentTQuantile } from "../../src/stats/
 
 describe("Student t quantile", () => {
   // Reference values: R qt(0.975, df).
-  const table: Array<[number, number]> = [
+  const table: [number, number][] = [
     [1, 12.70620474],
     [2, 4.30265273],
     [3, 3.18244631],
@@ -26,7 +26,8 @@ describe("Student t quantile", () => {
 
   it("inverts the CDF", () => {
     for (const df of [1, 3, 10, 50]) {
-      for (const p of [0.6, 0.9, 0.95, 0.99]) expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 10);
+      for (const p of [0.6, 0.9, 0.95, 0.99])
+        expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 10);
     }
   });
 

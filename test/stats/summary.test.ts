@@ -16,12 +16,18 @@ describe("quantile", () => {
 
   it("stays within the sample's range and is monotone in p", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, p) => {
-        const q = quantile(xs, p) as number;
-        expect(q).toBeGreaterThanOrEqual(Math.min(...xs));
-        expect(q).toBeLessThanOrEqual(Math.max(...xs));
-        expect(quantile(xs, Math.min(1, p + 0.1)) as number).toBeGreaterThanOrEqual(q - 1e-9 * Math.max(1, Math.abs(q)));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, p) => {
+          const q = quantile(xs, p)!;
+          expect(q).toBeGreaterThanOrEqual(Math.min(...xs));
+          expect(q).toBeLessThanOrEqual(Math.max(...xs));
+          expect(quantile(xs, Math.min(1, p + 0.1))!).toBeGreaterThanOrEqual(
+            q - 1e-9 * Math.max(1, Math.abs(q)),
+          );
+        },
+      ),
     );
   });
 });
@@ -47,9 +53,25 @@ describe("summarize", () => {
   });
 
   it("gives nulls for an empty sample and no CI for one value", () => {
-    expect(summarize([])).toEqual({ n: 0, mean: null, ci95Low: null, ci95High: null, p50: null, p95: null, max: null });
+    expect(summarize([])).toEqual({
+      n: 0,
+      mean: null,
+      ci95Low: null,
+      ci95High: null,
+      p50: null,
+      p95: null,
+      max: null,
+    });
     expect(summarize([null])).toMatchObject({ n: 0, mean: null });
-    expect(summarize([7])).toEqual({ n: 1, mean: 7, ci95Low: null, ci95High: null, p50: 7, p95: 7, max: 7 });
+    expect(summarize([7])).toEqual({
+      n: 1,
+      mean: 7,
+      ci95Low: null,
+      ci95High: null,
+      p50: 7,
+      p95: 7,
+      max: 7,
+    });
   });
 
   it("gives a zero-width CI for a constant sample", () => {
@@ -58,11 +80,14 @@ describe("summarize", () => {
 
   it("has a CI that contains the mean", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 50 }), (xs) => {
-        const s = summarize(xs);
-        expect(s.ci95Low as number).toBeLessThanOrEqual(s.mean as number);
-        expect(s.ci95High as number).toBeGreaterThanOrEqual(s.mean as number);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 50 }),
+        (xs) => {
+          const s = summarize(xs);
+          expect(s.ci95Low!).toBeLessThanOrEqual(s.mean!);
+          expect(s.ci95High!).toBeGreaterThanOrEqual(s.mean!);
+        },
+      ),
     );
   });
 });

@@ -10,7 +10,12 @@ import { join } from "node:path";
 import type { Argv } from "yargs";
 import { timelineToJson } from "../../charts/timeline-data.js";
 import { FUZZ_KINDS } from "../../fuzz/arbitraries.js";
-import { counterexampleFile, counterexampleYaml, faultLabel, replayCommand } from "../../fuzz/counterexample.js";
+import {
+  counterexampleFile,
+  counterexampleYaml,
+  faultLabel,
+  replayCommand,
+} from "../../fuzz/counterexample.js";
 import { fuzz, fuzzCsv, summaryText, type FuzzReport } from "../../fuzz/fuzz.js";
 import { PROPERTY_NAMES, PROPERTY_TEXT, type PropertyName } from "../../fuzz/properties.js";
 import { story } from "../../fuzz/story.js";
@@ -37,7 +42,9 @@ export function parseProperties(values: readonly string[]): PropertyName[] {
   for (const name of values.flatMap((v) => v.split(",")).map((s) => s.trim())) {
     if (!(PROPERTY_NAMES as readonly string[]).includes(name)) {
       const hint = didYouMean(name, PROPERTY_NAMES);
-      throw new UserError(`--property: expected one of ${PROPERTY_NAMES.join(", ")}, got ${JSON.stringify(name)}${hint ? `; did you mean "${hint}"?` : ""}`);
+      throw new UserError(
+        `--property: expected one of ${PROPERTY_NAMES.join(", ")}, got ${JSON.stringify(name)}${hint ? `; did you mean "${hint}"?` : ""}`,
+      );
     }
     wanted.add(name as PropertyName);
   }
@@ -51,7 +58,9 @@ export function parseKinds(value: string | undefined): (typeof FUZZ_KINDS)[numbe
   for (const k of kinds) {
     if (!(FUZZ_KINDS as readonly string[]).includes(k)) {
       const hint = didYouMean(k, FUZZ_KINDS);
-      throw new UserError(`--kinds: expected a comma-separated list of ${FUZZ_KINDS.join(", ")}, got ${JSON.stringify(k)}${hint ? `; did you mean "${hint}"?` : ""}`);
+      throw new UserError(
+        `--kinds: expected a comma-separated list of ${FUZZ_KINDS.join(", ")}, got ${JSON.stringify(k)}${hint ? `; did you mean "${hint}"?` : ""}`,
+      );
     }
   }
   return FUZZ_KINDS.filter((k) => kinds.includes(k));
@@ -65,7 +74,10 @@ function durationFlag(flag: string, value: string): number {
   } catch {
     // reported below, with the flag's name
   }
-  if (!(us > 0)) throw new UserError(`${flag}: expected a positive duration such as 30s, 10m or 1h, got ${JSON.stringify(value)}`);
+  if (!(us > 0))
+    throw new UserError(
+      `${flag}: expected a positive duration such as 30s, 10m or 1h, got ${JSON.stringify(value)}`,
+    );
   return us;
 }
 
@@ -76,29 +88,50 @@ function outputFiles(report: FuzzReport, base: QualifiedScenario, outDir: string
     const f = o.failure;
     if (f === null) continue;
     const yaml = counterexampleFile(o.property);
-    const x = { base, case: f.case, property: o.property, verdict: f.verdict, fuzzSeed: report.seed, minDrainUs: report.minDrainUs };
+    const x = {
+      base,
+      case: f.case,
+      property: o.property,
+      verdict: f.verdict,
+      fuzzSeed: report.seed,
+      minDrainUs: report.minDrainUs,
+    };
     files.push({ name: yaml, content: counterexampleYaml(x, join(outDir, yaml)) });
-    files.push({ name: yaml.replace(/\.yaml$/, ".story.txt"), content: storyText(report, o.property, base, outDir) });
-    if (f.result.timeline !== undefined) files.push({ name: yaml.replace(/\.yaml$/, ".timeline.json"), content: timelineToJson(f.result.timeline) });
+    files.push({
+      name: yaml.replace(/\.yaml$/, ".story.txt"),
+      content: storyText(report, o.property, base, outDir),
+    });
+    if (f.result.timeline !== undefined)
+      files.push({
+        name: yaml.replace(/\.yaml$/, ".timeline.json"),
+        content: timelineToJson(f.result.timeline),
+      });
   }
   return files;
 }
 
 /** What is printed and written about one counterexample: verdict, schedule, story, replay command. */
-function storyText(report: FuzzReport, property: PropertyName, base: QualifiedScenario, outDir: string): string {
+function storyText(
+  report: FuzzReport,
+  property: PropertyName,
+  base: QualifiedScenario,
+  outDir: string,
+): string {
   const f = report.outcomes.find((o) => o.property === property)?.failure;
   if (f === undefined || f === null) return "";
   const names = [base.nodes[0].name, base.nodes[1].name] as const;
   const faults = f.case.faults.map((x) => `  - ${faultLabel(x, names)}`);
-  return [
-    `✗ ${property} (${PROPERTY_TEXT[property]}): ${f.verdict.reason}`,
-    `shrunk to ${f.case.faults.length} fault(s) in ${f.shrinks} steps (from case ${f.foundAt}), on-failure ${f.case.config.policy}, simulation seed ${f.case.seed}:`,
-    ...faults,
-    "",
-    ...story(f.result, { violation: { property, verdict: f.verdict } }),
-    "",
-    `replay: ${replayCommand(join(outDir, counterexampleFile(property)), f.case)}`,
-  ].join("\n") + "\n";
+  return (
+    [
+      `✗ ${property} (${PROPERTY_TEXT[property]}): ${f.verdict.reason}`,
+      `shrunk to ${f.case.faults.length} fault(s) in ${f.shrinks} steps (from case ${f.foundAt}), on-failure ${f.case.config.policy}, simulation seed ${f.case.seed}:`,
+      ...faults,
+      "",
+      ...story(f.result, { violation: { property, verdict: f.verdict } }),
+      "",
+      `replay: ${replayCommand(join(outDir, counterexampleFile(property)), f.case)}`,
+    ].join("\n") + "\n"
+  );
 }
 
 /**
@@ -107,55 +140,119 @@ function storyText(report: FuzzReport, property: PropertyName, base: QualifiedSc
  * @returns 1 when a property was violated, 0 when none.
  */
 export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext): Promise<number> {
-  const properties = parseProperties(allStrings(args["property"]));
-  const runs = parseIntegerFlag("--runs", lastString(args["runs"]) ?? "100", 1);
-  const seedArg = lastString(args["seed"]);
-  const seed = seedArg === undefined ? Math.floor(Math.random() * MAX_FUZZ_SEED) : parseIntegerFlag("--seed", seedArg, 0);
-  if (seed > MAX_FUZZ_SEED) throw new UserError(`--seed: expected an integer from 0 to ${MAX_FUZZ_SEED}, got ${JSON.stringify(seedArg)}`);
+  const properties = parseProperties(allStrings(args.property));
+  const runs = parseIntegerFlag("--runs", lastString(args.runs) ?? "100", 1);
+  const seedArg = lastString(args.seed);
+  const seed =
+    seedArg === undefined
+      ? Math.floor(Math.random() * MAX_FUZZ_SEED)
+      : parseIntegerFlag("--seed", seedArg, 0);
+  if (seed > MAX_FUZZ_SEED)
+    throw new UserError(
+      `--seed: expected an integer from 0 to ${MAX_FUZZ_SEED}, got ${JSON.stringify(seedArg)}`,
+    );
   const budget = lastString(args["time-budget"]);
   const timeBudgetMs = budget === undefined ? null : durationFlag("--time-budget", budget) / 1000;
   const ttrBoundUs = durationFlag("--ttr-bound", lastString(args["ttr-bound"]) ?? "1h");
-  const limits = { maxFaults: parseIntegerFlag("--max-faults", lastString(args["max-faults"]) ?? "3", 1), kinds: parseKinds(lastString(args["kinds"])) };
+  const limits = {
+    maxFaults: parseIntegerFlag("--max-faults", lastString(args["max-faults"]) ?? "3", 1),
+    kinds: parseKinds(lastString(args.kinds)),
+  };
   const { scenario: base } = loadScenario(scenarioArg(args), {
-    set: allStrings(args["set"]),
-    horizon: lastString(args["horizon"]),
-    policy: lastString(args["policy"]),
+    set: allStrings(args.set),
+    horizon: lastString(args.horizon),
+    policy: lastString(args.policy),
   });
-  const outArg = lastString(args["out"]);
+  const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(base.name), "fuzz");
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
 
   ctx.io.stderr(`SEED=${seed}\n`);
-  if (base.faults.length > 0) ctx.io.stderr(`note: the scenario's ${base.faults.length} scheduled fault(s) are replaced by generated schedules\n`);
-  const swarm = args["swarm"] === true;
-  const report = fuzz(base, { properties, numRuns: runs, seed, timeBudgetMs, swarm, ttrBoundUs, limits, runner: ctx.runner });
+  if (base.faults.length > 0)
+    ctx.io.stderr(
+      `note: the scenario's ${base.faults.length} scheduled fault(s) are replaced by generated schedules\n`,
+    );
+  const swarm = args.swarm === true;
+  const report = fuzz(base, {
+    properties,
+    numRuns: runs,
+    seed,
+    timeBudgetMs,
+    swarm,
+    ttrBoundUs,
+    limits,
+    runner: ctx.runner,
+  });
   writeOutputs(outDir, outputFiles(report, base, outDir), isFuzzFile);
 
   ctx.io.stdout(summaryText(report));
-  for (const o of report.outcomes) if (o.failure !== null) ctx.io.stdout("\n" + storyText(report, o.property, base, outDir));
+  for (const o of report.outcomes)
+    if (o.failure !== null) ctx.io.stdout("\n" + storyText(report, o.property, base, outDir));
   ctx.io.stderr(`results in ${outDir}\n`);
   return report.outcomes.some((o) => o.failure !== null) ? 1 : 0;
 }
 
 const command: HasimCommand = {
   command: "fuzz <scenario>",
-  describe: "search fault schedules for lost or duplicated mail, split brain or no recovery; shrink and write counterexamples",
+  describe:
+    "search fault schedules for lost or duplicated mail, split brain or no recovery; shrink and write counterexamples",
   builder: (y: Argv) =>
     y
-      .positional("scenario", { type: "string", describe: "scenario file (YAML or JSON): the settings the faults are drawn on" })
-      .option("property", { type: "string", describe: `property to check (repeatable or comma-separated; default all): ${PROPERTY_NAMES.join(", ")}` })
-      .option("runs", { type: "string", describe: "cases per property before shrinking (default 100)" })
-      .option("seed", { type: "string", describe: "fuzzer seed (default random, printed): the same seed draws the same cases" })
-      .option("time-budget", { type: "string", describe: "stop searching and shrinking after this long, e.g. 5m (results then depend on speed)" })
-      .option("swarm", { type: "boolean", default: false, describe: "also draw enabled fault kinds and the HA configuration per case" })
+      .positional("scenario", {
+        type: "string",
+        describe: "scenario file (YAML or JSON): the settings the faults are drawn on",
+      })
+      .option("property", {
+        type: "string",
+        describe: `property to check (repeatable or comma-separated; default all): ${PROPERTY_NAMES.join(", ")}`,
+      })
+      .option("runs", {
+        type: "string",
+        describe: "cases per property before shrinking (default 100)",
+      })
+      .option("seed", {
+        type: "string",
+        describe: "fuzzer seed (default random, printed): the same seed draws the same cases",
+      })
+      .option("time-budget", {
+        type: "string",
+        describe:
+          "stop searching and shrinking after this long, e.g. 5m (results then depend on speed)",
+      })
+      .option("swarm", {
+        type: "boolean",
+        default: false,
+        describe: "also draw enabled fault kinds and the HA configuration per case",
+      })
       .option("max-faults", { type: "string", describe: "most faults per case (default 3)" })
-      .option("kinds", { type: "string", describe: `fault kinds to draw, comma-separated (default all): ${FUZZ_KINDS.join(", ")}` })
-      .option("ttr-bound", { type: "string", describe: "recovery bound of recovers and ttr (default 1h)" })
-      .option("out", { type: "string", describe: "output folder (default results/<scenario name>/fuzz/)" })
-      .option("set", { type: "string", describe: "override a scenario field, path=value (repeatable)" })
-      .option("horizon", { type: "string", describe: "how long mail arrives and faults may start, e.g. 2h" })
-      .option("policy", { type: "string", describe: "comma-separated on-failure policies the cases draw from" })
-      .example("$0 fuzz scenarios/fuzz-single-link.yaml --property single-master --seed 1", "find a split brain and shrink it")
+      .option("kinds", {
+        type: "string",
+        describe: `fault kinds to draw, comma-separated (default all): ${FUZZ_KINDS.join(", ")}`,
+      })
+      .option("ttr-bound", {
+        type: "string",
+        describe: "recovery bound of recovers and ttr (default 1h)",
+      })
+      .option("out", {
+        type: "string",
+        describe: "output folder (default results/<scenario name>/fuzz/)",
+      })
+      .option("set", {
+        type: "string",
+        describe: "override a scenario field, path=value (repeatable)",
+      })
+      .option("horizon", {
+        type: "string",
+        describe: "how long mail arrives and faults may start, e.g. 2h",
+      })
+      .option("policy", {
+        type: "string",
+        describe: "comma-separated on-failure policies the cases draw from",
+      })
+      .example(
+        "$0 fuzz scenarios/fuzz-single-link.yaml --property single-master --seed 1",
+        "find a split brain and shrink it",
+      )
       .example("$0 fuzz scenarios/fuzz-safe.yaml --runs 300 --swarm", "vary the configuration too"),
   run: (args, ctx) => fuzzCommand(args, ctx),
 };

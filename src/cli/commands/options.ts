@@ -16,18 +16,29 @@ export function scenarioOptions(y: Argv): Argv {
     .positional("scenario", { type: "string", describe: "scenario file (YAML or JSON)" })
     .option("set", {
       type: "string",
-      describe: "override a scenario field, path=value (repeatable), e.g. ha.heartbeat.lostThreshold=5",
+      describe:
+        "override a scenario field, path=value (repeatable), e.g. ha.heartbeat.lostThreshold=5",
     })
     .option("seed", { type: "string", describe: "root seed (integer ≥ 0), overrides the file's" })
-    .option("horizon", { type: "string", describe: "how long mail arrives and faults happen, e.g. 1d, 12h" })
+    .option("horizon", {
+      type: "string",
+      describe: "how long mail arrives and faults happen, e.g. 1d, 12h",
+    })
     .option("replications", { type: "string", describe: "replications per policy (≥ 1)" })
-    .option("policy", { type: "string", describe: "comma-separated on-failure policies: off, restore, slave" });
+    .option("policy", {
+      type: "string",
+      describe: "comma-separated on-failure policies: off, restore, slave",
+    });
 }
 
 /** The flags of commands that simulate: `--jobs`, `--out`, `--quiet`. */
 export function simulationOptions(y: Argv): Argv {
   return y
-    .option("jobs", { alias: "j", type: "string", describe: `worker threads (default: the number of cores, here ${availableParallelism()})` })
+    .option("jobs", {
+      alias: "j",
+      type: "string",
+      describe: `worker threads (default: the number of cores, here ${availableParallelism()})`,
+    })
     .option("out", { type: "string", describe: "output folder (default results/<scenario name>/)" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress bar" });
 }
@@ -48,23 +59,24 @@ export function allStrings(v: unknown): string[] {
 /** The scenario flags out of parsed arguments. */
 export function scenarioFlags(args: Record<string, unknown>): ScenarioFlags {
   return {
-    set: allStrings(args["set"]),
-    seed: lastString(args["seed"]),
-    horizon: lastString(args["horizon"]),
-    replications: lastString(args["replications"]),
-    policy: lastString(args["policy"]),
+    set: allStrings(args.set),
+    seed: lastString(args.seed),
+    horizon: lastString(args.horizon),
+    replications: lastString(args.replications),
+    policy: lastString(args.policy),
   };
 }
 
 /** `--jobs`: a positive integer, default the number of cores. */
 export function jobsFlag(args: Record<string, unknown>): number {
-  const v = lastString(args["jobs"]);
+  const v = lastString(args.jobs);
   return v === undefined ? availableParallelism() : parseIntegerFlag("--jobs", v, 1);
 }
 
 /** The scenario positional, which yargs guarantees but does not type. */
 export function scenarioArg(args: Record<string, unknown>): string {
-  const v = lastString(args["scenario"]);
-  if (v === undefined || v === "") throw new UserError("hasim: expected a scenario file, got nothing");
+  const v = lastString(args.scenario);
+  if (v === undefined || v === "")
+    throw new UserError("hasim: expected a scenario file, got nothing");
   return v;
 }

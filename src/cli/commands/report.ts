@@ -8,7 +8,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { buildReport, isReportInputName, isReportOutputName, reportInputFromFiles } from "../../charts/index.js";
+import {
+  buildReport,
+  isReportInputName,
+  isReportOutputName,
+  reportInputFromFiles,
+} from "../../charts/index.js";
 import type { CliContext, CliIo, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { checkOutDir, writeOutputs } from "../output.js";
@@ -32,7 +37,8 @@ function readInputs(dir: string): Record<string, string> {
   }
   if (!isDir) throw new UserError(`hasim report: ${dir}: expected a results folder, got a file`);
   const files: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) if (isReportInputName(name)) files[name] = readFileSync(join(dir, name), "utf8");
+  for (const name of readdirSync(dir).sort())
+    if (isReportInputName(name)) files[name] = readFileSync(join(dir, name), "utf8");
   return files;
 }
 
@@ -43,15 +49,26 @@ function readInputs(dir: string): Record<string, string> {
  *
  * @throws UserError when `dir` is not a folder or holds nothing to chart.
  */
-export async function writeReport(dir: string, io?: CliIo, outDir: string = dir): Promise<ReportWritten> {
+export async function writeReport(
+  dir: string,
+  io?: CliIo,
+  outDir: string = dir,
+): Promise<ReportWritten> {
   const inputs = readInputs(dir);
   const charted = Object.keys(inputs).filter((n) => n !== "meta.json" && n !== "runs.csv");
   if (charted.length === 0) {
-    throw new UserError(`hasim report: nothing to chart in ${dir} (expected summary.csv, sweep.csv, timeline-*.json or counterexample-*.timeline.json)`);
+    throw new UserError(
+      `hasim report: nothing to chart in ${dir} (expected summary.csv, sweep.csv, timeline-*.json or counterexample-*.timeline.json)`,
+    );
   }
   const input = reportInputFromFiles(inputs);
   const { files, warnings } = await buildReport(input);
-  const names = ["report.html", ...Object.keys(files).filter((n) => n !== "report.html").sort()];
+  const names = [
+    "report.html",
+    ...Object.keys(files)
+      .filter((n) => n !== "report.html")
+      .sort(),
+  ];
   writeOutputs(
     outDir,
     names.map((name) => ({ name, content: files[name] ?? "" })),
@@ -63,14 +80,20 @@ export async function writeReport(dir: string, io?: CliIo, outDir: string = dir)
 }
 
 /** The command: exported for tests. */
-export async function reportCommand(args: Record<string, unknown>, ctx: CliContext): Promise<number> {
-  const dir = lastString(args["dir"]);
-  if (dir === undefined) throw new UserError("hasim report: which results folder? (hasim report results/<scenario>)");
-  const outArg = lastString(args["out"]);
+export async function reportCommand(
+  args: Record<string, unknown>,
+  ctx: CliContext,
+): Promise<number> {
+  const dir = lastString(args.dir);
+  if (dir === undefined)
+    throw new UserError("hasim report: which results folder? (hasim report results/<scenario>)");
+  const outArg = lastString(args.out);
   const outDir = outArg ?? dir;
   checkOutDir(outDir, outArg === undefined ? "results folder" : "--out");
   const written = await writeReport(dir, ctx.io, outDir);
-  ctx.io.stderr(`report in ${join(outDir, "report.html")} (${written.files.length - 1} chart${written.files.length === 2 ? "" : "s"})\n`);
+  ctx.io.stderr(
+    `report in ${join(outDir, "report.html")} (${written.files.length - 1} chart${written.files.length === 2 ? "" : "s"})\n`,
+  );
   return 0;
 }
 
@@ -79,7 +102,10 @@ const command: HasimCommand = {
   describe: "draw report.html and .svg charts from a results folder",
   builder: (y: Argv) =>
     y
-      .positional("dir", { type: "string", describe: "a results folder written by run, sweep or fuzz" })
+      .positional("dir", {
+        type: "string",
+        describe: "a results folder written by run, sweep or fuzz",
+      })
       .option("out", { type: "string", describe: "write the report here instead of into <dir>" })
       .example("$0 report results/primary-crash", "charts of a run (use run --trace for timelines)")
       .example("$0 report results/primary-crash --out /tmp/report", "put the report elsewhere"),

@@ -24,7 +24,14 @@ import { checkOutDir, safeFolderName, writeOutputs, type OutputFile } from "../o
 import { runTasks, type RunTask } from "../pool.js";
 import { startProgress } from "../progress.js";
 import { summaryTable } from "../table.js";
-import { jobsFlag, lastString, scenarioArg, scenarioFlags, scenarioOptions, simulationOptions } from "./options.js";
+import {
+  jobsFlag,
+  lastString,
+  scenarioArg,
+  scenarioFlags,
+  scenarioOptions,
+  simulationOptions,
+} from "./options.js";
 import { writeReport } from "./report.js";
 
 /** Seeds by replication, from the first policy's runs (common random numbers: the same for all). */
@@ -43,22 +50,33 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const jobs = jobsFlag(args);
   const loaded = loadScenario(scenarioArg(args), scenarioFlags(args));
   const q = loaded.scenario;
-  const outArg = lastString(args["out"]);
+  const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(q.name));
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
   ctx.io.stderr(`SEED=${q.seed}\n`);
 
-  const trace = args["trace"] === true;
-  const report = args["report"] === true;
+  const trace = args.trace === true;
+  const report = args.report === true;
   // Replication 0 is traced for trace.csv and for the report's timelines.
   const traced = trace || report;
   const tasks: RunTask[] = q.policies.flatMap((policy) =>
-    Array.from({ length: q.replications }, (_, r): RunTask => ({ group: 0, policy, replication: r, trace: traced && r === 0 })),
+    Array.from({ length: q.replications }, (_, r): RunTask => ({
+      group: 0,
+      policy,
+      replication: r,
+      trace: traced && r === 0,
+    })),
   );
-  const progress = startProgress(tasks.length, "runs", ctx.io, args["quiet"] === true);
+  const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
   let results: RunResult[];
   try {
-    results = await runTasks([loaded], tasks, { jobs, onDone: () => progress.tick(), runner: ctx.runner });
+    results = await runTasks([loaded], tasks, {
+      jobs,
+      onDone: () => {
+        progress.tick();
+      },
+      runner: ctx.runner,
+    });
   } finally {
     progress.stop();
   }
@@ -70,13 +88,22 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   ];
   if (groups.length >= 2) files.push({ name: "compare.csv", content: compareCsv(groups) });
   if (trace) {
-    const traces = results.filter((r) => r.replication === 0).map((r) => ({ policy: r.policy, records: r.trace ?? [] }));
+    const traces = results
+      .filter((r) => r.replication === 0)
+      .map((r) => ({ policy: r.policy, records: r.trace ?? [] }));
     files.push({ name: "trace.csv", content: traceCsv(traces) });
   }
   for (const r of results) {
-    if (r.replication === 0 && r.timeline !== undefined) files.push({ name: `timeline-${r.policy}.json`, content: timelineToJson(r.timeline) });
+    if (r.replication === 0 && r.timeline !== undefined)
+      files.push({ name: `timeline-${r.policy}.json`, content: timelineToJson(r.timeline) });
   }
-  const meta = { command: "run", argv: ctx.argv, version: hasimVersion(), scenario: scenarioToRaw(q), seeds: seedsOf(results) };
+  const meta = {
+    command: "run",
+    argv: ctx.argv,
+    version: hasimVersion(),
+    scenario: scenarioToRaw(q),
+    seeds: seedsOf(results),
+  };
   files.push({ name: "meta.json", content: metaJson(meta) });
 
   writeOutputs(outDir, files);
@@ -84,8 +111,10 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
 
   const violations = results.filter((r) => r.violations.length > 0);
   if (violations.length > 0) {
-    const first = violations[0] as RunResult;
-    ctx.io.stderr(`hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`);
+    const first = violations[0]!;
+    ctx.io.stderr(
+      `hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`,
+    );
   }
   ctx.io.stdout(summaryTable(groups));
   ctx.io.stderr(`results in ${outDir}\n`);
@@ -97,8 +126,16 @@ const command: HasimCommand = {
   describe: "run a scenario under each policy and write runs, summary and paired comparison CSVs",
   builder: (y: Argv) =>
     simulationOptions(scenarioOptions(y))
-      .option("trace", { type: "boolean", default: false, describe: "write trace.csv (replication 0 of each policy)" })
-      .option("report", { type: "boolean", default: false, describe: "also write charts (report.html) when available" })
+      .option("trace", {
+        type: "boolean",
+        default: false,
+        describe: "write trace.csv (replication 0 of each policy)",
+      })
+      .option("report", {
+        type: "boolean",
+        default: false,
+        describe: "also write charts (report.html) when available",
+      })
       .example("$0 run scenarios/primary-crash.yaml", "every policy, the file's replications")
       .example("$0 run crash.yaml --policy off,slave --seed 7", "two policies, another root seed")
       .example("$0 run crash.yaml --set ha.holdOff=30m", "a what-if without editing the file")

@@ -22,7 +22,15 @@ import { runTasks, type RunTask } from "../pool.js";
 import { startProgress } from "../progress.js";
 import { summaryTable } from "../table.js";
 import { gridPoints, parseVaryAll } from "../vary.js";
-import { allStrings, jobsFlag, lastString, scenarioArg, scenarioFlags, scenarioOptions, simulationOptions } from "./options.js";
+import {
+  allStrings,
+  jobsFlag,
+  lastString,
+  scenarioArg,
+  scenarioFlags,
+  scenarioOptions,
+  simulationOptions,
+} from "./options.js";
 import { seedsOf } from "./run.js";
 
 /**
@@ -30,44 +38,67 @@ import { seedsOf } from "./run.js";
  *
  * @returns the exit code.
  */
-export async function sweepCommand(args: Record<string, unknown>, ctx: CliContext): Promise<number> {
+export async function sweepCommand(
+  args: Record<string, unknown>,
+  ctx: CliContext,
+): Promise<number> {
   const jobs = jobsFlag(args);
-  const axes = parseVaryAll(allStrings(args["vary"]));
+  const axes = parseVaryAll(allStrings(args.vary));
   const file = scenarioArg(args);
   const flags = scenarioFlags(args);
   const points = gridPoints(axes);
   const paths = axes.map((a) => a.path);
-  const loaded: LoadedScenario[] = points.map((p) => loadScenario(file, flags, p.map((v, i) => `${paths[i]}=${v}`)));
-  const base = loaded[0] as LoadedScenario;
-  const outArg = lastString(args["out"]);
+  const loaded: LoadedScenario[] = points.map((p) =>
+    loadScenario(
+      file,
+      flags,
+      p.map((v, i) => `${paths[i]}=${v}`),
+    ),
+  );
+  const base = loaded[0]!;
+  const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(base.scenario.name));
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
   ctx.io.stderr(`SEED=${base.scenario.seed}\n`);
 
   const tasks: RunTask[] = loaded.flatMap((l, group) =>
     l.scenario.policies.flatMap((policy) =>
-      Array.from({ length: l.scenario.replications }, (_, r): RunTask => ({ group, policy, replication: r, trace: false })),
+      Array.from({ length: l.scenario.replications }, (_, r): RunTask => ({
+        group,
+        policy,
+        replication: r,
+        trace: false,
+      })),
     ),
   );
-  const progress = startProgress(tasks.length, "runs", ctx.io, args["quiet"] === true);
+  const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
   let results: RunResult[];
   try {
-    results = await runTasks(loaded, tasks, { jobs, onDone: () => progress.tick(), runner: ctx.runner });
+    results = await runTasks(loaded, tasks, {
+      jobs,
+      onDone: () => {
+        progress.tick();
+      },
+      runner: ctx.runner,
+    });
   } finally {
     progress.stop();
   }
 
   // Tasks were made point by point, so each point's results are one contiguous slice.
   const groups: PolicyRuns[] = [];
-  const pointMeta: Array<{ values: Record<string, string>; seeds: string[] }> = [];
+  const pointMeta: { values: Record<string, string>; seeds: string[] }[] = [];
   let offset = 0;
   loaded.forEach((l, i) => {
     const count = l.scenario.policies.length * l.scenario.replications;
     const slice = results.slice(offset, offset + count);
     offset += count;
-    const point = points[i] as string[];
+    const point = points[i]!;
     groups.push(...groupByPolicy(slice, l.scenario.policies, point));
-    pointMeta.push({ values: Object.fromEntries(paths.map((p, k) => [p, point[k] as string])), seeds: seedsOf(slice) });
+    pointMeta.push({
+      values: Object.fromEntries(paths.map((p, k) => [p, point[k]!])),
+      seeds: seedsOf(slice),
+    });
   });
 
   const meta = metaJson({
@@ -78,14 +109,11 @@ export async function sweepCommand(args: Record<string, unknown>, ctx: CliContex
     seeds: pointMeta[0]?.seeds ?? [],
     sweep: { vary: axes, points: pointMeta },
   });
-  writeOutputs(
-    outDir,
-    [
-      { name: "sweep.csv", content: sweepCsv(paths, groups) },
-      { name: "summary.csv", content: summaryCsv(groups, paths) },
-      { name: "meta.json", content: meta },
-    ],
-  );
+  writeOutputs(outDir, [
+    { name: "sweep.csv", content: sweepCsv(paths, groups) },
+    { name: "summary.csv", content: summaryCsv(groups, paths) },
+    { name: "meta.json", content: meta },
+  ]);
   ctx.io.stdout(summaryTable(groups, paths));
   ctx.io.stderr(`results in ${outDir}\n`);
   return 0;
@@ -98,7 +126,8 @@ const command: HasimCommand = {
     simulationOptions(scenarioOptions(y))
       .option("vary", {
         type: "string",
-        describe: "a varied field, at least one (repeatable): path=v1,v2,v3 or path=from:to:step (numbers or durations)",
+        describe:
+          "a varied field, at least one (repeatable): path=v1,v2,v3 or path=from:to:step (numbers or durations)",
       })
       .example("$0 sweep crash.yaml --vary seed=1,2,3", "a list of values")
       .example("$0 sweep crash.yaml --vary ha.holdOff=5m:30m:5m", "a range of durations, inclusive")
