@@ -12,7 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { loadScenario } from "../src/cli/load.js";
-import type { Policy } from "../src/scenario/types.js";
+import type { Policy } from "../src/config/scenario.js";
 import { runReplication } from "../src/sim/run.js";
 
 /** What the parent asks for. */

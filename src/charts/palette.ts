@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { POLICIES } from "../scenario/types.js";
+import { POLICIES } from "../config/scenario.js";
 
 /** Modes in legend order: working states first, then the failure states. */
 export const MODE_ORDER: readonly string[] = [

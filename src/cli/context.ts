@@ -6,7 +6,7 @@
  */
 import type { Argv } from "yargs";
 import type { RunOptions, RunResult } from "../sim/result.js";
-import type { Policy, QualifiedScenario } from "../scenario/types.js";
+import type { Policy, QualifiedScenario } from "../config/scenario.js";
 
 /** Runs one replication: `runReplication` of src/sim/run.ts, or a fake in tests. */
 export type Runner = (

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseDurationUs } from "../kernel/time.js";
 import { applyOverrides, parseScenarioText, qualifyScenario } from "../scenario/index.js";
-import { POLICIES, POLICY_ALIASES, type QualifiedScenario } from "../scenario/types.js";
+import { POLICIES, POLICY_ALIASES, type QualifiedScenario } from "../config/scenario.js";
 import { UserError } from "./errors.js";
 
 /** Scenario-changing flags shared by run, sweep and validate (raw strings as typed). */

@@ -14,7 +14,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Policy } from "../scenario/types.js";
+import type { Policy } from "../config/scenario.js";
 import { runReplication } from "../sim/run.js";
 import type { RunResult } from "../sim/result.js";
 import type { Runner } from "./context.js";

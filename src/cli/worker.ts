@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { qualifyScenario } from "../scenario/index.js";
-import type { QualifiedScenario } from "../scenario/types.js";
+import type { QualifiedScenario } from "../config/scenario.js";
 import type { RunResult } from "../sim/result.js";
 import { runReplication } from "../sim/run.js";
 import type { RunTask } from "./pool.js";

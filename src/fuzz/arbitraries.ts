@@ -20,7 +20,7 @@ import type {
   NodeIndex,
   Policy,
   QualifiedScenario,
-} from "../scenario/types.js";
+} from "../config/scenario.js";
 
 /** Fault kinds the fuzzer draws, simplest first (shrinking moves towards the front). Admin actions are repairs, not faults: the scenario's `ha.admin` models the admin. */
 export const FUZZ_KINDS: readonly Exclude<FaultKind, "admin">[] = [

@@ -8,7 +8,7 @@
  */
 import YAML from "yaml";
 import { qualifyScenario, scenarioToRaw } from "../scenario/index.js";
-import type { FaultSpec, QualifiedScenario } from "../scenario/types.js";
+import type { FaultSpec, QualifiedScenario } from "../config/scenario.js";
 import { formatDuration } from "../kernel/time.js";
 import { probesFor, type FuzzCase } from "./arbitraries.js";
 import { PROPERTY_TEXT, type PropertyName, type Verdict } from "./properties.js";

@@ -11,7 +11,7 @@
  */
 import fc from "fast-check";
 import { formatMicrosAsSeconds, toCsv } from "../report/format.js";
-import type { Policy, QualifiedScenario } from "../scenario/types.js";
+import type { Policy, QualifiedScenario } from "../config/scenario.js";
 import type { RunOptions, RunResult } from "../sim/result.js";
 import { runReplication } from "../sim/run.js";
 import { caseArb, defaultLimits, type FuzzCase, type ScheduleLimits } from "./arbitraries.js";

@@ -5,7 +5,7 @@
  * @module
  */
 import { formatClock, formatDuration } from "../kernel/time.js";
-import type { QualifiedScenario } from "../scenario/types.js";
+import type { QualifiedScenario } from "../config/scenario.js";
 import type { LostCause, RunResult, Timeline } from "../sim/result.js";
 
 /** Property names, as given to `--property`. */

@@ -8,8 +8,8 @@
  *
  * @module
  */
-import type { DuplicateCause, LostCause } from "../sim/result.js";
-import { DUPLICATE_CAUSES, LOST_CAUSES } from "../sim/result.js";
+import type { DuplicateCause, LostCause } from "./causes.js";
+import { DUPLICATE_CAUSES, LOST_CAUSES } from "./causes.js";
 import { DurationHistogram } from "./histogram.js";
 import { EntryTag } from "./spool.js";
 

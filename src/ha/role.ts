@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { ConfiguredMode, Policy } from "../scenario/types.js";
+import type { ConfiguredMode, Policy } from "./policy.js";
 import type { Mode, Physical } from "./modes.js";
 
 export interface RoleState {

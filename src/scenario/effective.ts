@@ -18,7 +18,7 @@ import {
   type LocalCheckConfig,
   type QualifiedScenario,
   type RandomFaultSpec,
-} from "./types.js";
+} from "../config/scenario.js";
 
 /**
  * The effective scenario as plain data, in the file format of `scenarios/README.md`.

@@ -15,5 +15,5 @@ export { qualifyScenario, SCENARIO_SHAPE, type Shape } from "./qualify.js";
 export { applyOverrides } from "./overrides.js";
 export { distToSpec, formatRate, scenarioToRaw } from "./effective.js";
 export { didYouMean } from "./suggest.js";
-export type * from "./types.js";
-export { FAULT_KINDS, POLICIES, POLICY_ALIASES, PROTOCOLS } from "./types.js";
+export type * from "../config/scenario.js";
+export { FAULT_KINDS, POLICIES, POLICY_ALIASES, PROTOCOLS } from "../config/scenario.js";

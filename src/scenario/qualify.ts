@@ -48,7 +48,7 @@ import {
   type QualifiedScenario,
   type RandomFaultSpec,
   type WorkloadConfig,
-} from "./types.js";
+} from "../config/scenario.js";
 
 // ─── The field tree ──────────────────────────────────────────────────────────────────────────
 

@@ -26,7 +26,7 @@ import {
   type RoleEvent,
 } from "../ha/role.js";
 import { EntryTag } from "../ha/spool.js";
-import type { Policy, QualifiedScenario } from "../scenario/types.js";
+import type { Policy, QualifiedScenario } from "../config/scenario.js";
 import { RunObserver } from "./observer.js";
 import {
   DETECTOR_SLOTS,

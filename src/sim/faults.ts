@@ -16,7 +16,7 @@ import type {
   NodeIndex,
   QualifiedScenario,
   RandomFaultSpec,
-} from "../scenario/types.js";
+} from "../config/scenario.js";
 import type { Cluster } from "./cluster.js";
 import { P_FAULT } from "./priorities.js";
 import type { UnitRuntime } from "./unit.js";

@@ -4,39 +4,11 @@
  *
  * @module
  */
-import type { Policy } from "../scenario/types.js";
+import type { Policy } from "../config/scenario.js";
 
-/** Why an accepted mail was never delivered. */
-export type LostCause =
-  | "stranded-off" // in the spool of a unit left OFF (on-failure off, admin not back)
-  | "stranded-failed" // in the spool of a unit stuck in FAILED
-  | "stranded-slave" // in the spool of a unit demoted to SLAVE with demotedQueue=strand
-  | "stranded-down" // in the spool of a unit crashed or hung at the end
-  | "disk-destroyed" // in a spool destroyed with its disk
-  | "expired" // bounced: undelivered longer than mta.queueGiveUp
-  | "undelivered"; // still queued on a working MASTER at the drain limit (downstream down)
-export const LOST_CAUSES: readonly LostCause[] = [
-  "stranded-off",
-  "stranded-failed",
-  "stranded-slave",
-  "stranded-down",
-  "disk-destroyed",
-  "expired",
-  "undelivered",
-];
-
-/** What made an extra delivery of a mail. */
-export type DuplicateCause =
-  | "cut-session" // sender retried a session cut after commit (unit stopped)
-  | "split-brain" // session cut by an ARP flap while both units were MASTER
-  | "queue-sync-race" // a queue-sync copy delivered by the peer as well as by the owner
-  | "inflight-redelivery"; // a delivery in flight when its unit stopped had reached the downstream
-export const DUPLICATE_CAUSES: readonly DuplicateCause[] = [
-  "cut-session",
-  "split-brain",
-  "queue-sync-race",
-  "inflight-redelivery",
-];
+import type { DuplicateCause, LostCause } from "../ha/causes.js";
+export type { DuplicateCause, LostCause } from "../ha/causes.js";
+export { DUPLICATE_CAUSES, LOST_CAUSES } from "../ha/causes.js";
 
 /** Metrics of one replication; the columns of `runs.csv` (snake_case, units last). */
 export interface RunMetrics {

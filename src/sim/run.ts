@@ -4,7 +4,7 @@
  * @module
  */
 import type { LostCause, RunMetrics, RunOptions, RunResult } from "./result.js";
-import type { Policy, QualifiedScenario } from "../scenario/types.js";
+import type { Policy, QualifiedScenario } from "../config/scenario.js";
 import { Cluster } from "./cluster.js";
 import { FaultInjector } from "./faults.js";
 import { P_OBSERVE } from "./priorities.js";

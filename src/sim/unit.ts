@@ -10,7 +10,7 @@ import type { HeartbeatWatch } from "../ha/heartbeat.js";
 import type { PeriodicMonitor } from "../ha/monitor.js";
 import type { RoleState } from "../ha/role.js";
 import { Spool } from "../ha/spool.js";
-import type { Protocol } from "../scenario/types.js";
+import type { Protocol } from "../config/scenario.js";
 import { RecentAccepts } from "./recent.js";
 
 /** Faults acting on one unit, as counts of active faults. */

@@ -2,7 +2,7 @@
  * A stand-in for `runReplication` for tests that must not depend on the model: metrics are a
  * deterministic function of (seed, policy, replication), with nulls where the model has them.
  */
-import type { Policy, QualifiedScenario } from "../../src/scenario/types.js";
+import type { Policy, QualifiedScenario } from "../../src/config/scenario.js";
 import {
   DUPLICATE_CAUSES,
   LOST_CAUSES,

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { caseArb, defaultLimits, FUZZ_KINDS, type FuzzCase } from "../../src/fuzz/arbitraries.js";
 import { caseScenario } from "../../src/fuzz/counterexample.js";
 import { qualifyScenario } from "../../src/scenario/index.js";
-import type { QualifiedScenario } from "../../src/scenario/types.js";
+import type { QualifiedScenario } from "../../src/config/scenario.js";
 
 const base = (over: Record<string, unknown> = {}): QualifiedScenario =>
   qualifyScenario(

@@ -13,7 +13,7 @@ import {
 import { fuzz, type Failure } from "../../src/fuzz/fuzz.js";
 import { checkProperty, type PropertyName } from "../../src/fuzz/properties.js";
 import { parseScenarioText, qualifyScenario } from "../../src/scenario/index.js";
-import type { QualifiedScenario } from "../../src/scenario/types.js";
+import type { QualifiedScenario } from "../../src/config/scenario.js";
 import { runReplication } from "../../src/sim/run.js";
 import { csvRecords } from "../report/parse-csv.js";
 import { ROOT, tempDir } from "../cli/helpers.js";

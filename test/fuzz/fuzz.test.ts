@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { FUZZ_KINDS } from "../../src/fuzz/arbitraries.js";
 import { fuzz, fuzzCsv, summaryText, type FuzzOptions } from "../../src/fuzz/fuzz.js";
 import { parseScenarioText, qualifyScenario, scenarioToRaw } from "../../src/scenario/index.js";
-import type { QualifiedScenario } from "../../src/scenario/types.js";
+import type { QualifiedScenario } from "../../src/config/scenario.js";
 import { ROOT } from "../cli/helpers.js";
 
 /** A shipped scenario, optionally with overrides on top. */

@@ -2,7 +2,7 @@
 // grids aligned at 0, 5 s × 3 detection, 30 s deliveries, no admin, no random session effects).
 import { describe, expect, it } from "vitest";
 import { checkProperty, type PropertyName, type Verdict } from "../../src/fuzz/properties.js";
-import type { Policy } from "../../src/scenario/types.js";
+import type { Policy } from "../../src/config/scenario.js";
 import { runReplication } from "../../src/sim/run.js";
 import { scenario } from "../helpers/scenario.js";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { initialRole, transition, type RoleEvent, type RoleState } from "../../src/ha/role.js";
-import type { Policy } from "../../src/scenario/types.js";
+import type { Policy } from "../../src/config/scenario.js";
 
 const P = (policy: Policy): RoleState => initialRole("master", policy);
 const S = (policy: Policy): RoleState => initialRole("slave", policy);

@@ -4,7 +4,7 @@
  * overrides, through the real scenario qualifier.
  */
 import { qualifyScenario } from "../../src/scenario/qualify.js";
-import type { QualifiedScenario } from "../../src/scenario/types.js";
+import type { QualifiedScenario } from "../../src/config/scenario.js";
 
 export const BASE: Record<string, unknown> = {
   name: "test",

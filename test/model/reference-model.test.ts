@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { runReplication } from "../../src/sim/run.js";
-import type { Policy } from "../../src/scenario/types.js";
+import type { Policy } from "../../src/config/scenario.js";
 import { scenario } from "../helpers/scenario.js";
 
 type M = "MASTER" | "SLAVE" | "OFF";

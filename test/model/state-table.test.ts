@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { runReplication } from "../../src/sim/run.js";
 import type { RunResult } from "../../src/sim/result.js";
-import type { Policy } from "../../src/scenario/types.js";
+import type { Policy } from "../../src/config/scenario.js";
 import { scenario } from "../helpers/scenario.js";
 
 const ARRIVED = 3599;

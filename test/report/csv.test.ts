@@ -7,7 +7,7 @@ import { summaryCsv } from "../../src/report/summary-csv.js";
 import { sweepCsv } from "../../src/report/sweep-csv.js";
 import { traceCsv } from "../../src/report/trace-csv.js";
 import { fakeResults, fakeRunner } from "../cli/fake-runner.js";
-import type { QualifiedScenario } from "../../src/scenario/types.js";
+import type { QualifiedScenario } from "../../src/config/scenario.js";
 import { csvRecords } from "./parse-csv.js";
 
 const POLICIES = ["off", "restore", "slave"] as const;

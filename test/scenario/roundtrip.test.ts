@@ -66,32 +66,30 @@ const haArb = fc
         .map(compact),
     ),
     rservice: opt(
-      fc
-        .subarray([...PROTOCOLS])
-        .chain((ps) =>
-          fc
-            .tuple(
-              ...ps.map(() =>
-                fc.tuple(
-                  fc.integer({ min: 1, max: 600 }),
-                  fc.integer({ min: 1, max: 600 }),
-                  opt(fc.integer({ min: 1, max: 9 })),
-                ),
-              ),
-            )
-            .map((probes) =>
-              Object.fromEntries(
-                probes.map(([a, b, retries], i) => [
-                  ps[i],
-                  compact({
-                    interval: `${Math.max(a, b)}s`,
-                    timeout: `${Math.min(a, b)}s`,
-                    retries,
-                  }),
-                ]),
+      fc.subarray([...PROTOCOLS]).chain((ps) =>
+        fc
+          .tuple(
+            ...ps.map(() =>
+              fc.tuple(
+                fc.integer({ min: 1, max: 600 }),
+                fc.integer({ min: 1, max: 600 }),
+                opt(fc.integer({ min: 1, max: 9 })),
               ),
             ),
-        ),
+          )
+          .map((probes) =>
+            Object.fromEntries(
+              probes.map(([a, b, retries], i) => [
+                ps[i],
+                compact({
+                  interval: `${Math.max(a, b)}s`,
+                  timeout: `${Math.min(a, b)}s`,
+                  retries,
+                }),
+              ]),
+            ),
+          ),
+      ),
     ),
     lservice: opt(
       fc

@@ -21,7 +21,7 @@ import { PROPERTY_NAMES, PROPERTY_TEXT, type PropertyName } from "../../fuzz/pro
 import { story } from "../../fuzz/story.js";
 import { parseDurationUs } from "../../kernel/time.js";
 import { didYouMean } from "../../scenario/index.js";
-import type { QualifiedScenario } from "../../scenario/types.js";
+import type { QualifiedScenario } from "../../config/scenario.js";
 import type { CliContext, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { loadScenario, parseIntegerFlag } from "../load.js";

@@ -3,8 +3,9 @@
  * its defaults filled. Every duration is an integer number of microseconds (`…Us`), every node is
  * an index (0 = the first node of `nodes`), every distribution is a compiled {@link Dist}.
  *
- * The model, the CLI, the fuzzer and the reports read only this type; only `src/scenario/` reads
- * the user's file. Field-by-field documentation of the file format, with units and defaults, is in
+ * The model, the CLI, the fuzzer and the reports read only this type; only `src/scenario/` builds
+ * it from the user's file (this folder holds the types alone, so the model does not depend on
+ * the parser). Field-by-field documentation of the file format, with units and defaults, is in
  * `scenarios/README.md`; defaults come from `../shared/domain/fortimail-ha.md` ([D] documented,
  * [I] an assumption made configurable).
  *
@@ -12,18 +13,10 @@
  */
 import type { Dist } from "../kernel/dist.js";
 
-/** FortiMail `on-failure` policy (3.0 names; 7.x `restore-role` = restore, `become-secondary` = slave). */
-export type Policy = "off" | "restore" | "slave";
-export const POLICIES: readonly Policy[] = ["off", "restore", "slave"];
-/** 7.x aliases accepted on input and mapped to the 3.0 names. */
-export const POLICY_ALIASES: Readonly<Record<string, Policy>> = {
-  "restore-role": "restore",
-  "become-secondary": "slave",
-  "switch-off": "off",
-};
+export type { ConfiguredMode, Policy } from "../ha/policy.js";
+export { POLICIES, POLICY_ALIASES } from "../ha/policy.js";
+import type { ConfiguredMode, Policy } from "../ha/policy.js";
 
-/** Configured HA mode of a unit (`set system ha mode`). */
-export type ConfiguredMode = "master" | "slave";
 /** A unit, by its index in `nodes`. */
 export type NodeIndex = 0 | 1;
 /** Remote service monitor protocols (`rservice`). */
