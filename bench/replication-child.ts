@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { loadScenario } from "../src/cli/load.js";
 import type { Policy } from "../src/config/scenario.js";
-import { runReplication } from "../src/sim/run.js";
+import { runReplication } from "../src/run/replication.js";
 
 /** What the parent asks for. */
 export interface ChildRequest {

@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Policy } from "../config/scenario.js";
-import { runReplication } from "../sim/run.js";
+import { runReplication } from "../run/replication.js";
 import type { RunResult } from "../sim/result.js";
 import type { Runner } from "./context.js";
 import type { LoadedScenario } from "./load.js";

@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { qualifyScenario } from "../scenario/index.js";
 import type { QualifiedScenario } from "../config/scenario.js";
 import type { RunResult } from "../sim/result.js";
-import { runReplication } from "../sim/run.js";
+import { runReplication } from "../run/replication.js";
 import type { RunTask } from "./pool.js";
 
 /** Sent once, as workerData: the plain scenario data of every group. */

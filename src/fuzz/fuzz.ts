@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { formatMicrosAsSeconds, toCsv } from "../report/format.js";
 import type { Policy, QualifiedScenario } from "../config/scenario.js";
 import type { RunOptions, RunResult } from "../sim/result.js";
-import { runReplication } from "../sim/run.js";
+import { runReplication } from "../run/replication.js";
 import { caseArb, defaultLimits, type FuzzCase, type ScheduleLimits } from "./arbitraries.js";
 import { caseScenario, configLabel, faultLabel } from "./counterexample.js";
 import { checkProperty, type PropertyName, type Verdict } from "./properties.js";

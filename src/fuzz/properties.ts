@@ -72,7 +72,7 @@ function causes(by: Readonly<Record<string, number>>): string {
 }
 
 function timelineOf(r: RunResult): Timeline {
-  if (r.timeline === undefined || r.trace === undefined)
+  if (r.timeline === undefined || r.events === undefined)
     throw new Error("fuzz properties need a traced run");
   return r.timeline;
 }
@@ -81,9 +81,7 @@ function noLoss(r: RunResult): Verdict {
   const m = r.metrics;
   if (m.lost === 0) return OK;
   // A destroyed disk loses mail at the crash; anything else is counted lost when the run ends.
-  const destroyed = r.trace?.find(
-    (t) => t.event === "disk-destroyed" && !t.detail.startsWith("0 "),
-  );
+  const destroyed = r.events?.find((e) => e.kind === "disk-destroyed" && e.count > 0);
   return fail(
     destroyed?.timeUs ?? timelineOf(r).endUs,
     `${m.lost} of ${n(m.accepted, "accepted mail")} never delivered (${causes(m.lost_by_cause)})`,
@@ -171,9 +169,9 @@ function ttr(r: RunResult, ctx: CheckContext): Verdict {
           `no unit accepted mail for ${untilUs === tl.endUs ? "the rest of the run, " : ""}${d(untilUs - downSince)} from ${formatClock(downSince)} (bound ${d(ctx.ttrBoundUs)})`,
         )
       : null;
-  for (const t of r.trace ?? []) {
-    if (t.event === "service-down" && downSince < 0) downSince = t.timeUs;
-    else if (t.event === "service-up" && downSince >= 0) {
+  for (const t of r.events ?? []) {
+    if (t.kind === "service-down" && downSince < 0) downSince = t.timeUs;
+    else if (t.kind === "service-up" && downSince >= 0) {
       const v = check(t.timeUs);
       if (v !== null) return v;
       downSince = -1;

@@ -16,7 +16,11 @@
  * @module
  */
 import { formatClock, formatDuration } from "../kernel/time.js";
-import type { RunResult, TraceRecord } from "../sim/result.js";
+import { traceRecord } from "../check/trace.js";
+import type { ModelEvent } from "../sim/events.js";
+import type { UnitNames } from "../sim/faults/descriptor.js";
+import { faultWords } from "../sim/faults/registry.js";
+import type { RunResult } from "../sim/result.js";
 import type { PropertyName, Verdict } from "./properties.js";
 
 /** Why a unit changed mode, by role event. */
@@ -39,72 +43,44 @@ const BECAUSE: Readonly<Record<string, string>> = {
   demote: "steps down",
 };
 
-/** A fault's start and end in words, from the trace's `fault-start` detail (`<kind> <target> for <d>`). */
-function faultWords(detail: string, start: boolean): string {
-  const kind = detail.split(" ")[0] ?? "";
-  const target = detail.slice(kind.length + 1).replace(/ for [^ ]+$/, "");
-  const link = target.replace(/ link$/, "");
-  const links = link === "all" ? "all heartbeat links" : `${link} heartbeat link`;
-  switch (kind) {
-    case "link-down":
-    case "flapping":
-      return `${links} ${start ? "down" : "up"}`;
-    case "node-crash":
-      return start ? `${target} crashes` : `${target} powers back on`;
-    case "node-hang":
-      return start ? `${target} hangs` : `${target} resumes`;
-    case "reboot":
-      return start ? `${target} reboots` : `${target} finishes rebooting`;
-    case "partition":
-      return start
-        ? target.replace(" from ", " cut off from ")
-        : `${target.split(" ")[0]} reconnected`;
-    case "lservice-failure":
-      return `${target} ${start ? "fails" : "repaired"}`;
-    case "rservice-false-alarm":
-      return `${target}s of its peer ${start ? "start failing falsely" : "work again"}`;
-    case "monitor-blind":
-      return `${target} ${start ? "goes blind" : "sees again"}`;
-    case "downstream-outage":
-      return `downstream mail server ${start ? "unreachable" : "back"}`;
-    default:
-      return `${detail} ${start ? "starts" : "ends"}`;
-  }
-}
-
-/** One trace record in words, or null for records the story leaves out. */
+/** One event in words, or null for events the story leaves out. */
 function words(
-  t: TraceRecord,
-  prev: TraceRecord | undefined,
-  next: TraceRecord | undefined,
+  e: ModelEvent,
+  prev: ModelEvent | undefined,
+  next: ModelEvent | undefined,
+  units: UnitNames,
 ): string | null {
-  const who = t.unit === "" ? "" : `${t.unit}: `;
-  switch (t.event) {
+  switch (e.kind) {
     case "fault-start":
     case "fault-end":
-      return faultWords(t.detail, t.event === "fault-start");
+      return faultWords(e.fault, units, e.kind === "fault-start");
     case "mode": {
-      const split = next?.event === "split-brain-start" && next.timeUs === t.timeUs;
-      const why = [BECAUSE[t.detail] ?? t.detail, ...(split ? ["split brain"] : [])].join("; ");
-      return `${who}${t.fromMode} → ${t.toMode} (${why})`;
+      const split = next?.kind === "split-brain-start" && next.timeUs === e.timeUs;
+      const why = [BECAUSE[e.reason] ?? e.reason, ...(split ? ["split brain"] : [])].join("; ");
+      return `${e.unit}: ${e.from} → ${e.to} (${why})`;
     }
     case "split-brain-start":
       // Told on the mode line that started it, when there is one.
-      return prev?.event === "mode" && prev.timeUs === t.timeUs
+      return prev?.kind === "mode" && prev.timeUs === e.timeUs
         ? null
         : "split brain: both units MASTER";
     case "split-brain-end":
       return "split brain over";
     case "split-brain-heal":
-      return null; // the mode line that follows says who steps down
+    case "failover":
+      return null; // the mode line says who steps down, or takes over
     case "service-down":
       return "no unit accepts mail";
     case "service-up":
       return "mail accepted again";
     case "horizon":
       return "horizon: no more mail or faults; draining";
-    default:
+    default: {
+      const t = traceRecord(e);
+      if (t === null) return null;
+      const who = t.unit === "" ? "" : `${t.unit}: `;
       return `${who}${t.detail === "" ? t.event : t.detail}`;
+    }
   }
 }
 
@@ -126,13 +102,14 @@ const REPEATS = 3;
  * @throws Error when the run was not traced.
  */
 export function story(r: RunResult, opts: StoryOptions = {}): string[] {
-  if (r.trace === undefined || r.timeline === undefined)
+  if (r.events === undefined || r.timeline === undefined)
     throw new Error("a story needs a traced run");
   const events: { t: number; text: string }[] = [];
-  const trace = r.trace;
-  trace.forEach((t, i) => {
-    const text = words(t, trace[i - 1], trace[i + 1]);
-    if (text !== null) events.push({ t: t.timeUs, text });
+  const told = r.events.filter((e) => e.kind !== "failover");
+  const units: UnitNames = [r.timeline.units[0] ?? "", r.timeline.units[1] ?? ""];
+  told.forEach((e, i) => {
+    const text = words(e, told[i - 1], told[i + 1], units);
+    if (text !== null) events.push({ t: e.timeUs, text });
   });
   for (const m of r.timeline.markers) {
     const what = m.kind === "duplicated" ? "delivered twice" : "never delivered";

@@ -7,6 +7,7 @@
 import type { Policy } from "../config/scenario.js";
 
 import type { DuplicateCause, LostCause } from "../ha/causes.js";
+import type { ModelEvent } from "./events.js";
 export type { DuplicateCause, LostCause } from "../ha/causes.js";
 export { DUPLICATE_CAUSES, LOST_CAUSES } from "../ha/causes.js";
 
@@ -106,7 +107,9 @@ export interface RunResult {
   /** The seed string of this replication's streams (root seed and replication). */
   readonly seed: string;
   readonly metrics: RunMetrics;
-  /** Present when the run was asked to trace. */
+  /** Present when the run was asked to trace: the model's typed events, in order. */
+  readonly events?: readonly ModelEvent[];
+  /** Present when the run was asked to trace: the events as `trace.csv` lines. */
   readonly trace?: readonly TraceRecord[];
   readonly timeline?: Timeline;
   /** Invariant violations (only when engine.checkInvariants); empty means none. */

@@ -14,7 +14,7 @@ import { fuzz, type Failure } from "../../src/fuzz/fuzz.js";
 import { checkProperty, type PropertyName } from "../../src/fuzz/properties.js";
 import { parseScenarioText, qualifyScenario } from "../../src/scenario/index.js";
 import type { QualifiedScenario } from "../../src/config/scenario.js";
-import { runReplication } from "../../src/sim/run.js";
+import { runReplication } from "../../src/run/replication.js";
 import { csvRecords } from "../report/parse-csv.js";
 import { ROOT, tempDir } from "../cli/helpers.js";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { checkProperty, type PropertyName, type Verdict } from "../../src/fuzz/properties.js";
 import type { Policy } from "../../src/config/scenario.js";
-import { runReplication } from "../../src/sim/run.js";
+import { runReplication } from "../../src/run/replication.js";
 import { scenario } from "../helpers/scenario.js";
 
 const H = 3600e6;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { checkProperty } from "../../src/fuzz/properties.js";
 import { story } from "../../src/fuzz/story.js";
-import { runReplication } from "../../src/sim/run.js";
+import { runReplication } from "../../src/run/replication.js";
 import { scenario } from "../helpers/scenario.js";
 
 describe("story", () => {

@@ -3,10 +3,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Spool, EntryTag } from "../../src/ha/spool.js";
-import { MailLedger, CopyCause } from "../../src/ha/ledger.js";
+import { MailLedger } from "../../src/check/ledger.js";
+import { CopyCause } from "../../src/sim/events.js";
 import { SenderQueue } from "../../src/sim/sender-queue.js";
 import { RecentAccepts } from "../../src/sim/recent.js";
-import { DurationHistogram } from "../../src/ha/histogram.js";
+import { DurationHistogram } from "../../src/check/histogram.js";
 
 type SpoolOp =
   { op: "push" | "unshift"; id: number; t: number } | { op: "shift" } | { op: "clear" };
@@ -125,7 +126,7 @@ describe("MailLedger", () => {
     fc.assert(
       fc.property(ops, (seq) => {
         const l = new MailLedger(4);
-        for (let i = 0; i <= 30; i++) l.arrive();
+        for (let i = 0; i <= 30; i++) l.arrive(i);
         const ref = new Map<number, { acc: boolean; deliveries: number; gave: boolean }>();
         const get = (m: number) =>
           ref.get(m) ?? ref.set(m, { acc: false, deliveries: 0, gave: false }).get(m)!;
@@ -160,7 +161,8 @@ describe("MailLedger", () => {
 
   it("flags a delivery of a mail never accepted", () => {
     const l = new MailLedger();
-    const m = l.arrive();
+    const m = 0;
+    l.arrive(m);
     l.deliver(m, EntryTag.Original, 0, 5);
     expect(l.violations.length).toBe(1);
   });

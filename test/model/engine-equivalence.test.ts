@@ -2,7 +2,7 @@
 // heartbeat and every probe: same metrics, same trace, for any fault schedule and settings.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { runReplication } from "../../src/sim/run.js";
+import { runReplication } from "../../src/run/replication.js";
 import { scenario } from "../helpers/scenario.js";
 import { rawCase } from "../helpers/faults-arb.js";
 

@@ -2,7 +2,7 @@
 // random fault schedules, settings and policies.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { runReplication } from "../../src/sim/run.js";
+import { runReplication } from "../../src/run/replication.js";
 import { LOST_CAUSES, DUPLICATE_CAUSES } from "../../src/sim/result.js";
 import { scenario } from "../helpers/scenario.js";
 import { rawCase } from "../helpers/faults-arb.js";

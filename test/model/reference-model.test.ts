@@ -6,7 +6,7 @@
 // most one acts at a time; monitors are off, so only heartbeats, boots and admins move the roles.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { runReplication } from "../../src/sim/run.js";
+import { runReplication } from "../../src/run/replication.js";
 import type { Policy } from "../../src/config/scenario.js";
 import { scenario } from "../helpers/scenario.js";
 

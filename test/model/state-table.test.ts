@@ -6,7 +6,7 @@
 // flight at any moment), senders retrying after 15 min, no admin unless a row needs one, and no
 // random session effects. The expected counts below are worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
-import { runReplication } from "../../src/sim/run.js";
+import { runReplication } from "../../src/run/replication.js";
 import type { RunResult } from "../../src/sim/result.js";
 import type { Policy } from "../../src/config/scenario.js";
 import { scenario } from "../helpers/scenario.js";

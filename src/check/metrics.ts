@@ -1,23 +1,12 @@
 /**
  * Observes a run and measures it: unavailability and split-brain time, failovers, failure
- * episodes and their time-to-recovery, spool depth over time, and (when tracing) the trace and the
- * timeline. It is told what happens; it never changes the model.
+ * episodes and their time-to-recovery, spool depth over time, and (when tracing) the model's
+ * events and the timeline. It is told what happens; it never changes the model.
  *
  * @module
  */
-import type { Timeline, TraceRecord } from "./result.js";
-
-/** The group state the driver reports after every change. */
-export interface GroupState {
-  /** Some unit can take SMTP sessions now. */
-  readonly accepting: boolean;
-  /** Both units are effective MASTER and up. */
-  readonly splitBrain: boolean;
-  /** One MASTER and one SLAVE, both up, no fault active, the SLAVE's spool empty. */
-  readonly healthy: boolean;
-  /** Display mode per unit (`MASTER` … or `DOWN`, `HUNG`, `REBOOTING`). */
-  readonly modes: readonly [string, string];
-}
+import type { GroupState, ModelEvent, ModelObserver } from "../sim/events.js";
+import type { Timeline } from "../sim/result.js";
 
 interface Episode {
   readonly startUs: number;
@@ -33,7 +22,7 @@ export interface EpisodeStats {
   readonly ttrRedundancyS: number[];
 }
 
-export class RunObserver {
+export class RunObserver implements ModelObserver {
   unavailableUs = 0;
   splitBrainUs = 0;
   failovers = 0;
@@ -48,9 +37,11 @@ export class RunObserver {
   private depth = 0;
   private depthSinceUs = 0;
   // Tracing (null when off).
-  readonly trace: TraceRecord[] | null;
+  readonly events: ModelEvent[] | null;
+  /** Both units' spool depths now (set by the runner; sampled at every mode change when tracing). */
+  depths: () => readonly [number, number] = () => [0, 0];
   private readonly modeSince: [number, number] = [0, 0];
-  private readonly modes: [string, string];
+  private readonly modes: [string, string] = ["", ""];
   private readonly modeIntervals: { unit: string; startUs: number; endUs: number; mode: string }[] =
     [];
   private readonly faultIntervals: {
@@ -69,15 +60,36 @@ export class RunObserver {
 
   constructor(
     private readonly units: readonly [string, string],
-    initialModes: readonly [string, string],
     tracing: boolean,
   ) {
-    this.trace = tracing ? [] : null;
-    this.modes = [initialModes[0], initialModes[1]];
+    this.events = tracing ? [] : null;
   }
 
-  get episodeOpen(): boolean {
-    return this.open !== null;
+  /** The units' modes at the start (the first timeline intervals). */
+  initialModes(a: { readonly mode: string }, b: { readonly mode: string }): void {
+    this.modes[0] = a.mode;
+    this.modes[1] = b.mode;
+  }
+
+  /** Something happened in the model. */
+  event(e: ModelEvent): void {
+    if (e.kind === "failover") this.failovers++;
+    else if (e.kind === "fault-start") this.faultStarted(e.timeUs);
+    if (this.events === null) return;
+    this.events.push(e);
+    if (e.kind === "fault-start") {
+      const f = e.fault;
+      this.faultIntervals.push({
+        kind: f.kind,
+        target: e.target,
+        startUs: e.timeUs,
+        endUs: e.timeUs + f.durationUs,
+      });
+    } else if (e.kind === "mode") {
+      const d = this.depths();
+      this.sampleSpool(e.timeUs, this.units[0], d[0]);
+      this.sampleSpool(e.timeUs, this.units[1], d[1]);
+    }
   }
 
   /** Hot path: the total spool depth changed. */
@@ -89,7 +101,7 @@ export class RunObserver {
   }
 
   /** A fault starts: it opens a failure episode unless one is open. */
-  faultStarted(nowUs: number): void {
+  private faultStarted(nowUs: number): void {
     if (this.open === null) {
       this.open = { startUs: nowUs, outage: false, restoredUs: -1, endUs: -1 };
       this.episodes.push(this.open);
@@ -97,7 +109,7 @@ export class RunObserver {
   }
 
   /** The driver's report after every change of group state. */
-  update(nowUs: number, s: GroupState): void {
+  group(nowUs: number, s: GroupState): void {
     const dt = nowUs - this.lastUs;
     if (!this.accepting) this.unavailableUs += dt;
     if (this.split) this.splitBrainUs += dt;
@@ -112,7 +124,7 @@ export class RunObserver {
         this.open = null;
       }
     }
-    if (this.trace !== null) this.traceGroup(nowUs, s);
+    if (this.events !== null) this.traceGroup(nowUs, s);
     this.accepting = s.accepting;
     this.split = s.splitBrain;
   }
@@ -132,37 +144,18 @@ export class RunObserver {
     }
     if (s.splitBrain && !this.split) {
       this.splitSinceUs = nowUs;
-      this.record(nowUs, "", "split-brain-start", "", "", "both units are MASTER");
+      this.events?.push({ timeUs: nowUs, kind: "split-brain-start" });
     } else if (!s.splitBrain && this.split) {
       this.splitIntervals.push({ startUs: this.splitSinceUs, endUs: nowUs });
-      this.record(nowUs, "", "split-brain-end", "", "", "");
+      this.events?.push({ timeUs: nowUs, kind: "split-brain-end" });
     }
-    if (!s.accepting && this.accepting)
-      this.record(nowUs, "", "service-down", "", "", "no unit accepts mail");
-    if (s.accepting && !this.accepting)
-      this.record(nowUs, "", "service-up", "", "", "a MASTER accepts mail");
-  }
-
-  /** Adds a trace line (no-op when not tracing). */
-  record(
-    timeUs: number,
-    unit: string,
-    event: string,
-    fromMode: string,
-    toMode: string,
-    detail: string,
-  ): void {
-    if (this.trace !== null) this.trace.push({ timeUs, unit, event, fromMode, toMode, detail });
-  }
-
-  /** Timeline: a fault interval (when tracing). */
-  faultInterval(kind: string, target: string, startUs: number, endUs: number): void {
-    if (this.trace !== null) this.faultIntervals.push({ kind, target, startUs, endUs });
+    if (!s.accepting && this.accepting) this.events?.push({ timeUs: nowUs, kind: "service-down" });
+    if (s.accepting && !this.accepting) this.events?.push({ timeUs: nowUs, kind: "service-up" });
   }
 
   /** Timeline: spool depth of a unit (when tracing). */
   sampleSpool(timeUs: number, unit: string, depth: number): void {
-    if (this.trace !== null) this.spoolSamples.push({ timeUs, unit, depth });
+    if (this.events !== null) this.spoolSamples.push({ timeUs, unit, depth });
   }
 
   /** Timeline: lost or duplicated mail, aggregated per minute, unit and cause (when tracing). */
@@ -173,7 +166,7 @@ export class RunObserver {
     cause: string,
     count = 1,
   ): void {
-    if (this.trace === null) return;
+    if (this.events === null) return;
     const bucketUs = Math.floor(timeUs / 60e6) * 60e6;
     const key = `${bucketUs}|${unit}|${kind}|${cause}`;
     const m = this.markers.get(key);

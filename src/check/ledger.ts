@@ -1,17 +1,19 @@
 /**
- * The mail fate ledger: an observer that the model tells what happens to every mail (arrived,
+ * The mail fate ledger: a checker that the model tells what happens to every mail (arrived,
  * accepted, delivered, given up, expired, destroyed, copied) and that decides, at the end, which
- * mails were lost and which were delivered more than once, and why. It never drives the model.
+ * mails were lost and which were delivered more than once, and why. The model never asks it
+ * anything: it implements the model's `MailObserver` and is only told.
  *
  * Two bytes per mail (a fate byte and a copy-cause byte, in growable typed arrays), so 100 million
  * mails take 200 MB. Mail ids are consecutive integers from 0.
  *
  * @module
  */
-import type { DuplicateCause, LostCause } from "./causes.js";
-import { DUPLICATE_CAUSES, LOST_CAUSES } from "./causes.js";
+import type { DuplicateCause, LostCause } from "../ha/causes.js";
+import { DUPLICATE_CAUSES, LOST_CAUSES } from "../ha/causes.js";
+import { EntryTag } from "../ha/spool.js";
+import { CopyCause, type MailObserver } from "../sim/events.js";
 import { DurationHistogram } from "./histogram.js";
-import { EntryTag } from "./spool.js";
 
 const ACCEPTED = 1;
 const DELIVERED = 2;
@@ -19,11 +21,7 @@ const GIVEN_UP = 4;
 const EXPIRED = 8;
 const DESTROYED = 16;
 
-/** Why a mail has more than one copy (bits of the copy-cause byte). */
-export const CopyCause = { Synced: 1, Cut: 2, Split: 4, Inflight: 8 } as const;
-export type CopyCause = (typeof CopyCause)[keyof typeof CopyCause];
-
-export class MailLedger {
+export class MailLedger implements MailObserver {
   private fate: Uint8Array;
   private copies: Uint8Array;
   private n = 0;
@@ -63,10 +61,10 @@ export class MailLedger {
     return this.duplicatedCount;
   }
 
-  /** A new mail reaches a sending MTA; returns its id. */
-  arrive(): number {
-    if (this.n === this.fate.length) this.grow();
-    return this.n++;
+  /** A new mail reaches a sending MTA (ids are consecutive from 0). */
+  arrive(mail: number): void {
+    if (mail >= this.fate.length) this.grow();
+    this.n = mail + 1;
   }
 
   isAccepted(mail: number): boolean {
@@ -82,8 +80,9 @@ export class MailLedger {
     }
   }
 
-  /** The sender gave up on a mail never accepted. */
+  /** The sender stopped retrying the mail; it counts as given up if no unit ever accepted it. */
   giveUp(mail: number): void {
+    if ((this.fate[mail]! & ACCEPTED) !== 0) return; // a retried session of an accepted mail
     this.fate[mail] = this.fate[mail]! | GIVEN_UP;
     this.givenUpCount++;
   }
@@ -108,7 +107,7 @@ export class MailLedger {
    * from `acceptUs`; later ones are duplicates, attributed to the copy's tag or else to the
    * mail's copy causes.
    */
-  deliver(mail: number, tag: EntryTag, acceptUs: number, nowUs: number): void {
+  deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void {
     const f = this.fate[mail]!;
     if ((f & ACCEPTED) === 0)
       this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
@@ -124,7 +123,7 @@ export class MailLedger {
     if (this.onDuplicate !== null) this.onDuplicate(mail, cause);
   }
 
-  private duplicateCause(mail: number, tag: EntryTag): DuplicateCause {
+  private duplicateCause(mail: number, tag: number): DuplicateCause {
     if (tag === EntryTag.SyncCopy) return "queue-sync-race";
     if (tag === EntryTag.SplitRetry) return "split-brain";
     if (tag === EntryTag.CutRetry) return "cut-session";

@@ -1,0 +1,85 @@
+/**
+ * Delivery: each unit's workers take mail from its spool, in order, and deliver it to the
+ * downstream server; deliveries stop (and go back to the spool) when the unit stops.
+ *
+ * @module
+ */
+import { sampleExponentialUs, sampleUs } from "../kernel/dist.js";
+import { processesMail } from "../ha/role.js";
+import type { EntryTag } from "../ha/spool.js";
+import { CopyCause } from "./events.js";
+import { checkDrain } from "./drain.js";
+import { downstreamReachable } from "./health.js";
+import { BIT, type ClusterState } from "./state.js";
+import type { UnitRuntime } from "./unit.js";
+
+/** Starts deliveries on free workers while the unit processes mail and the downstream answers. */
+export function startDeliveries(c: ClusterState, u: UnitRuntime): void {
+  const W = u.workerMail.length;
+  if (u.busy >= W || u.spool.size === 0 || !processesMail(u.role)) return;
+  const now = c.sched.nowUs;
+  if (now < u.deferredUntilUs) return;
+  if (!downstreamReachable(c, u)) {
+    u.deferredUntilUs = now + c.sc.mta.queueRetryUs;
+    c.sched.arm(u.queueRetryTimer, u.deferredUntilUs);
+    return;
+  }
+  const giveUp = c.sc.mta.queueGiveUpUs;
+  while (u.busy < W && u.spool.size > 0) {
+    const m = u.spool.shift();
+    const acc = u.spool.lastAcceptUs;
+    if (now - acc > giveUp) {
+      c.mail.expire(m);
+      c.where[m] = c.where[m]! & ~BIT[u.index];
+      c.depthTotal--;
+      c.obs.depthChanged(now, c.depthTotal);
+      continue;
+    }
+    let w = 0;
+    while (u.workerMail[w]! >= 0) w++;
+    u.workerMail[w] = m;
+    u.workerAcceptUs[w] = acc;
+    u.workerTag[w] = u.spool.lastTag;
+    u.busy++;
+    const mean = c.deliveryExpMeanUs;
+    const d =
+      mean > 0
+        ? sampleExponentialUs(mean, c.rng.delivery)
+        : sampleUs(c.sc.mta.deliveryTime, c.rng.delivery);
+    c.sched.arm(u.workerTimers[w]!, now + d);
+  }
+}
+
+/** Worker `w` of unit `u` finished its delivery. */
+export function onDeliveryDone(c: ClusterState, u: UnitRuntime, w: number): void {
+  const now = c.sched.nowUs;
+  const m = u.workerMail[w]!;
+  u.workerMail[w] = -1;
+  u.busy--;
+  c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, now);
+  c.where[m] = c.where[m]! & ~BIT[u.index];
+  c.depthTotal--;
+  c.obs.depthChanged(now, c.depthTotal);
+  startDeliveries(c, u);
+  if (u.role.mode !== "MASTER" && u.depth === 0) c.refresh();
+  else if (c.draining && c.depthTotal === 0) checkDrain(c);
+}
+
+/** Deliveries in flight stop. After a crash some had already reached the downstream [I]. */
+export function abortInflight(c: ClusterState, u: UnitRuntime, mayHaveArrived: boolean): void {
+  const p = c.sc.assumptions.inflightDeliveredProbability;
+  for (let w = u.workerMail.length - 1; w >= 0; w--) {
+    const m = u.workerMail[w]!;
+    if (m < 0) continue;
+    c.sched.cancel(u.workerTimers[w]!);
+    const acc = u.workerAcceptUs[w]!;
+    const tag = u.workerTag[w]! as EntryTag;
+    if (mayHaveArrived && c.rng.inflight.bernoulli(p)) {
+      c.mail.deliver(m, tag, acc, c.sched.nowUs);
+      c.mail.markCopy(m, CopyCause.Inflight);
+    }
+    u.spool.unshift(m, acc, tag);
+    u.workerMail[w] = -1;
+  }
+  u.busy = 0;
+}

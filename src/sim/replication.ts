@@ -1,0 +1,99 @@
+/**
+ * Mail moving between the units: the spool push of a recovered unit to the MASTER [D: S10], the
+ * periodic MTA queue sync to the SLAVE [D: S11] and a new MASTER delivering the copies it holds,
+ * and the loss of a spool with its disk.
+ *
+ * @module
+ */
+import { EntryTag } from "../ha/spool.js";
+import { startDeliveries } from "./delivery.js";
+import { CopyCause } from "./events.js";
+import { linkPass } from "./health.js";
+import { BIT, type ClusterState } from "./state.js";
+import type { UnitRuntime } from "./unit.js";
+
+/** The recovered unit pushes its spool to the MASTER over the heartbeat link [D: S10]. */
+export function tryPush(c: ClusterState, u: UnitRuntime): void {
+  const p = c.peer(u);
+  if (!(u.up && p.up && p.role.mode === "MASTER" && linkPass(c, u, p))) return;
+  u.pushPending = false;
+  let moved = 0;
+  let dropped = 0;
+  const now = c.sched.nowUs;
+  while (u.spool.size > 0) {
+    const m = u.spool.shift();
+    const w = c.where[m]!;
+    if ((w & BIT[p.index]) !== 0) {
+      // Already in the MASTER's queue: the push does not duplicate it [D: S10].
+      c.where[m] = w & ~BIT[u.index];
+      c.depthTotal--;
+      dropped++;
+    } else {
+      p.spool.push(m, u.spool.lastAcceptUs, u.spool.lastTag);
+      c.where[m] = (w & ~BIT[u.index]) | BIT[p.index];
+      moved++;
+    }
+  }
+  c.obs.depthChanged(now, c.depthTotal);
+  c.obs.event({
+    timeUs: now,
+    kind: "push",
+    unit: u.name,
+    peer: p.name,
+    moved,
+    alreadyQueued: dropped,
+  });
+  startDeliveries(c, p);
+}
+
+/** Periodic MTA queue sync: the MASTER's queue is copied to its peer [D: S11]. */
+export function queueSync(c: ClusterState): void {
+  for (const u of c.units) {
+    const p = c.peer(u);
+    const linked = u.up && u.role.mode === "MASTER" && p.up && p.role.mode !== "MASTER";
+    if (!(linked && linkPass(c, u, p))) continue;
+    p.copies.clear();
+    u.spool.forEach((m, acc, tag) => {
+      p.copies.push(m, acc, tag);
+      c.mail.markCopy(m, CopyCause.Synced);
+    });
+    for (let w = 0; w < u.workerMail.length; w++) {
+      const m = u.workerMail[w]!;
+      if (m < 0) continue;
+      p.copies.push(m, u.workerAcceptUs[w]!, u.workerTag[w]! as EntryTag);
+      c.mail.markCopy(m, CopyCause.Synced);
+    }
+  }
+}
+
+/** A new MASTER delivers the queue-sync copies it holds (which can race the owner) [D: S10]. */
+export function adoptCopies(c: ClusterState, u: UnitRuntime): void {
+  const q = u.copies;
+  if (q.size === 0) return;
+  let n = 0;
+  while (q.size > 0) {
+    const m = q.shift();
+    if ((c.where[m]! & BIT[u.index]) !== 0) continue;
+    u.spool.push(m, q.lastAcceptUs, EntryTag.SyncCopy);
+    c.where[m] = c.where[m]! | BIT[u.index];
+    c.depthTotal++;
+    n++;
+  }
+  c.obs.depthChanged(c.sched.nowUs, c.depthTotal);
+  c.obs.event({ timeUs: c.sched.nowUs, kind: "adopt-copies", unit: u.name, count: n });
+}
+
+/** A crash destroyed the disk: the spool and the queue-sync copies on it are gone. */
+export function destroyDisk(c: ClusterState, u: UnitRuntime): void {
+  let n = 0;
+  while (u.spool.size > 0) {
+    const m = u.spool.shift();
+    c.mail.destroy(m);
+    c.where[m] = c.where[m]! & ~BIT[u.index];
+    c.depthTotal--;
+    n++;
+  }
+  u.copies.clear();
+  c.obs.depthChanged(c.sched.nowUs, c.depthTotal);
+  c.obs.event({ timeUs: c.sched.nowUs, kind: "disk-destroyed", unit: u.name, count: n });
+}

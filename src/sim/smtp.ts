@@ -1,0 +1,96 @@
+/**
+ * SMTP sessions: a sending MTA offers each mail to whoever holds the virtual IP; a reachable
+ * MASTER with room in its spool accepts it, otherwise the sender retries every
+ * `workload.senderRetry.interval` until `giveUp`. Sessions committed just before a unit stops are
+ * cut, and some senders, never having seen 250, retry a mail that was in fact accepted.
+ *
+ * @module
+ */
+import { EntryTag } from "../ha/spool.js";
+import { checkDrain } from "./drain.js";
+import { startDeliveries } from "./delivery.js";
+import { CopyCause } from "./events.js";
+import { holdsVip } from "./health.js";
+import { BIT, type ClusterState } from "./state.js";
+import type { UnitRuntime } from "./unit.js";
+
+/** The sending MTA offers mail `m` (first tried at `firstTryUs`) to whoever holds the virtual IP. */
+export function offer(c: ClusterState, m: number, firstTryUs: number, tag: EntryTag): void {
+  const [a, b] = c.units;
+  const va = holdsVip(a);
+  const vb = holdsVip(b);
+  let target: UnitRuntime | null = null;
+  if (va && vb) {
+    const toMaster = c.rng.routing.uniform() < c.sc.assumptions.splitBrainShare;
+    target = toMaster ? c.units[c.masterIndex] : c.units[1 - c.masterIndex]!;
+  } else if (va) target = a;
+  else if (vb) target = b;
+  if (target?.reachable === true && target.depth < c.spoolCapacity) accept(c, target, m, tag);
+  else refuse(c, m, firstTryUs, tag);
+}
+
+function refuse(c: ClusterState, m: number, firstTryUs: number, tag: number): void {
+  const now = c.sched.nowUs;
+  const retry = c.sc.workload.senderRetry;
+  if (now - firstTryUs >= retry.giveUpUs) {
+    c.mail.giveUp(m);
+    return;
+  }
+  senderPush(c, m, firstTryUs, tag);
+}
+
+/** The sender will try mail `m` again after the retry interval. */
+export function senderPush(c: ClusterState, m: number, firstTryUs: number, tag: number): void {
+  const next = c.sched.nowUs + c.sc.workload.senderRetry.intervalUs;
+  c.senders.push(m, firstTryUs, next, tag);
+  if (!c.sched.isArmed(c.senderTimer)) c.sched.arm(c.senderTimer, c.senders.headNextUs);
+}
+
+/** The senders' retry timer: offer every mail whose retry is due. */
+export function onSenderRetry(c: ClusterState): void {
+  const now = c.sched.nowUs;
+  const q = c.senders;
+  while (q.size > 0 && q.headNextUs <= now) {
+    const m = q.shift();
+    offer(c, m, q.firstTryUs, q.tag as EntryTag);
+  }
+  if (q.size > 0) c.sched.arm(c.senderTimer, q.headNextUs);
+  checkDrain(c);
+}
+
+function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag): void {
+  const now = c.sched.nowUs;
+  if (c.invariants !== null) c.invariants.accepted(u.name, u.role.mode, u.role.physical, m, now);
+  c.mail.accept(m);
+  c.where[m] = c.where[m]! | BIT[u.index];
+  u.spool.push(m, now, tag);
+  u.recent.push(m, now);
+  c.depthTotal++;
+  c.obs.depthChanged(now, c.depthTotal);
+  const p = c.peer(u);
+  if (
+    p.up &&
+    p.role.mode === "MASTER" &&
+    c.rng.sessions.bernoulli(c.sc.assumptions.splitBrainSessionCutProbability)
+  ) {
+    // An ARP flap cut the session after commit: the sender never saw 250 and will retry.
+    c.mail.markCopy(m, CopyCause.Split);
+    senderPush(c, m, now, EntryTag.SplitRetry);
+  }
+  if (u.busy < u.workerMail.length) startDeliveries(c, u);
+}
+
+/** Sessions committed in the last window are cut; some senders never saw 250 and retry. */
+export function cutSessions(c: ClusterState, u: UnitRuntime): void {
+  const now = c.sched.nowUs;
+  const p = c.sc.assumptions.cutSessionDuplicateProbability;
+  let n = 0;
+  u.recent.drain(now, (m) => {
+    if (c.rng.sessions.bernoulli(p)) {
+      c.mail.markCopy(m, CopyCause.Cut);
+      senderPush(c, m, now, EntryTag.CutRetry);
+      n++;
+    }
+  });
+  if (n > 0) c.obs.event({ timeUs: now, kind: "sessions-cut", unit: u.name, count: n });
+}
