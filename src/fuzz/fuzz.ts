@@ -35,6 +35,8 @@ export interface FuzzOptions {
   readonly seed: number;
   /** Wall-clock budget for the whole fuzzing (search and shrinking), ms; null = none. When it cuts in, results depend on the machine's speed. */
   readonly timeBudgetMs: number | null;
+  /** The wall clock the time budget is measured on, ms (the CLI passes `Date.now`; only it may read the clock). Needed only with a budget. */
+  readonly clockMs?: () => number;
   /** Draw enabled fault kinds and the configuration per case (swarm testing). */
   readonly swarm: boolean;
   /** Bound of `recovers` and `ttr`. */
@@ -115,7 +117,8 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
 
   const rows: CaseRow[] = [];
   const outcomes: PropertyOutcome[] = [];
-  const deadline = o.timeBudgetMs === null ? Infinity : Date.now() + o.timeBudgetMs;
+  const clockMs = o.clockMs ?? (() => 0);
+  const deadline = o.timeBudgetMs === null ? Infinity : clockMs() + o.timeBudgetMs;
   for (const property of o.properties) {
     let index = 0;
     let shrink = 0;
@@ -141,7 +144,7 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
     // (The plugin is typed for any property; its type parameter is not inferred from ours.)
     if (deadline !== Infinity)
       params.plugins = [
-        fc.interruptAfterTimeLimit(Math.max(0, deadline - Date.now())) as fc.Plugin<[FuzzCase]>,
+        fc.interruptAfterTimeLimit(Math.max(0, deadline - clockMs())) as fc.Plugin<[FuzzCase]>,
       ];
     const details = fc.check(fc.property(caseArb(base, o.swarm, limits), predicate), params);
     let failure: Failure | null = null;

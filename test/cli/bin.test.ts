@@ -1,9 +1,7 @@
 /**
  * Tests that spawn the built `hasim` binary (`node dist/src/cli/main.js`), as a user runs it.
- * The build is made once here (tsc emits even when another part of the tree has type errors).
- * Only the build runs replications on worker threads, so the `--jobs 1` vs `--jobs 2`
- * byte-identity check lives here; it needs the real model (src/sim/run.ts) and is skipped
- * until that exists.
+ * The build is made once for the whole suite by test/global-setup.ts. Only the build runs
+ * replications on worker threads, so the `--jobs 1` vs `--jobs 2` byte-identity check lives here.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -12,7 +10,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isOneCleanLine, ROOT, TINY, tempDir } from "./helpers.js";
 
 const MAIN = join(ROOT, "dist", "src", "cli", "main.js");
-const HAVE_MODEL = existsSync(join(ROOT, "src", "sim", "run.ts"));
 
 function bin(args: readonly string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [MAIN, ...args], {
@@ -24,16 +21,8 @@ function bin(args: readonly string[]): { code: number | null; out: string; err: 
 }
 
 beforeAll(() => {
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-    },
-  );
-  if (!existsSync(MAIN)) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
-}, 300_000);
+  if (!existsSync(MAIN)) throw new Error(`no build at ${MAIN}: test/global-setup.ts builds it`);
+});
 
 describe("the hasim binary", () => {
   it("prints help with every command", () => {
@@ -66,7 +55,7 @@ describe("the hasim binary", () => {
     expect(r.out).toContain("name: tiny");
   });
 
-  it.skipIf(!HAVE_MODEL)("writes byte-identical files with --jobs 1 and --jobs 2", () => {
+  it("writes byte-identical files with --jobs 1 and --jobs 2", () => {
     const dirs = [1, 2].map((jobs) => {
       const out = join(tempDir(), `jobs${jobs}`);
       const r = bin(["run", TINY, "--trace", "--quiet", "--jobs", String(jobs), "--out", out]);
@@ -86,33 +75,30 @@ describe("the hasim binary", () => {
     }
   });
 
-  it.skipIf(!HAVE_MODEL)(
-    "gives the same runs when workers outnumber or idle behind the tasks",
-    () => {
-      // 5 tasks on 3 threads: workers run out of work while others still run (they are retired, not failures).
-      const outs = [1, 3].map((jobs) => {
-        const out = join(tempDir(), `odd${jobs}`);
-        const r = bin([
-          "run",
-          TINY,
-          "--policy",
-          "off",
-          "--replications",
-          "5",
-          "--jobs",
-          String(jobs),
-          "--out",
-          out,
-        ]);
-        expect(r.err).not.toContain("internal error");
-        expect(r.code).toBe(0);
-        return readFileSync(join(out, "runs.csv"), "utf8");
-      });
-      expect(outs[1]).toBe(outs[0]);
-    },
-  );
+  it("gives the same runs when workers outnumber or idle behind the tasks", () => {
+    // 5 tasks on 3 threads: workers run out of work while others still run (they are retired, not failures).
+    const outs = [1, 3].map((jobs) => {
+      const out = join(tempDir(), `odd${jobs}`);
+      const r = bin([
+        "run",
+        TINY,
+        "--policy",
+        "off",
+        "--replications",
+        "5",
+        "--jobs",
+        String(jobs),
+        "--out",
+        out,
+      ]);
+      expect(r.err).not.toContain("internal error");
+      expect(r.code).toBe(0);
+      return readFileSync(join(out, "runs.csv"), "utf8");
+    });
+    expect(outs[1]).toBe(outs[0]);
+  });
 
-  it.skipIf(!HAVE_MODEL)("sweeps byte-identically with --jobs 1 and --jobs 2", () => {
+  it("sweeps byte-identically with --jobs 1 and --jobs 2", () => {
     const dirs = [1, 2].map((jobs) => {
       const out = join(tempDir(), `sweep${jobs}`);
       const r = bin([

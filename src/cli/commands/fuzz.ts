@@ -178,6 +178,7 @@ export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext
     numRuns: runs,
     seed,
     timeBudgetMs,
+    clockMs: Date.now,
     swarm,
     ttrBoundUs,
     limits,

@@ -14,7 +14,7 @@ import type { HandlerId } from "../../kernel/scheduler.js";
 import { P_FAULT } from "../priorities.js";
 import type { ClusterState } from "../state.js";
 import { ClusterVerbs } from "../verbs.js";
-import type { FaultDescriptor, FaultOf, UnitNames } from "./descriptor.js";
+import type { FaultDescriptor, UnitNames } from "./descriptor.js";
 import { descriptorOf, FAULT_DESCRIPTORS, faultTarget } from "./registry.js";
 
 /** Expands `flapping` into its individual link-down outages; other faults pass through. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { FaultKind, FaultSpec } from "../../config/scenario.js";
-import type { FaultDescriptor, FaultOf, UnitNames } from "./descriptor.js";
+import type { FaultDescriptor, UnitNames } from "./descriptor.js";
 import { admin } from "./kinds/admin.js";
 import { flapping, linkDown } from "./kinds/links.js";
 import { lserviceFailure, monitorBlind, rserviceFalseAlarm } from "./kinds/monitors.js";
