@@ -34,9 +34,19 @@ describe("model invariants", () => {
         expect(m.split_brain_s).toBeLessThanOrEqual(m.end_s);
         expect(m.unavailable_s).toBeLessThanOrEqual(m.end_s);
         expect(m.unrecovered_episodes).toBeLessThanOrEqual(m.failure_episodes);
-        // A unit in OFF accepts nothing: no acceptance is traced while OFF (checked in-model too).
+        // A unit in OFF accepts nothing. The invariant checker flags any acceptance by a unit that
+        // is not an up MASTER (r.violations above; the checker itself is tested in
+        // test/check/invariants.test.ts); independently, an OFF unit's spool never grows.
         const tl = r.timeline!;
-        for (const iv of tl.modes) expect(iv.endUs).toBeGreaterThanOrEqual(iv.startUs);
+        for (const iv of tl.modes) {
+          expect(iv.endUs).toBeGreaterThanOrEqual(iv.startUs);
+          if (iv.mode !== "OFF") continue;
+          const depths = tl.spool
+            .filter((x) => x.unit === iv.unit && x.timeUs > iv.startUs && x.timeUs < iv.endUs)
+            .map((x) => x.depth);
+          for (let i = 1; i < depths.length; i++)
+            expect(depths[i]).toBeLessThanOrEqual(depths[i - 1]!);
+        }
       }),
       { numRuns: 150 },
     );
