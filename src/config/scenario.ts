@@ -235,8 +235,14 @@ export interface Assumptions {
   readonly arpUpdateDelayUs: number;
   /** A FAILED unit whose cause is fixed but cannot reach its peer: `stay` FAILED, or `rejoin` as SLAVE (then take over if the peer stays silent). Default `stay`. */
   readonly failedWithoutPeer: "stay" | "rejoin";
-  /** Whether a SLAVE runs its local service checks too (the documents describe the primary's). Default true. */
+  /** Whether a SLAVE runs its local service checks too. Default false: S3 says the primary checks its own interfaces and disk. */
   readonly lserviceOnSlave: boolean;
+  /** Who receives mail while a hung MASTER and the peer that took over both hold the virtual IP: `yields` (default: the peer announced the IP with ARP [D: S22] and a hung unit cannot answer, so senders reach the new MASTER) or `keeps-share` (ARP flaps; `splitBrainShare` of senders still reach the hung unit). */
+  readonly hungMasterArp: "yields" | "keeps-share";
+  /** The admin called by on-failure `off` acts once the response time has passed `and-repaired` (default: once the unit's own cause is fixed, as a realistic operator would) or `blind` (at the response time, repaired or not). */
+  readonly adminActs: "and-repaired" | "blind";
+  /** Where `set system ha restart` puts a unit: `configured` (default: its configured mode, state table row 8) or `slave` (always SLAVE first). */
+  readonly adminRestartTo: "configured" | "slave";
 }
 
 /**

@@ -35,14 +35,20 @@ export type RoleEvent =
   | { readonly type: "recovered"; readonly peerMaster: boolean } // FAILED and the cause is fixed (row 7)
   | { readonly type: "crash" }
   | { readonly type: "hang" }
-  | { readonly type: "unhang" }
+  | { readonly type: "unhang"; readonly peerMaster: boolean } // a hung unit resumes; its peer may have taken over
+  | { readonly type: "master-heard" } // a SLAVE back from a failure first hears the MASTER's heartbeat (rows 2–4)
   | { readonly type: "reboot" } // planned reboot starts (row 9)
   | { readonly type: "boot"; readonly peerHeard: boolean; readonly peerMode: Mode | null }
   | { readonly type: "peer-rebooting" } // the MASTER peer announced a planned reboot (row 9)
   | { readonly type: "hold-off-expired" }
   | { readonly type: "peer-back" } // the rebooted peer took its role back within the hold-off
   | { readonly type: "to-configured"; readonly propagate: boolean } // admin `restore` (row 8)
-  | { readonly type: "admin-restart"; readonly peerMaster: boolean } // admin `restart` (row 8)
+  | {
+      readonly type: "admin-restart";
+      readonly peerMaster: boolean;
+      /** `assumptions.adminRestartTo: configured`: back to the configured mode (row 8); else SLAVE. */
+      readonly toConfigured: boolean;
+    } // admin `restart` (row 8)
   | { readonly type: "demote" }; // the peer takes MASTER back (restore fail-back, split-brain heal)
 export type RoleEventType = RoleEvent["type"];
 
@@ -140,13 +146,37 @@ function rejoinUnderPolicy(s: RoleState): Transition {
 function onBoot(s: RoleState, peerHeard: boolean, peerMode: Mode | null): Transition {
   const up = set(s, { physical: "UP" });
   if (!peerHeard) {
-    // Nobody heard: listen as SLAVE; the heartbeat detector makes it MASTER if the peer stays silent.
+    // Nobody heard: listen as SLAVE; the heartbeat detector makes it MASTER if no MASTER is heard,
+    // and a unit that lost mastership applies its on-failure policy when it first hears one.
     return [set(up, { mode: "SLAVE", keepDelivering: false }), NONE];
   }
   if (peerMode === "MASTER") return rejoinUnderPolicy(up);
   // The peer is up but not MASTER (it waited in HOLD_OFF, or is a SLAVE without a master): lead.
   const [next, effects] = becomeMaster(up);
   return [next, peerMode === "HOLD_OFF" ? [...effects, "peer-back"] : effects];
+}
+
+/**
+ * A hung unit resumes. A MASTER whose peer took over meanwhile is a failed unit coming back: its
+ * on-failure policy decides (rows 2–4), not a split-brain heal. Otherwise it simply goes on.
+ */
+function onResume(s: RoleState, peerMaster: boolean): Transition {
+  const up = set(s, { physical: "UP" });
+  if (s.mode !== "MASTER") return [up, NONE];
+  if (peerMaster) return rejoinUnderPolicy(set(up, { lostMastership: true }));
+  return [set(up, { lostMastership: false }), NONE];
+}
+
+/** Admin `restart` of an OFF or FAILED unit (row 8). */
+function onAdminRestart(s: RoleState, peerMaster: boolean, toConfigured: boolean): Transition {
+  if (s.mode !== "OFF" && s.mode !== "FAILED") return [s, NONE];
+  const fresh = set(s, { lostMastership: false });
+  if (toConfigured && s.configured === "master") {
+    const [next] = becomeMaster(fresh);
+    return [next, peerMaster ? ["take-over", "demote-peer"] : ["take-over"]];
+  }
+  if (!peerMaster) return [set(fresh, { mode: "SLAVE", keepDelivering: false }), NONE];
+  return becomeSlaveWithQueue(fresh);
 }
 
 function halt(s: RoleState, physical: Physical): Transition {
@@ -165,8 +195,7 @@ export function transition(s: RoleState, e: RoleEvent): Transition {
     return s.physical === "CRASHED" || s.physical === "REBOOTING"
       ? onBoot(s, e.peerHeard, e.peerMode)
       : [s, NONE];
-  if (e.type === "unhang")
-    return s.physical === "HUNG" ? [set(s, { physical: "UP" }), NONE] : [s, NONE];
+  if (e.type === "unhang") return s.physical === "HUNG" ? onResume(s, e.peerMaster) : [s, NONE];
   if (e.type === "crash")
     return s.physical === "CRASHED"
       ? [s, NONE]
@@ -222,9 +251,9 @@ export function transition(s: RoleState, e: RoleEvent): Transition {
       return becomeSlaveWithQueue(s, extra);
     }
     case "admin-restart":
-      if (s.mode !== "OFF" && s.mode !== "FAILED") return [s, NONE];
-      if (!e.peerMaster) return [set(s, { mode: "SLAVE", keepDelivering: false }), NONE];
-      return becomeSlaveWithQueue(set(s, { lostMastership: false }));
+      return onAdminRestart(s, e.peerMaster, e.toConfigured);
+    case "master-heard":
+      return s.mode === "SLAVE" && s.lostMastership ? rejoinUnderPolicy(s) : [s, NONE];
     case "demote":
       return s.mode === "MASTER" ? becomeSlaveWithQueue(s) : [s, NONE];
   }

@@ -165,6 +165,9 @@ export const SCENARIO_SHAPE: Shape = map({
     "arpUpdateDelay",
     "failedWithoutPeer",
     "lserviceOnSlave",
+    "hungMasterArp",
+    "adminActs",
+    "adminRestartTo",
   ),
   engine: leaves("heartbeats", "checkInvariants", "phases"),
 });
@@ -733,7 +736,10 @@ function readAssumptions(a: Fields): Assumptions {
     inflightDeliveredProbability: a.probability("inflightDeliveredProbability", 0.5),
     arpUpdateDelayUs: a.duration("arpUpdateDelay", 0, "zero"),
     failedWithoutPeer: a.oneOf("failedWithoutPeer", ["stay", "rejoin"] as const, "stay"),
-    lserviceOnSlave: a.bool("lserviceOnSlave", true),
+    lserviceOnSlave: a.bool("lserviceOnSlave", false),
+    hungMasterArp: a.oneOf("hungMasterArp", ["yields", "keeps-share"] as const, "yields"),
+    adminActs: a.oneOf("adminActs", ["and-repaired", "blind"] as const, "and-repaired"),
+    adminRestartTo: a.oneOf("adminRestartTo", ["configured", "slave"] as const, "configured"),
   };
 }
 

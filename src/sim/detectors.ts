@@ -96,6 +96,12 @@ function setUpTimers(c: ClusterState, u: UnitRuntime, simulated: boolean): void 
     }),
     P_ROLE,
   );
+  u.rejoinTimer = s.createTimer(
+    c.on(P_DETECT + u.index, () => {
+      apply(c, u, { type: "master-heard" });
+    }),
+    P_DETECT + u.index,
+  );
   u.queueRetryTimer = s.createTimer(
     c.on(P_MAIL, () => {
       startDeliveries(c, u);

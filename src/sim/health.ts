@@ -75,9 +75,26 @@ export function downstreamReachable(c: ClusterState, u: UnitRuntime): boolean {
   );
 }
 
-/** Holds the virtual IP: effective MASTER and not crashed (a hung MASTER still answers ARP). */
-export function holdsVip(u: UnitRuntime): boolean {
-  return u.role.mode === "MASTER" && (u.role.physical === "UP" || u.role.physical === "HUNG");
+/**
+ * Holds the virtual IP: an up MASTER; a hung MASTER too until its peer takes over and announces
+ * the IP with ARP [D: S22] (`assumptions.hungMasterArp: keeps-share` keeps it holding a share).
+ */
+export function holdsVip(c: ClusterState, u: UnitRuntime): boolean {
+  if (u.role.mode !== "MASTER") return false;
+  if (u.role.physical === "UP") return true;
+  if (u.role.physical !== "HUNG") return false;
+  return c.sc.assumptions.hungMasterArp === "keeps-share" || !peerIsMaster(c, u);
+}
+
+/**
+ * A SLAVE hears a heartbeat that keeps it SLAVE: from a MASTER, or from a SLAVE or HOLD_OFF peer
+ * that is the configured master (which takes over itself). Two SLAVEs thus elect the configured
+ * master within the detection time [I: the documents are silent; configured mode is their basis].
+ */
+export function hearsMaster(c: ClusterState, u: UnitRuntime): boolean {
+  const p = c.peer(u);
+  if (!hbPath(c, p, u)) return false;
+  return p.role.mode === "MASTER" || p.role.configured === "master";
 }
 
 /** The peer is an up MASTER. */

@@ -9,7 +9,9 @@
 import { displayMode } from "../ha/modes.js";
 import { abortInflight, startDeliveries } from "./delivery.js";
 import { checkDrain } from "./drain.js";
-import { downstreamReachable, hbPath, localOk, probeOk, reachable } from "./health.js";
+import { nextGridUs } from "../ha/grid.js";
+import { downstreamReachable, hbPath, hearsMaster, localOk, probeOk, reachable } from "./health.js";
+import { P_HEARTBEAT } from "./priorities.js";
 import { tryPush } from "./replication.js";
 import { cutSessions } from "./smtp.js";
 import { checkConflict } from "./split-brain.js";
@@ -39,7 +41,13 @@ export function refresh(c: ClusterState): void {
 function updateDetectors(c: ClusterState, u: UnitRuntime): void {
   const p = c.peer(u);
   const mode = u.role.mode;
-  u.watch.update(u.up && (mode === "MASTER" || mode === "SLAVE"), hbPath(c, p, u));
+  u.watch.update(
+    u.up && (mode === "MASTER" || mode === "SLAVE"),
+    mode === "SLAVE" ? hearsMaster(c, u) : hbPath(c, p, u),
+  );
+  if (u.adminWaiting && mode === "OFF" && u.up && localOk(u))
+    c.sched.arm(u.adminTimer, c.sched.nowUs);
+  armRejoin(c, u);
   const slave = u.up && mode === "SLAVE";
   for (let i = 0; i < u.rservice.length; i++) {
     u.rservice[i]!.update(slave, !probeOk(c, u, c.sc.ha.rservice[i]!.protocol));
@@ -50,6 +58,23 @@ function updateDetectors(c: ClusterState, u: UnitRuntime): void {
   u.lservicePorts?.update(checks, u.faults.portsFailed > 0 && !blind);
   u.lserviceHd?.update(checks, u.faults.hdFailed > 0 && !blind);
   u.recovery.update(u.up && mode === "FAILED", recoveryCondition(c, u));
+}
+
+/** A SLAVE back from a failure applies its policy at the first MASTER heartbeat it hears. */
+function armRejoin(c: ClusterState, u: UnitRuntime): void {
+  const p = c.peer(u);
+  const waiting = u.up && u.role.mode === "SLAVE" && u.role.lostMastership;
+  if (!(waiting && p.up && p.role.mode === "MASTER" && hbPath(c, p, u))) {
+    c.sched.cancel(u.rejoinTimer);
+    return;
+  }
+  if (c.sched.isArmed(u.rejoinTimer)) return;
+  const prio = P_HEARTBEAT + p.index;
+  const interval = c.sc.ha.heartbeat.intervalUs;
+  c.sched.arm(
+    u.rejoinTimer,
+    nextGridUs(c.sched.nowUs, c.hbPhaseUs[p.index], interval, c.prio < prio),
+  );
 }
 
 /** A FAILED unit recovers when its cause is fixed and it can see its peer [D: S3]. */

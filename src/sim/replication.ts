@@ -50,7 +50,9 @@ export function tryPush(c: ClusterState, u: UnitRuntime): void {
 export function queueSync(c: ClusterState): void {
   for (const u of c.units) {
     const p = c.peer(u);
-    const linked = u.up && u.role.mode === "MASTER" && p.up && p.role.mode !== "MASTER";
+    // Only a SLAVE (or HOLD_OFF) peer is in the group: OFF and FAILED units do not join it [D: S1].
+    const inGroup = p.up && (p.role.mode === "SLAVE" || p.role.mode === "HOLD_OFF");
+    const linked = u.up && u.role.mode === "MASTER" && inGroup;
     if (!(linked && linkPass(c, u, p))) continue;
     p.copies.clear();
     u.spool.forEach((m, acc, tag) => {

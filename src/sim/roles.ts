@@ -10,7 +10,7 @@ import type { Mode } from "../ha/modes.js";
 import { displayMode } from "../ha/modes.js";
 import { transition, type RoleEffect, type RoleEvent } from "../ha/role.js";
 import { abortInflight } from "./delivery.js";
-import { hbPath, holdsVip, linkPass, peerIsMaster } from "./health.js";
+import { hbPath, holdsVip, linkPass, localOk, peerIsMaster } from "./health.js";
 import { adoptCopies } from "./replication.js";
 import { dualMaster } from "./split-brain.js";
 import type { ClusterState } from "./state.js";
@@ -41,8 +41,8 @@ export function apply(c: ClusterState, u: UnitRuntime, event: RoleEvent): void {
 
 /** Remembers which unit holds MASTER alone, so a failover counts the role moving to the other unit. */
 function noteMaster(c: ClusterState): void {
-  const ma = holdsVip(c.units[0]);
-  const mb = holdsVip(c.units[1]);
+  const ma = holdsVip(c, c.units[0]);
+  const mb = holdsVip(c, c.units[1]);
   if (ma !== mb) c.lastMaster = ma ? 0 : 1;
 }
 
@@ -109,6 +109,9 @@ export function onConflict(c: ClusterState): void {
         ? a
         : b;
   const loser = c.peer(keeper);
+  // The role moves back to the keeper when the loser was the last to take over.
+  if (c.lastMaster !== keeper.index)
+    c.obs.event({ timeUs: c.sched.nowUs, kind: "failover", unit: keeper.name });
   c.obs.event({
     timeUs: c.sched.nowUs,
     kind: "split-brain-heal",
@@ -128,12 +131,24 @@ export function adminAction(
   c.obs.event({ timeUs: c.sched.nowUs, kind: "admin", unit: u.name, action });
   if (action === "restore") apply(c, u, { type: "to-configured", propagate: true });
   else if (action === "restart")
-    apply(c, u, { type: "admin-restart", peerMaster: peerIsMaster(c, u) });
+    apply(c, u, {
+      type: "admin-restart",
+      peerMaster: peerIsMaster(c, u),
+      toConfigured: c.sc.assumptions.adminRestartTo === "configured",
+    });
 }
 
-/** The admin called by on-failure `off` responds: a unit still OFF gets `ha.admin.action`. */
+/**
+ * The admin called by on-failure `off` has responded: a unit still OFF gets `ha.admin.action` —
+ * at once, or (`assumptions.adminActs: and-repaired`) once its own cause is also fixed.
+ */
 export function onAdmin(c: ClusterState, u: UnitRuntime): void {
   if (u.role.mode !== "OFF" || !u.up) return;
+  if (c.sc.assumptions.adminActs === "and-repaired" && !localOk(u)) {
+    u.adminWaiting = true; // the refresh acts once the cause is repaired
+    return;
+  }
+  u.adminWaiting = false;
   adminAction(c, u, c.sc.ha.admin.action);
 }
 

@@ -17,8 +17,8 @@ import type { UnitRuntime } from "./unit.js";
 /** The sending MTA offers mail `m` (first tried at `firstTryUs`) to whoever holds the virtual IP. */
 export function offer(c: ClusterState, m: number, firstTryUs: number, tag: EntryTag): void {
   const [a, b] = c.units;
-  const va = holdsVip(a);
-  const vb = holdsVip(b);
+  const va = holdsVip(c, a);
+  const vb = holdsVip(c, b);
   let target: UnitRuntime | null = null;
   if (va && vb) {
     const toMaster = c.rng.routing.uniform() < c.sc.assumptions.splitBrainShare;

@@ -57,6 +57,8 @@ export class UnitRuntime {
   reachable = false;
   /** A spool push to the peer waits for a heartbeat path. */
   pushPending = false;
+  /** The admin has responded but waits for the unit's own cause to be repaired. */
+  adminWaiting = false;
   // Set up by the driver:
   watch!: HeartbeatWatch;
   rservice: PeriodicMonitor[] = [];
@@ -66,6 +68,8 @@ export class UnitRuntime {
   holdOffTimer: TimerId = -1;
   adminTimer: TimerId = -1;
   queueRetryTimer: TimerId = -1;
+  /** Fires at the first MASTER heartbeat a SLAVE back from a failure hears (rows 2–4). */
+  rejoinTimer: TimerId = -1;
 
   constructor(
     readonly index: 0 | 1,

@@ -15,6 +15,7 @@ import type {
   PartitionFrom,
   Protocol,
 } from "../config/scenario.js";
+import { peerIsMaster } from "./health.js";
 import { destroyDisk } from "./replication.js";
 import { adminAction, apply, boot } from "./roles.js";
 import type { ClusterState } from "./state.js";
@@ -41,7 +42,9 @@ export class ClusterVerbs {
 
   /** The unit stops answering (or resumes, -1) but keeps its state and the virtual IP. */
   hang(node: NodeIndex, d: Toggle): void {
-    apply(this.c, this.c.units[node], { type: d > 0 ? "hang" : "unhang" });
+    const u = this.c.units[node];
+    if (d > 0) apply(this.c, u, { type: "hang" });
+    else apply(this.c, u, { type: "unhang", peerMaster: peerIsMaster(this.c, u) });
   }
 
   /** A planned reboot starts; a MASTER announces it to its peer [D: S13]. */

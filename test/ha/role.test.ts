@@ -63,7 +63,42 @@ describe("role machine", () => {
     const off = run(P("off"), { type: "local-failure" })[0];
     expect(run(off, { type: "to-configured", propagate: true })[0].mode).toBe("MASTER");
     expect(run(off, { type: "to-configured", propagate: true })[1]).toContain("peer-to-configured");
-    expect(run(off, { type: "admin-restart", peerMaster: true })[0].mode).toBe("SLAVE");
+    // restart returns the unit to its configured mode (row 8), or SLAVE with adminRestartTo: slave.
+    const restart = run(off, { type: "admin-restart", peerMaster: true, toConfigured: true });
+    expect(restart[0].mode).toBe("MASTER");
+    expect(restart[1]).toEqual(["take-over", "demote-peer"]);
+    const toSlave = { type: "admin-restart", peerMaster: true, toConfigured: false } as const;
+    expect(run(off, toSlave)[0].mode).toBe("SLAVE");
+    const offSlave = run(S("off"), { type: "local-failure" })[0];
+    expect(run(offSlave, { ...toSlave, toConfigured: true })[0].mode).toBe("SLAVE");
+  });
+
+  it("a hung MASTER resumes as MASTER, or under its policy when its peer took over (rows 2–4)", () => {
+    const hung = run(P("slave"), { type: "hang" })[0];
+    expect(run(hung, { type: "unhang", peerMaster: false })[0]).toMatchObject({
+      mode: "MASTER",
+      lostMastership: false,
+    });
+    expect(run(hung, { type: "unhang", peerMaster: true })).toEqual([
+      expect.objectContaining({ mode: "SLAVE", physical: "UP" }),
+      ["push-spool"],
+    ]);
+    const hungOff = run(P("off"), { type: "hang" })[0];
+    expect(run(hungOff, { type: "unhang", peerMaster: true })[0].mode).toBe("OFF");
+    const hungRestore = run(P("restore"), { type: "hang" })[0];
+    expect(run(hungRestore, { type: "unhang", peerMaster: true })[1]).toEqual([
+      "take-over",
+      "demote-peer",
+    ]);
+  });
+
+  it("a SLAVE back from a failure applies its policy when it first hears the MASTER", () => {
+    const down = run(P("slave"), { type: "crash" })[0];
+    const booted = run(down, { type: "boot", peerHeard: false, peerMode: null })[0];
+    expect(booted).toMatchObject({ mode: "SLAVE", lostMastership: true });
+    expect(run(booted, { type: "master-heard" })[1]).toEqual(["push-spool"]);
+    const plain = run(S("slave"), { type: "master-heard" });
+    expect(plain[0]).toEqual(S("slave"));
   });
 
   it("row 9: a SLAVE holds off while the MASTER reboots, then follows or takes over", () => {
@@ -93,7 +128,10 @@ describe("role machine", () => {
     ] as const) {
       expect(transition(hung, { type })[0]).toBe(hung);
     }
-    expect(run(hung, { type: "unhang" })[0]).toMatchObject({ physical: "UP", mode: "MASTER" });
+    expect(run(hung, { type: "unhang", peerMaster: false })[0]).toMatchObject({
+      physical: "UP",
+      mode: "MASTER",
+    });
   });
 
   it("demoted queue: keep-and-deliver marks the SLAVE as still delivering", () => {
@@ -111,15 +149,20 @@ describe("role machine", () => {
       { type: "local-failure" },
       { type: "crash" },
       { type: "hang" },
-      { type: "unhang" },
       { type: "reboot" },
+      { type: "master-heard" },
       { type: "peer-rebooting" },
       { type: "hold-off-expired" },
       { type: "peer-back" },
       { type: "demote" },
     ),
     fc.record({ type: fc.constant("recovered" as const), peerMaster: fc.boolean() }),
-    fc.record({ type: fc.constant("admin-restart" as const), peerMaster: fc.boolean() }),
+    fc.record({
+      type: fc.constant("admin-restart" as const),
+      peerMaster: fc.boolean(),
+      toConfigured: fc.boolean(),
+    }),
+    fc.record({ type: fc.constant("unhang" as const), peerMaster: fc.boolean() }),
     fc.record({ type: fc.constant("to-configured" as const), propagate: fc.boolean() }),
     fc.record({
       type: fc.constant("boot" as const),

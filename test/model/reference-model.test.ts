@@ -42,10 +42,14 @@ function reference(policy: Policy, s: Pair, c: Cmd): { during: [string, string];
   during[y] = c.kind === "reboot" && mx === "MASTER" && my === "SLAVE" ? "HOLD_OFF" : yDuring;
   const after: Pair = [a, b];
   if (c.kind === "hang") {
-    // The woken unit keeps its mode; two MASTERs resolve to the configured master.
+    // The woken unit keeps its mode, unless it was MASTER and its peer took over meanwhile: then
+    // it is a failed unit coming back and its on-failure policy decides (rows 2–4).
     after[x] = mx;
     after[y] = yDuring;
-    if (after[x] === "MASTER" && after[y] === "MASTER") return { during, after: [...CONFIGURED] };
+    if (mx === "MASTER" && yDuring === "MASTER") {
+      if (policy === "restore") return { during, after: [...CONFIGURED] };
+      after[x] = policy === "off" ? "OFF" : "SLAVE";
+    }
     return { during, after };
   }
   // 20 min down: a reboot outlasts the 15 min hold-off, so the peer has taken over by the return.

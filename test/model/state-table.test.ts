@@ -187,19 +187,24 @@ describe("state table", () => {
     expect(r.metrics.unrecovered_episodes).toBe(0);
   });
 
-  it("row 8: admin restart rejoins A as SLAVE; with demotedQueue strand its 30 mails stay stranded", () => {
-    const strand = run(
-      { ...crashA, ha: { admin: { responseTime: "1h", action: "restart" } } },
-      "off",
-    );
+  // A crashes at 600 s, boots OFF at 2400 s (on-failure off); the admin answers 1 h later, at
+  // 6000 s, after the horizon: B's spool is empty by then (last mail at 3599 s + 30 s).
+  it("row 8: admin restart returns A to its configured mode: MASTER again, its 30 mails delivered", () => {
+    const admin = { responseTime: "1h", action: "restart" };
+    const r = run({ ...crashA, ha: { admin } }, "off");
+    expect(modeAt(r, "A", 6001)).toBe("MASTER");
+    expect(modeAt(r, "B", 6001)).toBe("SLAVE");
+    expect(r.metrics.lost).toBe(0);
+    expect(r.metrics.failovers).toBe(2); // to B at 610 s, back to A at 6000 s
+  });
+
+  it("row 8 with adminRestartTo: slave — A rejoins as SLAVE; strand keeps its 30 mails, push delivers them", () => {
+    const admin = { responseTime: "1h", action: "restart" };
+    const strand = run({ ...crashA, ha: { admin }, assumptions: { adminRestartTo: "slave" } }, "off");
     expect(modeAt(strand, "A", 6001)).toBe("SLAVE");
     expect(strand.metrics.lost_by_cause["stranded-slave"]).toBe(30);
     const push = run(
-      {
-        ...crashA,
-        ha: { admin: { responseTime: "1h", action: "restart" } },
-        assumptions: { demotedQueue: "push" },
-      },
+      { ...crashA, ha: { admin }, assumptions: { adminRestartTo: "slave", demotedQueue: "push" } },
       "off",
     );
     expect(push.metrics.lost).toBe(0);
