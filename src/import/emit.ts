@@ -18,12 +18,15 @@ export interface HeaderComments {
 const lines = (ls: readonly string[]): string => ls.map((l) => ` ${l}`).join("\n");
 
 /** The key-value pair or list item at `path`, found from its parent collection. */
-function place(doc: YAML.Document, path: readonly (string | number)[]): { pair?: Pair; item?: Node } {
+function place(
+  doc: YAML.Document,
+  path: readonly (string | number)[],
+): { pair?: Pair; item?: Node } {
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];
   if (isMap(parent)) {
     const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
-    return pair === undefined ? {} : { pair: pair as Pair };
+    return pair === undefined ? {} : { pair };
   }
   if (isSeq(parent) && typeof last === "number") {
     const item = parent.items[last];
@@ -42,7 +45,11 @@ function comment(doc: YAML.Document, c: FieldComment): void {
 /**
  * Serialises the scenario as YAML 1.2 (so `off` stays a policy name) with its comments.
  */
-export function emitYaml(raw: Record<string, unknown>, fields: readonly FieldComment[], header: HeaderComments): string {
+export function emitYaml(
+  raw: Record<string, unknown>,
+  fields: readonly FieldComment[],
+  header: HeaderComments,
+): string {
   const doc = new YAML.Document(raw, { version: "1.2" });
   doc.commentBefore = lines(header.top);
   for (const c of fields) comment(doc, c);
@@ -52,7 +59,8 @@ export function emitYaml(raw: Record<string, unknown>, fields: readonly FieldCom
     if (isSeq(list)) for (const item of list.items) if (isCollection(item)) item.flow = true;
   }
   const workload = doc.get("workload", true);
-  if (isMap(workload)) for (const p of workload.items) if (isCollection(p.value)) p.value.flow = true;
+  if (isMap(workload))
+    for (const p of workload.items) if (isCollection(p.value)) p.value.flow = true;
   for (const [key, ls] of Object.entries(header.before)) {
     const { pair } = place(doc, [key]);
     if (pair !== undefined && isScalar(pair.key)) {

@@ -61,7 +61,10 @@ export function importConfig(inputs: readonly ConfigInput[], options: MapOptions
   const units = inputs.map((i) => readUnit(i.text, i.file, notes));
   const pair = makePair(units, notes);
   const mapped = mapScenario(pair, notes, options);
-  const raw: Record<string, unknown> = { ...mapped.raw, description: description(units, notes.list) };
+  const raw: Record<string, unknown> = {
+    ...mapped.raw,
+    description: description(units, notes.list),
+  };
   const notSimulated = [...pair.notSimulated]
     .sort((a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line)
     .map((s) => `  ${cite(s)}${s.value === "" ? "" : ` (${s.value})`}`);
@@ -73,7 +76,11 @@ export function importConfig(inputs: readonly ConfigInput[], options: MapOptions
     ],
     before: {
       ha: notSimulated.length === 0 ? [] : ["Read but not simulated:", ...notSimulated],
-      ...(raw.workload === undefined ? {} : { workload: ["From scenarios/typical-faults.yaml: the typical workload and fault mix."] }),
+      ...(raw.workload === undefined
+        ? {}
+        : {
+            workload: ["From scenarios/typical-faults.yaml: the typical workload and fault mix."],
+          }),
     },
   });
   return { raw, yaml, notes: notes.list };

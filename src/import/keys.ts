@@ -97,14 +97,15 @@ export const SERVICE: KeyTable = {
 };
 
 /** `config service` entry names → scenario probe (`rservice.<protocol>`) or check (`lservice.<check>`). */
-export const SERVICE_ENTRIES: Readonly<Record<string, readonly ["rservice" | "lservice", string]>> = {
-  "remote-smtp": ["rservice", "smtp"],
-  "remote-pop": ["rservice", "pop3"],
-  "remote-imap": ["rservice", "imap"],
-  "remote-http": ["rservice", "http"],
-  "local-ports": ["lservice", "ports"],
-  "local-hd": ["lservice", "hd"],
-};
+export const SERVICE_ENTRIES: Readonly<Record<string, readonly ["rservice" | "lservice", string]>> =
+  {
+    "remote-smtp": ["rservice", "smtp"],
+    "remote-pop": ["rservice", "pop3"],
+    "remote-imap": ["rservice", "imap"],
+    "remote-http": ["rservice", "http"],
+    "local-ports": ["lservice", "ports"],
+    "local-hd": ["lservice", "hd"],
+  };
 
 /** `set system ha <sub> …` sub-commands of 3.0 MR4. */
 export const SUB_30: KeyTable = {

@@ -46,16 +46,31 @@ class HaBuilder {
 function heartbeat(p: PairConfig, b: HaBuilder, notes: Notes, silent: string): void {
   const hb = p.heartbeat;
   if (hb === undefined) {
-    notes.info(undefined, "heartbeat timing not set: the documented default 5 s × 3 = 15 s applies");
+    notes.info(
+      undefined,
+      "heartbeat timing not set: the documented default 5 s × 3 = 15 s applies",
+    );
     b.put(["heartbeat", "interval"], "5s", `${silent}: documented default [D: S2]`);
-    b.put(["heartbeat", "lostThreshold"], 3, `${silent}: documented default, 5 s × 3 = 15 s [D: S2]`);
+    b.put(
+      ["heartbeat", "lostThreshold"],
+      3,
+      `${silent}: documented default, 5 s × 3 = 15 s [D: S2]`,
+    );
   } else {
     const total = hb.value.interval_s * hb.value.lostThreshold;
     b.put(["heartbeat", "interval"], seconds(hb.value.interval_s), cite(hb));
-    b.put(["heartbeat", "lostThreshold"], hb.value.lostThreshold, `${cite(hb)} (${total} s = ${hb.value.interval_s} s × ${hb.value.lostThreshold})`);
+    b.put(
+      ["heartbeat", "lostThreshold"],
+      hb.value.lostThreshold,
+      `${cite(hb)} (${total} s = ${hb.value.interval_s} s × ${hb.value.lostThreshold})`,
+    );
   }
   const link = p.secondaryLink;
-  b.put(["heartbeat", "secondaryLink"], link?.value ?? false, link === undefined ? `${silent}: no secondary heartbeat link` : cite(link));
+  b.put(
+    ["heartbeat", "secondaryLink"],
+    link?.value ?? false,
+    link === undefined ? `${silent}: no secondary heartbeat link` : cite(link),
+  );
 }
 
 function probes(p: PairConfig, b: HaBuilder, notes: Notes): void {
@@ -65,10 +80,17 @@ function probes(p: PairConfig, b: HaBuilder, notes: Notes): void {
     const interval_s = s.value.interval_s ?? PROBE_DEFAULTS.interval_s;
     let timeout_s = s.value.timeout_s ?? Math.min(PROBE_DEFAULTS.timeout_s, interval_s);
     if (timeout_s > interval_s) {
-      notes.warn(s.at, `${proto} probe: check-timeout ${timeout_s} s is longer than the check interval ${interval_s} s; ${interval_s} s used`);
+      notes.warn(
+        s.at,
+        `${proto} probe: check-timeout ${timeout_s} s is longer than the check interval ${interval_s} s; ${interval_s} s used`,
+      );
       timeout_s = interval_s;
     }
-    const probe = { interval: seconds(interval_s), timeout: seconds(timeout_s), retries: s.value.retries ?? PROBE_DEFAULTS.retries };
+    const probe = {
+      interval: seconds(interval_s),
+      timeout: seconds(timeout_s),
+      retries: s.value.retries ?? PROBE_DEFAULTS.retries,
+    };
     b.put(["rservice", proto], probe, cite(s));
   }
 }
@@ -80,31 +102,56 @@ function checks(p: PairConfig, b: HaBuilder, notes: Notes): void {
     let interval_s = s.value.interval_s ?? CHECK_DEFAULTS.interval_s;
     if (interval_s < 1 || interval_s > 60) {
       const clamped = Math.min(60, Math.max(1, interval_s));
-      notes.warn(s.at, `local ${check} check interval ${interval_s} s is outside the documented 1–60 s; ${clamped} s used`);
+      notes.warn(
+        s.at,
+        `local ${check} check interval ${interval_s} s is outside the documented 1–60 s; ${clamped} s used`,
+      );
       interval_s = clamped;
     }
-    b.put(["lservice", check], { interval: seconds(interval_s), retries: s.value.retries ?? CHECK_DEFAULTS.retries }, cite(s));
+    b.put(
+      ["lservice", check],
+      { interval: seconds(interval_s), retries: s.value.retries ?? CHECK_DEFAULTS.retries },
+      cite(s),
+    );
   }
 }
 
 function flags(p: PairConfig, b: HaBuilder, notes: Notes, silent: string): void {
   let rah = p.remoteAsHeartbeat;
   if (rah?.value === true && Object.keys(p.rservice).length === 0) {
-    notes.warn(rah.at, "remote-services-as-heartbeat is enabled but no remote service is enabled; written as false");
+    notes.warn(
+      rah.at,
+      "remote-services-as-heartbeat is enabled but no remote service is enabled; written as false",
+    );
     rah = { ...rah, value: false };
   }
-  b.put(["remoteAsHeartbeat"], rah?.value ?? false, rah === undefined ? `${silent}: hasim default (off in Fortinet's examples)` : cite(rah));
+  b.put(
+    ["remoteAsHeartbeat"],
+    rah?.value ?? false,
+    rah === undefined ? `${silent}: hasim default (off in Fortinet's examples)` : cite(rah),
+  );
   const data = p.mailDataSync;
-  b.put(["mailDataSync", "enabled"], data?.value ?? true, data === undefined ? `${silent}: hasim default (on in Fortinet's example)` : cite(data));
+  b.put(
+    ["mailDataSync", "enabled"],
+    data?.value ?? true,
+    data === undefined ? `${silent}: hasim default (on in Fortinet's example)` : cite(data),
+  );
   const queue = p.mailQueueSync;
-  b.put(["mailQueueSync", "enabled"], queue?.value ?? false, queue === undefined ? `${silent}: hasim default (off in Fortinet's example)` : cite(queue));
+  b.put(
+    ["mailQueueSync", "enabled"],
+    queue?.value ?? false,
+    queue === undefined ? `${silent}: hasim default (off in Fortinet's example)` : cite(queue),
+  );
 }
 
 /**
  * Builds `ha`. Probe timeouts longer than their interval and local intervals outside 1–60 s are
  * clamped with a warning (W6), since the scenario format refuses them.
  */
-export function mapHa(p: PairConfig, notes: Notes): { ha: Record<string, unknown>; comments: FieldComment[] } {
+export function mapHa(
+  p: PairConfig,
+  notes: Notes,
+): { ha: Record<string, unknown>; comments: FieldComment[] } {
   const b = new HaBuilder();
   const silent = `not set in ${p.files.join(" or ")}`;
   heartbeat(p, b, notes, silent);

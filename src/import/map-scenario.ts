@@ -34,11 +34,18 @@ export function unitName(s: string): string | undefined {
   return v === "" || v === "any" ? undefined : v;
 }
 
-function nodes(p: PairConfig, notes: Notes): { list: Record<string, string>[]; comments: FieldComment[] } {
+function nodes(
+  p: PairConfig,
+  notes: Notes,
+): { list: Record<string, string>[]; comments: FieldComment[] } {
   const names = p.units.map((u: UnitRef) => {
     const raw = u.name?.value;
     const v = raw === undefined ? undefined : unitName(raw);
-    if (raw !== undefined && v !== raw) notes.info(u.name?.at, `unit name '${raw}' is not a valid scenario name; ${v === undefined ? "a letter" : `'${v}'`} used`);
+    if (raw !== undefined && v !== raw)
+      notes.info(
+        u.name?.at,
+        `unit name '${raw}' is not a valid scenario name; ${v === undefined ? "a letter" : `'${v}'`} used`,
+      );
     return v;
   });
   const first = names[0] ?? (names[1] === "A" ? "B" : "A");
@@ -50,7 +57,10 @@ function nodes(p: PairConfig, notes: Notes): { list: Record<string, string>[]; c
   ];
   const comments = p.units.map((u, i): FieldComment => ({
     path: ["nodes", i],
-    text: i === 1 && p.inferredPeer ? "the peer: not described by the configuration, inferred with the opposite mode" : `${cite(u.mode)}${u.name === undefined ? "" : `; name from ${cite(u.name)}`}`,
+    text:
+      i === 1 && p.inferredPeer
+        ? "the peer: not described by the configuration, inferred with the opposite mode"
+        : `${cite(u.mode)}${u.name === undefined ? "" : `; name from ${cite(u.name)}`}`,
   }));
   return { list, comments };
 }
@@ -58,35 +68,60 @@ function nodes(p: PairConfig, notes: Notes): { list: Record<string, string>[]; c
 function policies(p: PairConfig, notes: Notes, all: boolean): { value: string[]; text: string } {
   const configured = p.policy;
   if (all)
-    return { value: [...POLICIES], text: `--policies all: every policy replays the same faults${configured === undefined ? "" : `; configured: ${configured.value} (${cite(configured)})`}` };
+    return {
+      value: [...POLICIES],
+      text: `--policies all: every policy replays the same faults${configured === undefined ? "" : `; configured: ${configured.value} (${cite(configured)})`}`,
+    };
   if (configured === undefined) {
-    notes.warn(undefined, "on-failure not set and no default is documented; all three policies will be compared");
-    return { value: [...POLICIES], text: "on-failure not set and no default is documented: every policy is compared" };
+    notes.warn(
+      undefined,
+      "on-failure not set and no default is documented; all three policies will be compared",
+    );
+    return {
+      value: [...POLICIES],
+      text: "on-failure not set and no default is documented: every policy is compared",
+    };
   }
-  return { value: [configured.value], text: `${cite(configured)}; compare with --policy off,restore,slave` };
+  return {
+    value: [configured.value],
+    text: `${cite(configured)}; compare with --policy off,restore,slave`,
+  };
 }
 
 /** Random faults the imported `ha` cannot produce are dropped (a false alarm needs a probe). */
 function baseFaults(base: Readonly<Record<string, unknown>>, p: PairConfig, notes: Notes): unknown {
   const list = base.randomFaults;
   if (!Array.isArray(list) || Object.keys(p.rservice).length > 0) return list;
-  const kept = list.filter((f: unknown) => (f as { kind?: unknown }).kind !== "rservice-false-alarm");
+  const kept = list.filter(
+    (f: unknown) => (f as { kind?: unknown }).kind !== "rservice-false-alarm",
+  );
   if (kept.length < list.length)
-    notes.info(undefined, "no remote service probe is configured, so the typical remote-probe false alarms are left out");
+    notes.info(
+      undefined,
+      "no remote service probe is configured, so the typical remote-probe false alarms are left out",
+    );
   return kept;
 }
 
 /** Builds the scenario. */
 export function mapScenario(p: PairConfig, notes: Notes, o: MapOptions): MappedScenario {
-  const { name: _n, description: _d, policies: _p, nodes: _nodes, ha: _ha, seed, horizon, drain, replications, randomFaults: _rf, ...rest } = o.base;
+  // The configuration replaces the base's name, policies, nodes and ha; its faults are filtered.
+  const replaced = new Set(["name", "description", "policies", "nodes", "ha", "randomFaults"]);
+  const rest = Object.fromEntries(Object.entries(o.base).filter(([k]) => !replaced.has(k)));
+  const { seed, horizon, drain, replications } = rest;
   const pol = policies(p, notes, o.policiesAll === true);
   const n = nodes(p, notes);
   const h = mapHa(p, notes);
   const raw: Record<string, unknown> = { name: o.name, description: "" };
-  for (const [k, v] of Object.entries({ seed, horizon, drain, replications })) if (v !== undefined) raw[k] = v;
-  Object.assign(raw, { policies: pol.value, nodes: n.list, ha: h.ha, ...rest });
+  for (const [k, v] of Object.entries({ seed, horizon, drain, replications }))
+    if (v !== undefined) raw[k] = v;
+  Object.assign(raw, { policies: pol.value, nodes: n.list, ha: h.ha }, rest);
   const rf = baseFaults(o.base, p, notes);
   if (rf !== undefined) raw.randomFaults = rf;
-  const comments: FieldComment[] = [{ path: ["policies"], text: pol.text }, ...n.comments, ...h.comments];
+  const comments: FieldComment[] = [
+    { path: ["policies"], text: pol.text },
+    ...n.comments,
+    ...h.comments,
+  ];
   return { raw, comments };
 }

@@ -35,7 +35,10 @@ const MODES: Readonly<Record<string, "master" | "slave">> = {
 export function readMode70(ha: Block, notes: Notes): Sourced<"master" | "slave"> {
   const s = ha.fields.get("mode");
   if (s === undefined)
-    return refuse(ha.at, "refused: no 'set mode' in 'config system ha' (HA is off or the block is incomplete); expected mode primary or secondary");
+    return refuse(
+      ha.at,
+      "refused: no 'set mode' in 'config system ha' (HA is off or the block is incomplete); expected mode primary or secondary",
+    );
   const v = word(s, notes);
   const mode = MODES[v];
   return mode === undefined ? refuseMode(s, v) : from(s, mode);
@@ -45,7 +48,10 @@ export function readMode70(ha: Block, notes: Notes): Sourced<"master" | "slave">
 export function readThreshold(s: Setting, notes: Notes): Sourced<HeartbeatSettings> {
   const total_s = wholeNumber(s.at, s.key, s.args[0], 1, "whole seconds");
   const hb = splitThreshold(total_s);
-  notes.info(s.at, `hb-lost-threshold ${total_s} s mapped to heartbeat ${hb.interval_s}s × ${hb.lostThreshold} (period not documented after 3.0)`);
+  notes.info(
+    s.at,
+    `hb-lost-threshold ${total_s} s mapped to heartbeat ${hb.interval_s}s × ${hb.lostThreshold} (period not documented after 3.0)`,
+  );
   return from(s, hb);
 }
 
@@ -64,7 +70,13 @@ export function readCommon(ha: Block, unit: UnitDraft, notes: Notes, policyKey: 
   unit.mailDataSync = flag("mail-data-sync");
   unit.mailQueueSync = flag("mailqueue-data-sync");
   const service = ha.blocks.get("service");
-  if (service !== undefined) readServices(service, unit, notes, unit.family === "7.4-8.0" ? portMonitored(ha, notes) : undefined);
+  if (service !== undefined)
+    readServices(
+      service,
+      unit,
+      notes,
+      unit.family === "7.4-8.0" ? portMonitored(ha, notes) : undefined,
+    );
 }
 
 /** 7.4+: whether any interface has `port-monitor enable` (then `local-ports` is on, D7). */
@@ -88,7 +100,10 @@ function readInterfaces70(ha: Block, unit: UnitDraft, notes: Notes): boolean {
     if (hs === undefined) continue;
     const v = word(hs, notes);
     if (!["disable", "primary", "secondary"].includes(v))
-      refuse(hs.at, `heartbeat-status: expected disable, primary or secondary, got ${JSON.stringify(hs.args.join(" "))}`);
+      refuse(
+        hs.at,
+        `heartbeat-status: expected disable, primary or secondary, got ${JSON.stringify(hs.args.join(" "))}`,
+      );
     if (v === "secondary") unit.secondaryLink = from(hs, true);
   }
   return peer;
@@ -113,11 +128,17 @@ export function read70(
     unit.secondaryLink = from(hb2, true);
   const peerOnPort = readInterfaces70(ha, unit, notes);
   if (!peerOnPort && !ha.fields.has("heartbeat-1-peer"))
-    notes.warn(ha.at, "no peer address configured (heartbeat-1-peer / peer-ip); assuming a two-unit pair");
+    notes.warn(
+      ha.at,
+      "no peer address configured (heartbeat-1-peer / peer-ip); assuming a two-unit pair",
+    );
   const hd = ha.fields.get("hard-drives-check");
   if (hd !== undefined && enabled(hd, notes) && unit.lservice.hd === undefined) {
     unit.lservice.hd = from(hd, {});
-    notes.warn(hd.at, "hard-drives-check is on but 'config service' has no local-hd entry: its check interval is unknown; the scenario defaults apply");
+    notes.warn(
+      hd.at,
+      "hard-drives-check is on but 'config service' has no local-hd entry: its check interval is unknown; the scenario defaults apply",
+    );
   }
   return unit;
 }

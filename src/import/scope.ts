@@ -37,7 +37,10 @@ export function checkKeys(
     const role = table[s.key];
     if (role === undefined) {
       const near = didYouMean(s.key, Object.keys(table));
-      notes.warn(s.at, `unknown HA key '${s.key}' in ${scope} ignored${near === undefined ? "" : `; did you mean '${near}'?`}`);
+      notes.warn(
+        s.at,
+        `unknown HA key '${s.key}' in ${scope} ignored${near === undefined ? "" : `; did you mean '${near}'?`}`,
+      );
     } else if (role !== "mapped") unit.notSimulated.push(from(s, scope));
   }
   for (const sub of b.blocks.values()) {
@@ -58,7 +61,10 @@ function entryOn(e: Block, notes: Notes, implied: boolean | undefined): boolean 
   if (status !== undefined) return enabled(status, notes);
   if (implied !== undefined) return implied;
   if (e.fields.size > 0)
-    notes.warn(e.at, `${e.name} has settings but no 'status'; assumed disabled (default not documented)`);
+    notes.warn(
+      e.at,
+      `${e.name} has settings but no 'status'; assumed disabled (default not documented)`,
+    );
   return false;
 }
 
@@ -77,12 +83,20 @@ function entrySource<T>(e: Block, value: T): Sourced<T> {
  *
  * @param localPortsOn - 7.4+: `local-ports` has no `status`; on when an interface monitors its port.
  */
-export function readServices(b: Block, unit: UnitDraft, notes: Notes, localPortsOn?: boolean): void {
+export function readServices(
+  b: Block,
+  unit: UnitDraft,
+  notes: Notes,
+  localPortsOn?: boolean,
+): void {
   for (const e of b.entries.values()) {
     const target = SERVICE_ENTRIES[e.name];
     if (target === undefined) {
       const near = didYouMean(e.name, Object.keys(SERVICE_ENTRIES));
-      notes.warn(e.at, `unknown service '${e.name}' ignored${near === undefined ? "" : `; did you mean '${near}'?`}`);
+      notes.warn(
+        e.at,
+        `unknown service '${e.name}' ignored${near === undefined ? "" : `; did you mean '${near}'?`}`,
+      );
       continue;
     }
     checkKeys(e, SERVICE, `service ${e.name}`, unit, notes);
@@ -97,7 +111,15 @@ export function readServices(b: Block, unit: UnitDraft, notes: Notes, localPorts
       notes.info(e.at, `${e.name}: check-interval or retries not set; the scenario defaults apply`);
     const [kind, name] = target;
     if (kind === "rservice") {
-      const probe: ProbeSettings = { interval_s, timeout_s: num(e, "check-timeout"), retries };
+      let timeout_s = num(e, "check-timeout");
+      if (timeout_s === 0) {
+        notes.warn(
+          e.at,
+          `${e.name}: a check-timeout of 0 cannot be simulated; the scenario default applies`,
+        );
+        timeout_s = undefined;
+      }
+      const probe: ProbeSettings = { interval_s, timeout_s, retries };
       unit.rservice[name as Protocol] = entrySource(e, probe);
     } else {
       const check: CheckSettings = { interval_s, retries };
@@ -109,10 +131,19 @@ export function readServices(b: Block, unit: UnitDraft, notes: Notes, localPorts
 /** Refuses an HA mode hasim does not model (R1–R3), naming the value found. */
 export function refuseMode(s: Setting, v: string): never {
   if (/^config[-_ ]?(primary|secondary|master|slave)$/.test(v))
-    return refuse(s.at, `refused: HA mode '${v}' is a config-only cluster (each unit processes its own mail, no failover); hasim models an active-passive pair only`);
+    return refuse(
+      s.at,
+      `refused: HA mode '${v}' is a config-only cluster (each unit processes its own mail, no failover); hasim models an active-passive pair only`,
+    );
   if (v === "off")
     return refuse(s.at, `refused: HA is off on this unit (mode off); nothing to simulate`);
   if (v === "active-active")
-    return refuse(s.at, `refused: HA mode 'active-active' is not modelled (all units process mail behind a load balancer); hasim simulates one active-passive pair`);
-  return refuse(s.at, `${s.key}: expected primary or secondary (master or slave), got ${JSON.stringify(s.args.join(" "))}`);
+    return refuse(
+      s.at,
+      `refused: HA mode 'active-active' is not modelled (all units process mail behind a load balancer); hasim simulates one active-passive pair`,
+    );
+  return refuse(
+    s.at,
+    `${s.key}: expected primary or secondary (master or slave), got ${JSON.stringify(s.args.join(" "))}`,
+  );
 }

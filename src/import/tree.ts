@@ -85,77 +85,134 @@ interface Frame {
   readonly block: Block;
 }
 
+/** The stack of open blocks while statements are read. */
+class TreeBuilder {
+  readonly top = new Map<string, Block>();
+  readonly topSets: Setting[] = [];
+  readonly stack: Frame[] = [];
+  getStyle: Source | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly notes: Notes,
+  ) {}
+
+  private get frame(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private get inHa(): boolean {
+    return this.stack[0]?.block.name === HA_BLOCK;
+  }
+
+  /** A structural mistake: refused inside `config system ha`, warned about elsewhere. */
+  private problem(at: Source, why: string): void {
+    if (this.inHa) throw new ConfigImportError(this.file, at.line, why);
+    this.notes.warn(at, `${why}; ignored`);
+  }
+
+  statement(s: Statement): void {
+    const at = { file: this.file, line: s.line };
+    const [verb, ...args] = s.words as [string, ...string[]];
+    if (verb === "config" && args.length > 0) this.open(args.join(" "), at);
+    else if (verb === "edit" && args.length === 1) this.edit(args[0]!, at);
+    else if (verb === "next" && args.length === 0) this.next(at);
+    else if (verb === "end" && args.length === 0) this.end(at);
+    else if ((verb === "set" || verb === "unset") && args.length > 0) this.set(s.words, at);
+    else if (this.frame === undefined) {
+      if (this.getStyle === undefined && (args[0] === ":" || verb.endsWith(":")))
+        this.getStyle = at;
+    } else if (this.inHa) {
+      this.problem(
+        at,
+        `expected a configuration statement (config, edit, set, unset, next, end), got '${statementText(s.words)}'`,
+      );
+    }
+  }
+
+  private open(name: string, at: Source): void {
+    const into = this.frame === undefined ? this.top : this.frame.block.blocks;
+    const block = into.get(name) ?? newBlock(name, at);
+    into.set(name, block);
+    this.stack.push({ kind: "config", block });
+  }
+
+  private edit(name: string, at: Source): void {
+    const frame = this.frame;
+    if (frame?.kind !== "config") {
+      this.problem(at, "'edit' outside a 'config' block");
+      return;
+    }
+    const entry = frame.block.entries.get(name) ?? newBlock(name, at);
+    frame.block.entries.set(name, entry);
+    this.stack.push({ kind: "edit", block: entry });
+  }
+
+  private next(at: Source): void {
+    if (this.frame?.kind !== "edit") this.problem(at, "'next' without an 'edit' entry to close");
+    else this.stack.pop();
+  }
+
+  private end(at: Source): void {
+    const frame = this.frame;
+    if (frame === undefined) {
+      this.problem(at, "'end' without a 'config' block to close");
+      return;
+    }
+    if (frame.kind === "edit") {
+      this.problem(at, `'end' closes entry '${frame.block.name}' that has no 'next'`);
+      this.stack.pop();
+    }
+    this.stack.pop();
+  }
+
+  private set(words: readonly string[], at: Source): void {
+    const set = setting(words, at, 1);
+    const frame = this.frame;
+    if (frame === undefined) {
+      if (words[0] === "set") this.topSets.push(set);
+      return;
+    }
+    const before = frame.block.fields.get(set.key);
+    if (this.inHa && before !== undefined)
+      this.notes.warn(
+        at,
+        `'${set.key}' set again (first on line ${before.at.line}); the last value wins`,
+      );
+    if (words[0] === "set") frame.block.fields.set(set.key, set);
+    else frame.block.fields.delete(set.key);
+  }
+
+  /** The tree; refuses a block still open at the end of the file. */
+  finish(): ConfigTree {
+    const open = this.frame;
+    if (open !== undefined) {
+      const [what, closer] =
+        open.kind === "config"
+          ? [`'config ${open.block.name}'`, "end"]
+          : [`'edit ${open.block.name}'`, "next"];
+      throw new ConfigImportError(
+        this.file,
+        open.block.at.line,
+        `${what} is never closed (expected '${closer}' before the end of the file)`,
+      );
+    }
+    return { file: this.file, blocks: this.top, topSets: this.topSets, getStyle: this.getStyle };
+  }
+}
+
 /**
  * Builds the tree.
  *
  * @param notes - receives warnings about duplicate keys and recovered mistakes.
  * @throws ConfigImportError for a mistake inside `config system ha`, or a block never closed.
  */
-export function buildTree(statements: readonly Statement[], file: string, notes: Notes): ConfigTree {
-  const top = new Map<string, Block>();
-  const topSets: Setting[] = [];
-  const stack: Frame[] = [];
-  let getStyle: Source | undefined;
-  const problem = (at: Source, why: string): void => {
-    if (stack[0]?.block.name === HA_BLOCK) throw new ConfigImportError(file, at.line, why);
-    notes.warn(at, `${why}; ignored`);
-  };
-  for (const s of statements) {
-    const at = { file, line: s.line };
-    const verb = s.words[0]!;
-    const frame = stack[stack.length - 1];
-    if (verb === "config" && s.words.length > 1) {
-      const name = s.words.slice(1).join(" ");
-      const into = frame === undefined ? top : frame.block.blocks;
-      const block = into.get(name) ?? newBlock(name, at);
-      into.set(name, block);
-      stack.push({ kind: "config", block });
-    } else if (verb === "edit" && s.words.length === 2) {
-      if (frame?.kind !== "config") problem(at, "'edit' outside a 'config' block");
-      else {
-        const name = s.words[1]!;
-        const entry = frame.block.entries.get(name) ?? newBlock(name, at);
-        frame.block.entries.set(name, entry);
-        stack.push({ kind: "edit", block: entry });
-      }
-    } else if (verb === "next" && s.words.length === 1) {
-      if (frame?.kind !== "edit") problem(at, "'next' without an 'edit' entry to close");
-      else stack.pop();
-    } else if (verb === "end" && s.words.length === 1) {
-      if (frame === undefined) problem(at, "'end' without a 'config' block to close");
-      else {
-        if (frame.kind === "edit") {
-          problem(at, `'end' closes entry '${frame.block.name}' that has no 'next'`);
-          stack.pop();
-        }
-        stack.pop();
-      }
-    } else if ((verb === "set" || verb === "unset") && s.words.length >= 2) {
-      const set = setting(s.words, at, 1);
-      if (frame === undefined) {
-        if (verb === "set") topSets.push(set);
-        continue;
-      }
-      const inHa = stack[0]?.block.name === HA_BLOCK;
-      const before = frame.block.fields.get(set.key);
-      if (inHa && before !== undefined)
-        notes.warn(at, `'${set.key}' set again (first on line ${before.at.line}); the last value wins`);
-      if (verb === "set") frame.block.fields.set(set.key, set);
-      else frame.block.fields.delete(set.key);
-    } else if (frame === undefined) {
-      if (getStyle === undefined && (s.words[1] === ":" || /:$/.test(verb))) getStyle = at;
-    } else if (stack[0]?.block.name === HA_BLOCK) {
-      problem(at, `expected a configuration statement (config, edit, set, unset, next, end), got '${statementText(s.words)}'`);
-    }
-  }
-  const open = stack[stack.length - 1];
-  if (open !== undefined) {
-    const what = open.kind === "config" ? `'config ${open.block.name}'` : `'edit ${open.block.name}'`;
-    throw new ConfigImportError(
-      file,
-      open.block.at.line,
-      `${what} is never closed (expected '${open.kind === "config" ? "end" : "next"}' before the end of the file)`,
-    );
-  }
-  return { file, blocks: top, topSets, getStyle };
+export function buildTree(
+  statements: readonly Statement[],
+  file: string,
+  notes: Notes,
+): ConfigTree {
+  const b = new TreeBuilder(file, notes);
+  for (const s of statements) b.statement(s);
+  return b.finish();
 }

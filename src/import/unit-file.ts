@@ -14,7 +14,6 @@ import { tokenize } from "./tokenize.js";
 import type { Family, Sourced, UnitConfig } from "./unit.js";
 
 const WORDS_74 = new Set(["active-passive", "active-active"]);
-const WORDS_70 = new Set(["primary", "secondary", "config-primary", "config-secondary", "off", "restore-role", "become-secondary"]);
 const WORDS_5X = new Set(["master", "slave", "config-master", "config-slave", "restore"]);
 
 /** The family of a `config system ha` block, from its keys and values. */
@@ -22,7 +21,12 @@ export function blockFamily(ha: Block): Family {
   const f = ha.fields;
   const b = ha.blocks;
   const v = (k: string): string => (f.get(k)?.args.join(" ") ?? "").toLowerCase();
-  if (["state", "type", "action-on-failure"].some((k) => f.has(k)) || b.has("member") || b.has("group") || WORDS_74.has(v("mode")))
+  if (
+    ["state", "type", "action-on-failure"].some((k) => f.has(k)) ||
+    b.has("member") ||
+    b.has("group") ||
+    WORDS_74.has(v("mode"))
+  )
     return "7.4-8.0";
   if (WORDS_5X.has(v("mode")) || WORDS_5X.has(v("on-failure"))) return "4.x-6.x";
   return "7.0-7.2";
@@ -42,7 +46,10 @@ function checkTopSets(tree: ConfigTree): void {
     if (isHaLine30(s) && !blockStyle) continue;
     const haKey = s.key in TOP_70 || s.key in TOP_74;
     if (blockStyle || haKey)
-      refuse(s.at, `'set ${s.key}' outside any 'config' block; expected it inside 'config system ha' … 'end'`);
+      refuse(
+        s.at,
+        `'set ${s.key}' outside any 'config' block; expected it inside 'config system ha' … 'end'`,
+      );
   }
 }
 
@@ -57,16 +64,29 @@ export function readUnit(text: string, file: string, notes: Notes): UnitConfig {
   checkTopSets(tree);
   const ha = tree.blocks.get(HA_BLOCK);
   const others = [...tree.blocks.keys()].filter((k) => k !== HA_BLOCK).length;
-  if (others > 0) notes.info(undefined, `${file}: ${others} configuration block(s) other than 'config system ha' skipped`);
+  if (others > 0)
+    notes.info(
+      undefined,
+      `${file}: ${others} configuration block(s) other than 'config system ha' skipped`,
+    );
   if (ha !== undefined) {
     const family = blockFamily(ha);
     if (family === "4.x-6.x")
-      notes.info(ha.at, "master/slave words: FortiMail 4.x–6.x assumed, read with the 7.0 key layout");
+      notes.info(
+        ha.at,
+        "master/slave words: FortiMail 4.x–6.x assumed, read with the 7.0 key layout",
+      );
     return family === "7.4-8.0" ? read74(ha, notes) : read70(ha, family, notes, hostname(tree));
   }
   const first = tree.topSets.find(isHaLine30);
   if (first !== undefined) return read30(tree.topSets, file, notes, first.at);
   if (tree.getStyle !== undefined)
-    refuse(tree.getStyle, "this looks like 'get' output; export with 'show system ha' or a configuration backup");
-  return refuse({ file, line: 1 }, "no HA configuration found ('config system ha' or 'set system ha …')");
+    refuse(
+      tree.getStyle,
+      "this looks like 'get' output; export with 'show system ha' or a configuration backup",
+    );
+  return refuse(
+    { file, line: 1 },
+    "no HA configuration found ('config system ha' or 'set system ha …')",
+  );
 }

@@ -77,7 +77,8 @@ export function from<T>(s: Setting, value: T): Sourced<T> {
 /** The single value word of a setting (enum values compared in lower case, W10). */
 export function word(s: Setting, notes: Notes): string {
   const v = s.args.join(" ");
-  if (v !== v.toLowerCase()) notes.warn(s.at, `'${s.key}' value '${v}' is not in lower case; read as '${v.toLowerCase()}'`);
+  if (v !== v.toLowerCase())
+    notes.warn(s.at, `'${s.key}' value '${v}' is not in lower case; read as '${v.toLowerCase()}'`);
   return v.toLowerCase();
 }
 
@@ -86,14 +87,26 @@ export function enabled(s: Setting, notes: Notes): boolean {
   const v = word(s, notes);
   if (v === "enable") return true;
   if (v === "disable") return false;
-  return refuse(s.at, `${s.key}: expected enable or disable, got ${JSON.stringify(s.args.join(" "))}`);
+  return refuse(
+    s.at,
+    `${s.key}: expected enable or disable, got ${JSON.stringify(s.args.join(" "))}`,
+  );
 }
 
 /** A whole number ≥ `min` from one word; anything else is refused with the key named. */
-export function wholeNumber(at: Source, key: string, v: string | undefined, min: number, what = "a whole number"): number {
+export function wholeNumber(
+  at: Source,
+  key: string,
+  v: string | undefined,
+  min: number,
+  what = "a whole number",
+): number {
   const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
   if (!Number.isSafeInteger(n) || n < min)
-    return refuse(at, `${key}: expected ${what}${min > 0 ? ` ≥ ${min}` : ""}, got ${v === undefined ? "nothing" : JSON.stringify(v)}`);
+    return refuse(
+      at,
+      `${key}: expected ${what}${min > 0 ? ` ≥ ${min}` : ""}, got ${v === undefined ? "nothing" : JSON.stringify(v)}`,
+    );
   return n;
 }
 
@@ -119,7 +132,10 @@ export function readPolicy(s: Setting, notes: Notes): Sourced<Policy> {
   const v = word(s, notes);
   const policy = POLICY_WORDS[v];
   if (policy === undefined)
-    return refuse(s.at, `${s.key}: expected off, restore-role or become-secondary (3.0: off, restore, slave), got ${JSON.stringify(s.args.join(" "))}`);
+    return refuse(
+      s.at,
+      `${s.key}: expected off, restore-role or become-secondary (3.0: off, restore, slave), got ${JSON.stringify(s.args.join(" "))}`,
+    );
   return from(s, policy);
 }
 

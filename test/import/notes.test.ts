@@ -23,20 +23,35 @@ describe("warnings", () => {
     expect(noteLines(r)).toContain(
       "warning 2 unknown HA key 'set system ha on-failur' ignored; did you mean 'on-failure'?",
     );
-    const s = imp(ha("set mode primary", "config service", "edit remote-smpt", "set status enable", "next", "end"));
-    expect(noteLines(s).join("\n")).toMatch(/warning 4 unknown service 'remote-smpt' ignored; did you mean 'remote-smtp'\?/);
+    const s = imp(
+      ha(
+        "set mode primary",
+        "config service",
+        "edit remote-smpt",
+        "set status enable",
+        "next",
+        "end",
+      ),
+    );
+    expect(noteLines(s).join("\n")).toMatch(
+      /warning 4 unknown service 'remote-smpt' ignored; did you mean 'remote-smtp'\?/,
+    );
   });
 
   it("no on-failure: every policy is compared, with a warning (W3)", () => {
     const r = imp(ha("set mode primary"));
     expect(r.raw.policies).toEqual(["off", "restore", "slave"]);
-    expect(noteLines(r).join("\n")).toMatch(/warning - on-failure not set and no default is documented/);
+    expect(noteLines(r).join("\n")).toMatch(
+      /warning - on-failure not set and no default is documented/,
+    );
   });
 
   it("remote-as-heartbeat without a probe is written as false (W5)", () => {
     const r = imp(ha("set mode primary", "set remote-services-as-heartbeat enable"));
     expect((r.raw.ha as Record<string, unknown>).remoteAsHeartbeat).toBe(false);
-    expect(noteLines(r).join("\n")).toMatch(/warning 3 remote-services-as-heartbeat is enabled but no remote service/);
+    expect(noteLines(r).join("\n")).toMatch(
+      /warning 3 remote-services-as-heartbeat is enabled but no remote service/,
+    );
   });
 
   it("a timeout longer than the interval and a local interval over 60 s are clamped (W6)", () => {
@@ -63,13 +78,17 @@ describe("warnings", () => {
     });
     const lines = noteLines(r).join("\n");
     expect(lines).toMatch(/check-timeout 30 s is longer than the check interval 10 s; 10 s used/);
-    expect(lines).toMatch(/local hd check interval 90 s is outside the documented 1–60 s; 60 s used/);
+    expect(lines).toMatch(
+      /local hd check interval 90 s is outside the documented 1–60 s; 60 s used/,
+    );
   });
 
   it("a key set twice: the last wins, with a warning (W9); unset returns to the default", () => {
     const r = imp(ha("set mode primary", "set hb-lost-threshold 15", "set hb-lost-threshold 30"));
     expect(r.raw.ha).toMatchObject({ heartbeat: { lostThreshold: 6 } });
-    expect(noteLines(r).join("\n")).toMatch(/warning 4 'hb-lost-threshold' set again \(first on line 3\)/);
+    expect(noteLines(r).join("\n")).toMatch(
+      /warning 4 'hb-lost-threshold' set again \(first on line 3\)/,
+    );
     const u = imp(ha("set mode primary", "set hb-lost-threshold 30", "unset hb-lost-threshold"));
     expect(u.raw.ha).toMatchObject({ heartbeat: { interval: "5s", lostThreshold: 3 } });
   });
@@ -85,9 +104,20 @@ describe("warnings", () => {
   });
 
   it("a service entry with settings but no status is off, with a warning (D14)", () => {
-    const r = imp(ha("set mode primary", "config service", "edit remote-smtp", "set check-interval 30", "next", "end"));
+    const r = imp(
+      ha(
+        "set mode primary",
+        "config service",
+        "edit remote-smtp",
+        "set check-interval 30",
+        "next",
+        "end",
+      ),
+    );
     expect((r.raw.ha as Record<string, unknown>).rservice).toBeUndefined();
-    expect(noteLines(r).join("\n")).toMatch(/remote-smtp has settings but no 'status'; assumed disabled/);
+    expect(noteLines(r).join("\n")).toMatch(
+      /remote-smtp has settings but no 'status'; assumed disabled/,
+    );
   });
 
   it("3.0 rservice: seconds assumed, always said (D1); 'monitor port …' accepted (D3)", () => {
@@ -98,13 +128,17 @@ describe("warnings", () => {
       heartbeat: { interval: "20s", lostThreshold: 5 },
       rservice: { pop3: { interval: "30s", timeout: "5s", retries: 3 } },
     });
-    expect(noteLines(r).join("\n")).toMatch(/warning 3 rservice pop: the 3\.0 MR4 reference gives the check interval in seconds/);
+    expect(noteLines(r).join("\n")).toMatch(
+      /warning 3 rservice pop: the 3\.0 MR4 reference gives the check interval in seconds/,
+    );
   });
 
   it("7.0 hard-drives-check without local-hd: default check, warned (D6)", () => {
     const r = imp(ha("set mode primary", "set hard-drives-check enable"));
     expect(r.raw.ha).toMatchObject({ lservice: { hd: { interval: "10s", retries: 3 } } });
-    expect(noteLines(r).join("\n")).toMatch(/hard-drives-check is on but 'config service' has no local-hd entry/);
+    expect(noteLines(r).join("\n")).toMatch(
+      /hard-drives-check is on but 'config service' has no local-hd entry/,
+    );
   });
 
   it("4.x–6.x words: the family is guessed and said", () => {
@@ -115,7 +149,9 @@ describe("warnings", () => {
   });
 
   it("names come from config system global hostname, made valid", () => {
-    const r = imp(`config system global\n  set hostname "mail gw#1"\nend\n${ha("set mode primary")}`);
+    const r = imp(
+      `config system global\n  set hostname "mail gw#1"\nend\n${ha("set mode primary")}`,
+    );
     expect(r.raw.nodes).toEqual([
       { name: "mail-gw-1", mode: "master" },
       { name: "B", mode: "slave" },
@@ -165,13 +201,21 @@ describe("two units' configurations", () => {
     // on-failure: the primary's.
     expect(r.raw.policies).toEqual(["slave"]);
     const lines = noteLines(r).join("\n");
-    expect(lines).toMatch(/the units disagree on the heartbeat timing: a\.conf:4 'set hb-lost-threshold 20' and b\.conf:4 'set hb-lost-threshold 15'; the first is used/);
-    expect(lines).toMatch(/the units disagree on on-failure: b\.conf:3 'set on-failure become-secondary' and a\.conf:3 'set on-failure restore-role'/);
-    expect(lines).toMatch(/the units disagree on mailqueue-data-sync: .* it counts only when enabled on both, so it is off/);
+    expect(lines).toMatch(
+      /the units disagree on the heartbeat timing: a\.conf:4 'set hb-lost-threshold 20' and b\.conf:4 'set hb-lost-threshold 15'; the first is used/,
+    );
+    expect(lines).toMatch(
+      /the units disagree on on-failure: b\.conf:3 'set on-failure become-secondary' and a\.conf:3 'set on-failure restore-role'/,
+    );
+    expect(lines).toMatch(
+      /the units disagree on mailqueue-data-sync: .* it counts only when enabled on both, so it is off/,
+    );
     expect(lines).toMatch(/the units disagree on the remote service probes/);
     expect(lines).toMatch(/the units disagree on the local checks/);
     // Warnings also go into the description.
-    expect(String(r.raw.description)).toMatch(/warning: a\.conf:4: the units disagree on the heartbeat timing/);
+    expect(String(r.raw.description)).toMatch(
+      /warning: a\.conf:4: the units disagree on the heartbeat timing/,
+    );
   });
 
   it("agreeing units give no disagreement", () => {

@@ -36,7 +36,11 @@ const CORPUS: readonly (readonly [string, readonly string[], RegExp])[] = [
     ["set system ha mode master\nset system ha cpeer 1 10.0.0.9\n"],
     /^a\.conf:2: refused: 'cpeer' lists the peers of a config-only cluster/,
   ],
-  ["7.0 HA off", ["config system ha\n  set mode off\nend\n"], /^a\.conf:2: refused: HA is off on this unit/],
+  [
+    "7.0 HA off",
+    ["config system ha\n  set mode off\nend\n"],
+    /^a\.conf:2: refused: HA is off on this unit/,
+  ],
   ["3.0 HA off", ["set system ha mode off\n"], /^a\.conf:1: refused: HA is off on this unit/],
   [
     "7.4 state disable",
@@ -59,7 +63,11 @@ const CORPUS: readonly (readonly [string, readonly string[], RegExp])[] = [
   ],
   [
     "two primaries in one file",
-    [ha74("    config member\n edit a\n set role primary\n next\n edit b\n set role primary\n next\n end\n")],
+    [
+      ha74(
+        "    config member\n edit a\n set role primary\n next\n edit b\n set role primary\n next\n end\n",
+      ),
+    ],
     /^a\.conf:9: refused: two units are configured as primary \('a' and 'b'\)/,
   ],
   [
@@ -67,7 +75,11 @@ const CORPUS: readonly (readonly [string, readonly string[], RegExp])[] = [
     ["config system ha\n set mode primary\nend\n", "config system ha\n set mode master\nend\n"],
     /^b\.conf:2: refused: both units are configured as primary \(a\.conf and b\.conf\)/,
   ],
-  ["group HA (type)", ["config system ha\n set type group\nend\n"], /^a\.conf:2: refused: group HA/],
+  [
+    "group HA (type)",
+    ["config system ha\n set type group\nend\n"],
+    /^a\.conf:2: refused: group HA/,
+  ],
   [
     "group HA (config group)",
     [ha74("  config group\n    edit g1\n    next\n  end\n")],
@@ -80,7 +92,9 @@ const CORPUS: readonly (readonly [string, readonly string[], RegExp])[] = [
   ],
   [
     "a set outside any block (block file)",
-    ["config system global\n  set hostname x\nend\nset mode primary\nconfig system ha\n set mode primary\nend\n"],
+    [
+      "config system global\n  set hostname x\nend\nset mode primary\nconfig system ha\n set mode primary\nend\n",
+    ],
     /^a\.conf:4: 'set mode' outside any 'config' block; expected it inside 'config system ha'/,
   ],
   [
@@ -103,7 +117,11 @@ const CORPUS: readonly (readonly [string, readonly string[], RegExp])[] = [
     ['config system ha\n  set mode primary\n  set password "abc\nend\n'],
     /^a\.conf:3: expected a closing double quote, got the end of the file/,
   ],
-  ["no HA at all", ["config system global\n  set hostname x\nend\n"], /^a\.conf:1: no HA configuration found/],
+  [
+    "no HA at all",
+    ["config system global\n  set hostname x\nend\n"],
+    /^a\.conf:1: no HA configuration found/,
+  ],
   ["empty file", [""], /^a\.conf:1: no HA configuration found/],
   [
     "get output",
@@ -153,7 +171,9 @@ describe("refusals", () => {
 
   it("a file over the size limit is refused before it is read, naming its size", () => {
     const big = "#".repeat(MAX_CONFIG_CHARS + 1);
-    expect(thrown(() => imp(big))).toMatch(/^a\.conf: expected a FortiMail configuration of at most 20 MB, got 20\.0 MB$/);
+    expect(thrown(() => imp(big))).toMatch(
+      /^a\.conf: expected a FortiMail configuration of at most 20 MB, got 20\.0 MB$/,
+    );
   });
 
   it("a refusal never shows a password", () => {

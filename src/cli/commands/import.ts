@@ -54,7 +54,8 @@ export function typicalFaults(): Record<string, unknown> {
 export function readConfigFile(file: string): string {
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UserError(`${file}: expected a FortiMail configuration file, got a directory`);
+    if (st.isDirectory())
+      throw new UserError(`${file}: expected a FortiMail configuration file, got a directory`);
     if (st.size > MAX_CONFIG_CHARS)
       throw new UserError(
         `${file}: expected a FortiMail configuration of at most ${MAX_CONFIG_CHARS / (1024 * 1024)} MB, got ${(st.size / (1024 * 1024)).toFixed(1)} MB`,
@@ -63,7 +64,12 @@ export function readConfigFile(file: string): string {
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? "an unreadable file");
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EACCES"
+          ? "permission denied"
+          : (code ?? "an unreadable file");
     throw new UserError(`${file}: expected a FortiMail configuration file, got ${why}`);
   }
 }
@@ -71,7 +77,7 @@ export function readConfigFile(file: string): string {
 /** The last value of a flag given once or more (as options.ts does; not imported, since load.ts imports this module). */
 function lastString(v: unknown): string | undefined {
   if (Array.isArray(v)) return lastString(v[v.length - 1]);
-  return v === undefined || v === null ? undefined : String(v);
+  return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
 }
 
 /** A scenario name from a file name: `fml-a.conf` → `fml-a`. */
@@ -107,8 +113,11 @@ export function importForRun(file: string, text: string, io?: CliIo): unknown {
 }
 
 async function importCommand(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const files = [lastString(args.config), lastString(args.peer)].filter((f): f is string => f !== undefined && f !== "");
-  if (files.length === 0) throw new UserError("hasim import: expected a configuration file, got nothing");
+  const files = [lastString(args.config), lastString(args.peer)].filter(
+    (f): f is string => f !== undefined && f !== "",
+  );
+  if (files.length === 0)
+    throw new UserError("hasim import: expected a configuration file, got nothing");
   const policies = lastString(args.policies);
   if (policies !== undefined && policies !== "all")
     throw new UserError(`--policies: expected all, got ${JSON.stringify(policies)}`);
@@ -131,10 +140,16 @@ const command: HasimCommand = {
   describe: "turn a FortiMail HA configuration (one unit's, or both) into a scenario",
   builder: (y: Argv) =>
     y
-      .positional("config", { type: "string", describe: "a unit's configuration: a backup or 'show system ha' output" })
+      .positional("config", {
+        type: "string",
+        describe: "a unit's configuration: a backup or 'show system ha' output",
+      })
       .positional("peer", { type: "string", describe: "the other unit's configuration (optional)" })
       .option("out", { type: "string", describe: "write the scenario here (default: stdout)" })
-      .option("policies", { type: "string", describe: "all: compare every on-failure policy, not only the configured one" })
+      .option("policies", {
+        type: "string",
+        describe: "all: compare every on-failure policy, not only the configured one",
+      })
       .example("$0 import fml.cfg --out pair.yaml", "one unit's backup → a scenario")
       .example("$0 import fml-a.cfg fml-b.cfg --policies all", "both units, every policy compared")
       .example("$0 run fml.cfg", "a year of typical faults on this configuration, in one command"),
