@@ -9,6 +9,8 @@ import { parseDurationUs } from "../kernel/time.js";
 import { applyOverrides, parseScenarioText, qualifyScenario } from "../scenario/index.js";
 import { POLICIES, POLICY_ALIASES, type QualifiedScenario } from "../config/scenario.js";
 import { UserError } from "./errors.js";
+import type { CliIo } from "./context.js";
+import { importForRun, looksLikeFortiMailConfig } from "./commands/import.js";
 
 /** Scenario-changing flags shared by run, sweep and validate (raw strings as typed). */
 export interface ScenarioFlags {
@@ -30,9 +32,12 @@ export interface LoadedScenario {
 /**
  * Reads and parses a scenario file into plain data.
  *
+ * A FortiMail configuration (`hasim run fml.cfg`) is imported over the shipped typical-faults
+ * scenario instead, its notes printed on `io`.
+ *
  * @throws UserError when the file is missing, a directory or unreadable; ScenarioError on bad YAML/JSON.
  */
-export function readScenarioFile(file: string): unknown {
+export function readScenarioFile(file: string, io?: CliIo): unknown {
   let text: string;
   try {
     if (statSync(file).isDirectory())
@@ -49,6 +54,7 @@ export function readScenarioFile(file: string): unknown {
           : (code ?? "an unreadable file");
     throw new UserError(`${file}: expected a scenario file (YAML or JSON), got ${why}`);
   }
+  if (looksLikeFortiMailConfig(text)) return importForRun(file, text, io);
   return parseScenarioText(text, file);
 }
 
@@ -149,7 +155,8 @@ export function loadScenario(
   file: string,
   flags: ScenarioFlags,
   extraSets: readonly string[] = [],
+  io?: CliIo,
 ): LoadedScenario {
-  const raw = applyFlags(readScenarioFile(file), file, flags, extraSets);
+  const raw = applyFlags(readScenarioFile(file, io), file, flags, extraSets);
   return { file, raw, scenario: qualifyScenario(raw, file) };
 }

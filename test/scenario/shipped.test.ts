@@ -28,6 +28,7 @@ const SHIPPED = [
   "year-of-faults",
   "fuzz-single-link",
   "fuzz-safe",
+  "typical-faults",
 ];
 const load = (name: string) => {
   const file = `scenarios/${name}.yaml`;

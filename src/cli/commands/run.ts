@@ -48,7 +48,7 @@ export function seedsOf(results: readonly RunResult[]): string[] {
  */
 export async function runCommand(args: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const jobs = jobsFlag(args);
-  const loaded = loadScenario(scenarioArg(args), scenarioFlags(args));
+  const loaded = loadScenario(scenarioArg(args), scenarioFlags(args), [], ctx.io);
   const q = loaded.scenario;
   const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(q.name));
