@@ -18,12 +18,25 @@ interface Episode {
 export interface EpisodeStats {
   readonly count: number;
   readonly unrecovered: number;
-  readonly ttrServiceS: number[];
+  /** Per recovered failure episode: from its first fault to the group healthy again, s. */
   readonly ttrRedundancyS: number[];
+}
+
+/** Outages: intervals in which no unit accepts mail, each from its start to its end, s. */
+export interface OutageStats {
+  /** Outages that ended (a unit accepted mail again), each its length in s. */
+  readonly ttrServiceS: number[];
+  /** Outages still open when the run ended (censored). */
+  readonly unrecovered: number;
 }
 
 export class RunObserver implements ModelObserver {
   unavailableUs = 0;
+  /** Lengths of the outages that ended, µs. */
+  private readonly outagesUs: number[] = [];
+  private outageSinceUs = -1;
+  /** Largest spool (queued plus in delivery) of a single unit. */
+  unitDepthMax = 0;
   splitBrainUs = 0;
   failovers = 0;
   private lastUs = 0;
@@ -92,12 +105,13 @@ export class RunObserver implements ModelObserver {
     }
   }
 
-  /** Hot path: the total spool depth changed. */
-  depthChanged(nowUs: number, depth: number): void {
+  /** Hot path: the total spool depth changed; `unitDepth` is the changed unit's. */
+  depthChanged(nowUs: number, depth: number, unitDepth: number): void {
     this.depthAreaUs += this.depth * (nowUs - this.depthSinceUs);
     this.depthSinceUs = nowUs;
     this.depth = depth;
     if (depth > this.depthMax) this.depthMax = depth;
+    if (unitDepth > this.unitDepthMax) this.unitDepthMax = unitDepth;
   }
 
   /** A fault starts: it opens a failure episode unless one is open. */
@@ -114,6 +128,11 @@ export class RunObserver implements ModelObserver {
     if (!this.accepting) this.unavailableUs += dt;
     if (this.split) this.splitBrainUs += dt;
     this.lastUs = nowUs;
+    if (!s.accepting && this.accepting) this.outageSinceUs = nowUs;
+    else if (s.accepting && !this.accepting && this.outageSinceUs >= 0) {
+      this.outagesUs.push(nowUs - this.outageSinceUs);
+      this.outageSinceUs = -1;
+    }
     const ep = this.open;
     if (ep !== null) {
       if (!s.accepting) ep.outage = true;
@@ -176,7 +195,7 @@ export class RunObserver implements ModelObserver {
 
   /** Closes the integrals at the end of the run. */
   finish(endUs: number): void {
-    this.depthChanged(endUs, this.depth);
+    this.depthChanged(endUs, this.depth, 0);
     const dt = endUs - this.lastUs;
     if (!this.accepting) this.unavailableUs += dt;
     if (this.split) this.splitBrainUs += dt;
@@ -184,16 +203,20 @@ export class RunObserver implements ModelObserver {
   }
 
   episodeStats(): EpisodeStats {
-    const ttrServiceS: number[] = [];
     const ttrRedundancyS: number[] = [];
     let unrecovered = 0;
     for (const ep of this.episodes) {
-      if (!ep.outage) ttrServiceS.push(0);
-      else if (ep.restoredUs >= 0) ttrServiceS.push((ep.restoredUs - ep.startUs) / 1e6);
       if (ep.endUs >= 0) ttrRedundancyS.push((ep.endUs - ep.startUs) / 1e6);
       else unrecovered++;
     }
-    return { count: this.episodes.length, unrecovered, ttrServiceS, ttrRedundancyS };
+    return { count: this.episodes.length, unrecovered, ttrRedundancyS };
+  }
+
+  outageStats(): OutageStats {
+    return {
+      ttrServiceS: this.outagesUs.map((us) => us / 1e6),
+      unrecovered: this.accepting ? 0 : 1,
+    };
   }
 
   timeline(horizonUs: number, endUs: number): Timeline {

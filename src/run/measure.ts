@@ -51,6 +51,7 @@ export function measure(
   events: number,
 ): RunMetrics {
   const ep = obs.episodeStats();
+  const out = obs.outageStats();
   const lat = l.latency;
   const lost = Object.values(lostBy).reduce((a, b) => a + b, 0);
   return {
@@ -66,15 +67,18 @@ export function measure(
     failovers: obs.failovers,
     failure_episodes: ep.count,
     unrecovered_episodes: ep.unrecovered,
-    ttr_service_mean_s: mean(ep.ttrServiceS),
-    ttr_service_max_s: max(ep.ttrServiceS),
+    recovered_share: ep.count === 0 ? null : (ep.count - ep.unrecovered) / ep.count,
+    outages: out.ttrServiceS.length + out.unrecovered,
+    unrecovered_outages: out.unrecovered,
+    ttr_service_mean_s: mean(out.ttrServiceS),
+    ttr_service_max_s: max(out.ttrServiceS),
     ttr_redundancy_mean_s: mean(ep.ttrRedundancyS),
     ttr_redundancy_max_s: max(ep.ttrRedundancyS),
     latency_mean_s: lat.count === 0 ? null : lat.meanUs() / 1e6,
     latency_p50_s: lat.count === 0 ? null : lat.quantileUs(0.5) / 1e6,
     latency_p99_s: lat.count === 0 ? null : lat.quantileUs(0.99) / 1e6,
     spool_mean: endUs > 0 ? obs.depthAreaUs / endUs : 0,
-    spool_max: obs.depthMax,
+    spool_max: obs.unitDepthMax,
     lost_by_cause: lostBy,
     duplicated_by_cause: { ...l.duplicatedBy },
     end_s: endUs / 1e6,

@@ -32,7 +32,7 @@ export function startDeliveries(c: ClusterState, u: UnitRuntime): void {
       c.mail.expire(m);
       c.where[m] = c.where[m]! & ~BIT[u.index];
       c.depthTotal--;
-      c.obs.depthChanged(now, c.depthTotal);
+      c.obs.depthChanged(now, c.depthTotal, u.depth);
       continue;
     }
     let w = 0;
@@ -59,7 +59,7 @@ export function onDeliveryDone(c: ClusterState, u: UnitRuntime, w: number): void
   c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, now);
   c.where[m] = c.where[m]! & ~BIT[u.index];
   c.depthTotal--;
-  c.obs.depthChanged(now, c.depthTotal);
+  c.obs.depthChanged(now, c.depthTotal, u.depth);
   startDeliveries(c, u);
   if (u.role.mode !== "MASTER" && u.depth === 0) c.refresh();
   else if (c.draining && c.depthTotal === 0) checkDrain(c);

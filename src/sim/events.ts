@@ -93,8 +93,8 @@ export interface GroupState {
 export interface ModelObserver {
   /** Something happened (rare: not per mail). */
   event(e: ModelEvent): void;
-  /** Hot path: the total spool depth (both units) changed. */
-  depthChanged(nowUs: number, depth: number): void;
+  /** Hot path: the total spool depth (both units) changed; `unitDepth` is the changed unit's. */
+  depthChanged(nowUs: number, depth: number, unitDepth: number): void;
   /** The group state after a change that is not a mail event. */
   group(nowUs: number, s: GroupState): void;
 }

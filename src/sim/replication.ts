@@ -34,7 +34,7 @@ export function tryPush(c: ClusterState, u: UnitRuntime): void {
       moved++;
     }
   }
-  c.obs.depthChanged(now, c.depthTotal);
+  c.obs.depthChanged(now, c.depthTotal, p.depth);
   c.obs.event({
     timeUs: now,
     kind: "push",
@@ -81,7 +81,7 @@ export function adoptCopies(c: ClusterState, u: UnitRuntime): void {
     c.depthTotal++;
     n++;
   }
-  c.obs.depthChanged(c.sched.nowUs, c.depthTotal);
+  c.obs.depthChanged(c.sched.nowUs, c.depthTotal, u.depth);
   c.obs.event({ timeUs: c.sched.nowUs, kind: "adopt-copies", unit: u.name, count: n });
 }
 
@@ -96,6 +96,6 @@ export function destroyDisk(c: ClusterState, u: UnitRuntime): void {
     n++;
   }
   u.copies.clear();
-  c.obs.depthChanged(c.sched.nowUs, c.depthTotal);
+  c.obs.depthChanged(c.sched.nowUs, c.depthTotal, u.depth);
   c.obs.event({ timeUs: c.sched.nowUs, kind: "disk-destroyed", unit: u.name, count: n });
 }

@@ -28,21 +28,28 @@ export interface RunMetrics {
   readonly waiting_at_sender: number;
   readonly split_brain_s: number;
   readonly unavailable_s: number;
-  /** Transitions of a unit to MASTER after the start. */
+  /** Moves of the MASTER role from one unit to the other (a take-over, or back at a split-brain heal). */
   readonly failovers: number;
   readonly failure_episodes: number;
-  /** Episodes whose redundancy was not restored by the end of the run. */
+  /** Episodes whose redundancy was not restored by the end of the run (censored). */
   readonly unrecovered_episodes: number;
-  /** null when there was no episode (an empty CSV cell). */
+  /** Share of failure episodes whose redundancy was restored; null without episodes. */
+  readonly recovered_share: number | null;
+  /** Intervals in which no unit accepted mail (outages), ended or not. */
+  readonly outages: number;
+  /** Outages still open when the run ended (censored: not in the TTR means). */
+  readonly unrecovered_outages: number;
+  /** Time to restore service: per outage that ended, from the instant no unit accepts to the instant one does; null when none ended. */
   readonly ttr_service_mean_s: number | null;
   readonly ttr_service_max_s: number | null;
+  /** Time to restore redundancy, per recovered episode (conditional on recovery); null when none recovered. */
   readonly ttr_redundancy_mean_s: number | null;
   readonly ttr_redundancy_max_s: number | null;
   /** Accept → first delivery; null when nothing was delivered. */
   readonly latency_mean_s: number | null;
   readonly latency_p50_s: number | null;
   readonly latency_p99_s: number | null;
-  /** Time-averaged total spool depth (both units) over the run, and its maximum. */
+  /** Time-averaged total spool depth (both units) over the run; `spool_max`: the largest spool of a single unit (≤ mta.spoolCapacity). */
   readonly spool_mean: number;
   readonly spool_max: number;
   readonly lost_by_cause: Readonly<Record<LostCause, number>>;

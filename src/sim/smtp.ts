@@ -66,7 +66,7 @@ function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag): void
   u.spool.push(m, now, tag);
   u.recent.push(m, now);
   c.depthTotal++;
-  c.obs.depthChanged(now, c.depthTotal);
+  c.obs.depthChanged(now, c.depthTotal, u.depth);
   const p = c.peer(u);
   if (
     p.up &&
