@@ -6,13 +6,14 @@
  */
 import type { HasimCommand } from "../context.js";
 import fuzz from "./fuzz.js";
+import merge from "./merge.js";
 import report from "./report.js";
 import run from "./run.js";
 import sweep from "./sweep.js";
 import validate from "./validate.js";
 
 /** Every command, in `--help` order. */
-export const COMMANDS: readonly HasimCommand[] = [run, sweep, validate, fuzz, report];
+export const COMMANDS: readonly HasimCommand[] = [run, sweep, validate, fuzz, report, merge];
 
 /** The first word of a command string: `run <scenario>` → `run`. */
 export function commandName(c: HasimCommand): string {
