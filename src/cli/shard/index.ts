@@ -45,6 +45,11 @@ export function shardOptions(y: Argv): Argv {
     .option("target", {
       type: "string",
       describe: "wall time per shard that --plan aims at (default 1h)",
+    })
+    .check((args) => {
+      // Bad shard flags or scheduler variables fail at parse time, before anything is printed.
+      resolveShard(args, process.env, () => undefined);
+      return true;
     });
 }
 

@@ -48,13 +48,22 @@ function calibrate(
   const task = work.tasks[cheapest]!;
   const scenario = work.loaded[task.group]!.scenario;
   const runner = ctx.runner ?? runReplication;
-  let runs = 0;
-  const start = performance.now();
-  let elapsedS = 0;
-  while (runs < CALIBRATION_RUNS && (runs === 0 || elapsedS < CALIBRATION_S)) {
+  const once = (): number => {
+    const start = performance.now();
     runner(scenario, task.policy, task.replication, { trace: task.trace });
-    runs++;
-    elapsedS = (performance.now() - start) / 1000;
+    return (performance.now() - start) / 1000;
+  };
+  // The first run also compiles the code; it counts only when it alone took long.
+  const first = once();
+  let runs = 1;
+  let elapsedS = first;
+  if (first < CALIBRATION_S) {
+    runs = 0;
+    elapsedS = 0;
+    while (runs < CALIBRATION_RUNS && (runs === 0 || elapsedS < CALIBRATION_S)) {
+      elapsedS += once();
+      runs++;
+    }
   }
   const eachS = elapsedS / runs;
   const name = unitKey(task, work.loaded.length > 1);
@@ -86,10 +95,9 @@ export function planStudy(args: Record<string, unknown>, ctx: CliContext, work: 
   const costsS = costs.map((c) => c * perCost);
   const totalS = costsS.reduce((a, b) => a + b, 0);
   const points = work.loaded.length;
-  const out: string[] = [
-    `units: ${work.tasks.length} (${points} point(s) × policies × replications)`,
-    line,
-  ];
+  const q = work.loaded[0]!.scenario;
+  const shape = `${points} point(s) × ${q.policies.length} policies × ${q.replications} replications`;
+  const out: string[] = [`units: ${work.tasks.length} (${shape})`, line];
   const perPoint = work.loaded.map((_, g) => costsS.filter((_c, i) => work.tasks[i]!.group === g));
   perPoint.slice(0, 10).forEach((c, g) => {
     const mean = c.reduce((a, b) => a + b, 0) / Math.max(1, c.length);
