@@ -27,6 +27,13 @@ W=$(mktemp -d /tmp/hasim-slurm.XXXXXX)
 chmod 755 "$W"
 PIDS=()
 stop() {
+  # Cancel what is left in our (private) cluster and let slurmd end its job steps first, so no
+  # slurmstepd outlives the daemons.
+  if [ -n "${SLURM_CONF:-}" ] && [ -f "$SLURM_CONF" ]; then
+    scancel --partition=ci 2>/dev/null
+    for _ in $(seq 30); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
+    sleep 1
+  fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -111,29 +118,51 @@ echo "array job $jid, merge job $mid"
 # shellcheck disable=SC2086
 hasim run "$SCENARIO" $HASIM_ARGS -q --out "$W/single" >/dev/null 2>&1 || fail "single-machine run failed"
 
-start=$SECONDS
-while [ -n "$(squeue -h -j "$jid,$mid" 2>/dev/null)" ]; do
-  [ $((SECONDS - start)) -lt "$TIMEOUT_S" ] || {
-    scancel "$jid" "$mid" 2>/dev/null
-    fail "jobs still queued or running after ${TIMEOUT_S}s: $(squeue -h -j "$jid,$mid" 2>/dev/null | tr '\n' ' ')"
-  }
-  sleep 1
-done
-echo "jobs done after $((SECONDS - start)) s"
-for i in 0 1 2 3; do sed 's/^/  shard '"$i"': /' "$W/logs/shard-$i.out" 2>/dev/null; done
-sed 's/^/  merge: /' "$W/logs/merge.out" 2>/dev/null | grep -v '^  merge: [a-z]* *[0-9]' | head -12
+# Waits (bounded) until the given jobs have left the queue.
+wait_jobs() {
+  local start=$SECONDS
+  while [ -n "$(squeue -h -j "$1" 2>/dev/null)" ]; do
+    [ $((SECONDS - start)) -lt "$TIMEOUT_S" ] || {
+      scancel "${1//,/ }" 2>/dev/null
+      fail "jobs $1 still queued or running after ${TIMEOUT_S}s: $(squeue -h -j "$1" 2>/dev/null | tr '\n' ' ')"
+    }
+    sleep 1
+  done
+  echo "jobs $1 done after $((SECONDS - start)) s"
+}
 
-status=0
-for f in runs.csv summary.csv compare.csv meta.json; do
-  a=$(sha256sum <"$W/single/$f" 2>/dev/null | cut -c1-16)
-  b=$(sha256sum <"$STUDY/results/$f" 2>/dev/null | cut -c1-16)
-  if [ -n "$a" ] && [ "$a" = "$b" ]; then echo "  $f $a identical"; else
-    echo "  $f single=${a:-missing} merged=${b:-missing}"
-    status=1
-  fi
-done
-[ "$status" = 0 ] || fail "the merged results differ from the single-machine run (logs in $W/logs)"
-echo "slurm test: PASS (4 shards + merge on Slurm $(sinfo -V | cut -d' ' -f2), merged files byte-identical)"
+# Compares the merged files with the single-machine run's.
+compare() {
+  local status=0 a b f
+  for f in runs.csv summary.csv compare.csv meta.json; do
+    a=$(sha256sum <"$W/single/$f" 2>/dev/null | cut -c1-16)
+    b=$(sha256sum <"$STUDY/results/$f" 2>/dev/null | cut -c1-16)
+    if [ -n "$a" ] && [ "$a" = "$b" ]; then echo "  $f $a identical"; else
+      echo "  $f single=${a:-missing} merged=${b:-missing}"
+      status=1
+    fi
+  done
+  [ "$status" = 0 ] || fail "$1: the merged results differ from the single-machine run (logs in $W/logs)"
+}
+
+wait_jobs "$jid,$mid"
+for i in 0 1 2 3; do sed 's/^/  shard '"$i"': /' "$W/logs/shard-$i.out" 2>/dev/null; done
+grep -E '^(complete|incomplete|hasim)' "$W/logs/merge.out" | sed 's/^/  merge: /'
+compare "4 shards + merge"
+
+echo "== a lost shard: delete shard 2, re-run it alone (--array=2, SHARDS=4), merge again"
+rm -rf "$STUDY/shards/shard-2-of-4" "$STUDY/results"
+hasim merge "$STUDY/shards" --status >/dev/null 2>&1 && fail "merge --status did not notice the missing shard"
+jid=$(SHARDS=4 sbatch --parsable --array=2 --chdir="$REPO" --output="$W/logs/rerun-%a.out" \
+  docs/cluster/slurm/study.sbatch) || fail "sbatch of the re-run failed"
+jid=${jid%%;*}
+mid=$(sbatch --parsable --dependency=afterok:"$jid" --chdir="$REPO" \
+  --output="$W/logs/merge2.out" docs/cluster/slurm/merge.sbatch) || fail "sbatch of the second merge failed"
+mid=${mid%%;*}
+wait_jobs "$jid,$mid"
+sed 's/^/  re-run: /' "$W/logs/rerun-2.out" 2>/dev/null
+compare "re-run shard + merge"
+echo "slurm test: PASS (Slurm $(sinfo -V | cut -d" " -f2): 4 shards + merge, then a lost shard re-run alone + merge; merged files byte-identical to one machine)"
 stop
 trap - EXIT
 rm -rf "$W"

@@ -208,6 +208,18 @@ describe("the shard from the scheduler's environment", () => {
     expect(exists(join(t, "shard-1-of-3", "manifest.json"))).toBe(true);
   });
 
+  it("with --shards n the task ID is the index: a failed task re-runs alone (--array=7)", async () => {
+    const t = tempDir();
+    vi.stubEnv("SLURM_ARRAY_TASK_ID", "7");
+    vi.stubEnv("SLURM_ARRAY_TASK_MIN", "7");
+    vi.stubEnv("SLURM_ARRAY_TASK_MAX", "7");
+    vi.stubEnv("SLURM_ARRAY_TASK_COUNT", "1");
+    const r = await hasim(["run", ...STUDY, "--shards", "8", "--out", t]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^hasim: shard 7\/8 \(from SLURM_ARRAY_TASK_ID and --shards\)$/m);
+    expect(exists(join(t, "shard-7-of-8", "manifest.json"))).toBe(true);
+  });
+
   it("Kubernetes Indexed Jobs: JOB_COMPLETION_INDEX with --shards n", async () => {
     const t = tempDir();
     vi.stubEnv("JOB_COMPLETION_INDEX", "2");
@@ -234,9 +246,18 @@ describe("the shard from the scheduler's environment", () => {
       /^hasim: --shards 4: expected SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX/,
     );
     await bad(["--shard", "1/4", "--shards", "4"], /expected either --shard i\/n or --shards n/);
-    vi.stubEnv("SLURM_ARRAY_TASK_ID", "3");
-    vi.stubEnv("SLURM_ARRAY_TASK_COUNT", "4");
-    await bad(["--shards", "8"], /^hasim: --shards: expected 4 \(the Slurm array's size\), got 8/);
+    vi.stubEnv("SLURM_ARRAY_TASK_ID", "9");
+    vi.stubEnv("SLURM_ARRAY_TASK_COUNT", "10");
+    await bad(
+      ["--shards", "8"],
+      /^hasim: SLURM_ARRAY_TASK_ID: expected 0 to 7 \(--shards 8\), got 9/,
+    );
+    vi.stubEnv("SLURM_ARRAY_TASK_MIN", "0");
+    vi.stubEnv("SLURM_ARRAY_TASK_MAX", "12");
+    await bad(
+      [],
+      /^hasim: SLURM_ARRAY_TASK_COUNT: expected 13 tasks \(a contiguous array 0-12\), got 10/,
+    );
     expect(exists(join(t, "runs.csv"))).toBe(false);
   });
 });
@@ -247,7 +268,7 @@ describe("--plan", () => {
     const r = await hasim(["run", ...STUDY, "--plan", "--target", "1h", "--out", out]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^units: 12 \(1 point\(s\) × 3 policies × 4 replications\)$/m);
-    expect(r.out).toMatch(/^calibration: \w+#\d ran \d time\(s\), [\d.]+ s each$/m);
+    expect(r.out).toMatch(/^calibration: \w+#\d ran \d time\(s\), [\d.]+ CPU-s each$/m);
     expect(r.out).toMatch(/^suggested: 1 shard\(s\) of one core for a wall time under 1h/m);
     expect(exists(out)).toBe(false);
   });

@@ -1,12 +1,11 @@
 /**
  * `--plan`: the work units of a study, what each costs (measured by running the cheapest unit
  * for a short while and scaling by the expected-cost model of the split), and how many shards
- * keep every shard under a target wall time. Nothing is written. Wall-clock figures depend on
- * the machine; they are printed, never stored.
+ * keep every shard under a target wall time (one core per shard). Nothing is written. The
+ * figures depend on the machine; they are printed, never stored.
  *
  * @module
  */
-import { performance } from "node:perf_hooks";
 import { formatDuration, parseDurationUs } from "../../kernel/time.js";
 import { runReplication } from "../../sim/run.js";
 import { expectedCost, shardLoads, splitByCost } from "../../study/split.js";
@@ -35,7 +34,7 @@ function targetSeconds(args: Record<string, unknown>): number {
   return us / 1e6;
 }
 
-/** Runs the cheapest unit a few times; returns wall seconds per unit of expected cost. */
+/** Runs the cheapest unit a few times; returns CPU seconds per unit of expected cost. */
 function calibrate(
   work: StudyWork,
   costs: readonly number[],
@@ -49,9 +48,11 @@ function calibrate(
   const scenario = work.loaded[task.group]!.scenario;
   const runner = ctx.runner ?? runReplication;
   const once = (): number => {
-    const start = performance.now();
+    // CPU time, not wall time: other processes on the machine must not inflate the estimate.
+    const start = process.cpuUsage();
     runner(scenario, task.policy, task.replication, { trace: task.trace });
-    return (performance.now() - start) / 1000;
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1e6;
   };
   // The first run also compiles the code; it counts only when it alone took long.
   const first = once();
@@ -69,7 +70,7 @@ function calibrate(
   const name = unitKey(task, work.loaded.length > 1);
   return {
     perCost: eachS / costs[cheapest]!,
-    line: `calibration: ${name} ran ${runs} time(s), ${eachS.toFixed(3)} s each`,
+    line: `calibration: ${name} ran ${runs} time(s), ${eachS.toFixed(3)} CPU-s each`,
   };
 }
 
@@ -102,7 +103,7 @@ export function planStudy(args: Record<string, unknown>, ctx: CliContext, work: 
   perPoint.slice(0, 10).forEach((c, g) => {
     const mean = c.reduce((a, b) => a + b, 0) / Math.max(1, c.length);
     out.push(
-      `  ${points > 1 ? `p${g}` : "each"}: ${c.length} unit(s), about ${mean.toFixed(3)} s per unit`,
+      `  ${points > 1 ? `p${g}` : "each"}: ${c.length} unit(s), about ${mean.toFixed(3)} CPU-s per unit`,
     );
   });
   if (points > 10) out.push(`  … and ${points - 10} more point(s)`);

@@ -38,35 +38,38 @@ function envInt(env: Env, name: string): number | undefined {
   return parseIntegerFlag(name, v, 0);
 }
 
-/** The Slurm array task's shard, or undefined outside a job array. */
+/**
+ * The Slurm array task's shard, or undefined outside a job array. With `--shards n` the task ID
+ * is the index itself (so `sbatch --array=7,12` re-runs shards 7 and 12 of 16); without it the
+ * array must be contiguous and its size is the count, its first ID shard 0.
+ */
 function fromSlurm(env: Env, shards: number | undefined): ShardSpec | undefined {
   const id = envInt(env, "SLURM_ARRAY_TASK_ID");
   if (id === undefined) return undefined;
+  if (shards !== undefined) {
+    if (id >= shards)
+      throw new UserError(
+        `SLURM_ARRAY_TASK_ID: expected 0 to ${shards - 1} (--shards ${shards}), got ${id}`,
+      );
+    return { index: id, count: shards, source: "SLURM_ARRAY_TASK_ID and --shards" };
+  }
   const min = envInt(env, "SLURM_ARRAY_TASK_MIN") ?? 0;
   const max = envInt(env, "SLURM_ARRAY_TASK_MAX");
   const total = envInt(env, "SLURM_ARRAY_TASK_COUNT");
   const span = max === undefined ? undefined : max - min + 1;
   if (total !== undefined && span !== undefined && total !== span)
     throw new UserError(
-      `SLURM_ARRAY_TASK_COUNT: expected ${span} tasks (a contiguous array ${min}-${max}), got ${total}; use --array=0-N or --shard i/n`,
+      `SLURM_ARRAY_TASK_COUNT: expected ${span} tasks (a contiguous array ${min}-${max}), got ${total}; use --array=0-N, or --shards n`,
     );
-  const count = shards ?? total ?? span;
+  const count = total ?? span;
   if (count === undefined)
     throw new UserError(
       "SLURM_ARRAY_TASK_ID: expected SLURM_ARRAY_TASK_COUNT or --shards n with it, got neither",
     );
-  if ((total ?? span) !== undefined && count !== (total ?? span))
-    throw new UserError(
-      `--shards: expected ${total ?? span} (the Slurm array's size), got ${count}`,
-    );
   const index = id - min;
   if (index < 0 || index >= count)
     throw new UserError(`SLURM_ARRAY_TASK_ID: expected ${min} to ${min + count - 1}, got ${id}`);
-  const used = [
-    "SLURM_ARRAY_TASK_ID",
-    shards === undefined ? "SLURM_ARRAY_TASK_COUNT" : "--shards",
-  ];
-  return { index, count, source: used.join(" and ") };
+  return { index, count, source: "SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT" };
 }
 
 /**
