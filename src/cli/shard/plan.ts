@@ -17,6 +17,8 @@ import type { StudyWork } from "./index.js";
 
 /** Calibration stops after this much wall time or {@link CALIBRATION_RUNS} runs. */
 const CALIBRATION_S = 0.25;
+/** A first (cold, compiling) run this long is measurement enough: no warm runs after it. */
+const WARM_UP_LIMIT_S = 5;
 const CALIBRATION_RUNS = 5;
 
 function targetSeconds(args: Record<string, unknown>): number {
@@ -54,11 +56,12 @@ function calibrate(
     const used = process.cpuUsage(start);
     return (used.user + used.system) / 1e6;
   };
-  // The first run also compiles the code; it counts only when it alone took long.
+  // The first run also compiles the code (measured here as up to 3× a warm run); it counts
+  // only when it alone took long.
   const first = once();
   let runs = 1;
   let elapsedS = first;
-  if (first < CALIBRATION_S) {
+  if (first < WARM_UP_LIMIT_S) {
     runs = 0;
     elapsedS = 0;
     while (runs < CALIBRATION_RUNS && (runs === 0 || elapsedS < CALIBRATION_S)) {
