@@ -10,7 +10,7 @@
 export interface MetaInput {
   /** `run` or `sweep`. */
   readonly command: string;
-  /** The arguments after `hasim`, as typed. */
+  /** The study's command: the arguments after `hasim` without --out, --jobs, --quiet and the shard flags. */
   readonly argv: readonly string[];
   readonly version: string;
   /** The effective scenario (scenarioToRaw of the qualified scenario; a sweep's first grid point). */

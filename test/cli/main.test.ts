@@ -59,7 +59,8 @@ describe("hasim run (in-process, fake model)", () => {
     >;
     expect(meta.hasim).toBe(hasimVersion());
     expect(meta.command).toBe("run");
-    expect(meta.argv).toEqual(argv);
+    // The study's command: where the results go (--out) is not part of it.
+    expect(meta.argv).toEqual(argv.filter((_, i) => i !== 2 && i !== 3));
     expect(meta.seeds).toEqual(["9:0", "9:1"]);
     const scenario = meta.scenario as Record<string, unknown>;
     expect(scenario.name).toBe("tiny");

@@ -7,13 +7,22 @@
 import type { HasimCommand } from "../context.js";
 import fuzz from "./fuzz.js";
 import importCmd from "./import.js";
+import merge from "./merge.js";
 import report from "./report.js";
 import run from "./run.js";
 import sweep from "./sweep.js";
 import validate from "./validate.js";
 
 /** Every command, in `--help` order. */
-export const COMMANDS: readonly HasimCommand[] = [run, sweep, validate, fuzz, report, importCmd];
+export const COMMANDS: readonly HasimCommand[] = [
+  run,
+  sweep,
+  merge,
+  validate,
+  fuzz,
+  report,
+  importCmd,
+];
 
 /** The first word of a command string: `run <scenario>` → `run`. */
 export function commandName(c: HasimCommand): string {

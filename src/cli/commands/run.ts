@@ -23,6 +23,7 @@ import { loadScenario } from "../load.js";
 import { checkOutDir, safeFolderName, writeOutputs, type OutputFile } from "../output.js";
 import { runTasks, type RunTask } from "../pool.js";
 import { startProgress } from "../progress.js";
+import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
 import { summaryTable } from "../table.js";
 import {
   jobsFlag,
@@ -67,6 +68,8 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
       trace: traced && r === 0,
     })),
   );
+  const sharded = await studyShard(args, ctx, { loaded: [loaded], tasks, outDir });
+  if (sharded !== undefined) return sharded;
   const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
   let results: RunResult[];
   try {
@@ -99,7 +102,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   }
   const meta = {
     command: "run",
-    argv: ctx.argv,
+    argv: studyArgv(ctx.argv),
     version: hasimVersion(),
     scenario: scenarioToRaw(q),
     seeds: seedsOf(results),
@@ -125,7 +128,7 @@ const command: HasimCommand = {
   command: "run <scenario>",
   describe: "run a scenario under each policy and write runs, summary and paired comparison CSVs",
   builder: (y: Argv) =>
-    simulationOptions(scenarioOptions(y))
+    shardOptions(simulationOptions(scenarioOptions(y)))
       .option("trace", {
         type: "boolean",
         default: false,

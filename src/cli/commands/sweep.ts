@@ -20,6 +20,7 @@ import { loadScenario, type LoadedScenario } from "../load.js";
 import { checkOutDir, safeFolderName, writeOutputs } from "../output.js";
 import { runTasks, type RunTask } from "../pool.js";
 import { startProgress } from "../progress.js";
+import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
 import { summaryTable } from "../table.js";
 import { gridPoints, parseVaryAll } from "../vary.js";
 import {
@@ -71,6 +72,8 @@ export async function sweepCommand(
       })),
     ),
   );
+  const sharded = await studyShard(args, ctx, { loaded, tasks, outDir });
+  if (sharded !== undefined) return sharded;
   const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
   let results: RunResult[];
   try {
@@ -103,7 +106,7 @@ export async function sweepCommand(
 
   const meta = metaJson({
     command: "sweep",
-    argv: ctx.argv,
+    argv: studyArgv(ctx.argv),
     version: hasimVersion(),
     scenario: scenarioToRaw(base.scenario),
     seeds: pointMeta[0]?.seeds ?? [],
@@ -123,7 +126,7 @@ const command: HasimCommand = {
   command: "sweep <scenario>",
   describe: "run a full factorial grid of parameter values × policies × replications",
   builder: (y: Argv) =>
-    simulationOptions(scenarioOptions(y))
+    shardOptions(simulationOptions(scenarioOptions(y)))
       .option("vary", {
         type: "string",
         describe:
