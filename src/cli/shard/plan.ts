@@ -7,7 +7,7 @@
  * @module
  */
 import { formatDuration, parseDurationUs } from "../../kernel/time.js";
-import { runReplication } from "../../sim/run.js";
+import { runReplication } from "../../run/replication.js";
 import { expectedCost, shardLoads, splitByCost } from "../../study/split.js";
 import { unitKey } from "../../study/units.js";
 import type { CliContext } from "../context.js";
