@@ -9,8 +9,8 @@
  *
  * @module
  */
-import type { DuplicateCause, LostCause } from "../ha/causes.js";
-import { DUPLICATE_CAUSES, LOST_CAUSES } from "../ha/causes.js";
+import type { DuplicateCause, GiveUpCause, LostCause } from "../ha/causes.js";
+import { DUPLICATE_CAUSES, GIVE_UP_CAUSES, LOST_CAUSES } from "../ha/causes.js";
 import { EntryTag } from "../ha/spool.js";
 import { CopyCause, type MailObserver } from "../sim/events.js";
 import { DurationHistogram } from "./histogram.js";
@@ -30,6 +30,9 @@ export class MailLedger implements MailObserver {
   private givenUpCount = 0;
   private duplicatedCount = 0;
   readonly duplicatedBy: Record<DuplicateCause, number>;
+  readonly givenUpBy: Record<GiveUpCause, number>;
+  /** Sessions refused (every attempt a sender made that no unit took). */
+  refusedAttempts = 0;
   readonly latency = new DurationHistogram();
   /** Invariant violations seen (delivery before acceptance); only filled when checking. */
   readonly violations: string[] = [];
@@ -39,6 +42,10 @@ export class MailLedger implements MailObserver {
   constructor(initialCapacity = 1 << 16) {
     this.fate = new Uint8Array(initialCapacity);
     this.copies = new Uint8Array(initialCapacity);
+    this.givenUpBy = Object.fromEntries(GIVE_UP_CAUSES.map((c) => [c, 0])) as Record<
+      GiveUpCause,
+      number
+    >;
     this.duplicatedBy = Object.fromEntries(DUPLICATE_CAUSES.map((c) => [c, 0])) as Record<
       DuplicateCause,
       number
@@ -81,8 +88,13 @@ export class MailLedger implements MailObserver {
   }
 
   /** The sender stopped retrying the mail; it counts as given up if no unit ever accepted it. */
-  giveUp(mail: number): void {
+  refuse(): void {
+    this.refusedAttempts++;
+  }
+
+  giveUp(mail: number, cause: number): void {
     if ((this.fate[mail]! & ACCEPTED) !== 0) return; // a retried session of an accepted mail
+    this.givenUpBy[GIVE_UP_CAUSES[cause]!]++;
     this.fate[mail] = this.fate[mail]! | GIVEN_UP;
     this.givenUpCount++;
   }
@@ -97,15 +109,18 @@ export class MailLedger implements MailObserver {
     this.fate[mail] = this.fate[mail]! | DESTROYED;
   }
 
-  /** A second copy of the mail now exists, for this reason. */
+  /**
+   * A second copy of the mail now exists, for this reason. Recorded for diagnostics in the high
+   * bits; attribution does not read it (a copy made is not a copy delivered).
+   */
   markCopy(mail: number, cause: CopyCause): void {
-    this.copies[mail] = this.copies[mail]! | cause;
+    this.copies[mail] = this.copies[mail]! | (cause << 4);
   }
 
   /**
    * The downstream server received a copy of the mail. The first delivery records the latency
-   * from `acceptUs`; later ones are duplicates, attributed to the copy's tag or else to the
-   * mail's copy causes.
+   * from `acceptUs` and remembers which copy it was (its tag); later ones are duplicates,
+   * attributed to what made the extra copy (see {@link duplicateCause}).
    */
   deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void {
     const f = this.fate[mail]!;
@@ -113,6 +128,7 @@ export class MailLedger implements MailObserver {
       this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
     if ((f & DELIVERED) === 0) {
       this.fate[mail] = f | DELIVERED;
+      this.copies[mail] = (this.copies[mail]! & 0xf0) | (tag & 0x0f);
       this.deliveredCount++;
       this.latency.record(nowUs - acceptUs);
       return;
@@ -123,14 +139,17 @@ export class MailLedger implements MailObserver {
     if (this.onDuplicate !== null) this.onDuplicate(mail, cause);
   }
 
+  /**
+   * Per-copy attribution: a delivered copy made by a retried session or a queue-sync adoption
+   * is a duplicate of that cause. A duplicate of the original copy was made extra by whatever
+   * made the copy delivered first; when that was the original itself, its first delivery was an
+   * in-flight delivery that had reached the downstream before its unit stopped.
+   */
   private duplicateCause(mail: number, tag: number): DuplicateCause {
-    if (tag === EntryTag.SyncCopy) return "queue-sync-race";
-    if (tag === EntryTag.SplitRetry) return "split-brain";
-    if (tag === EntryTag.CutRetry) return "cut-session";
-    const c = this.copies[mail]!;
-    if ((c & CopyCause.Synced) !== 0) return "queue-sync-race";
-    if ((c & CopyCause.Split) !== 0) return "split-brain";
-    if ((c & CopyCause.Cut) !== 0) return "cut-session";
+    const made = tag !== EntryTag.Original ? tag : this.copies[mail]! & 0x0f;
+    if (made === EntryTag.SyncCopy) return "queue-sync-race";
+    if (made === EntryTag.SplitRetry) return "split-brain";
+    if (made === EntryTag.CutRetry) return "cut-session";
     return "inflight-redelivery";
   }
 

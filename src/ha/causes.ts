@@ -35,3 +35,18 @@ export const DUPLICATE_CAUSES: readonly DuplicateCause[] = [
   "queue-sync-race",
   "inflight-redelivery",
 ];
+
+/** Why a sender gave up on a mail: what it met at its last attempt. */
+export type GiveUpCause =
+  | "no-master" // no unit held the virtual IP (nobody MASTER, or every MASTER down)
+  | "master-unreachable" // the unit holding the IP could not take sessions (partition, ports, disk, ARP settling)
+  | "spool-full"; // the MASTER's spool was at mta.spoolCapacity
+export const GIVE_UP_CAUSES: readonly GiveUpCause[] = [
+  "no-master",
+  "master-unreachable",
+  "spool-full",
+];
+
+/** A {@link GiveUpCause} as a small integer (hot path: the model passes numbers). */
+export const GiveUpCode = { NoMaster: 0, Unreachable: 1, SpoolFull: 2 } as const;
+export type GiveUpCode = (typeof GiveUpCode)[keyof typeof GiveUpCode];

@@ -6,13 +6,18 @@
  */
 import {
   DUPLICATE_CAUSES,
+  GIVE_UP_CAUSES,
+  type GiveUpCause,
   LOST_CAUSES,
   type DuplicateCause,
   type LostCause,
   type RunMetrics,
 } from "../sim/result.js";
 
-type ScalarMetric = Exclude<keyof RunMetrics, "lost_by_cause" | "duplicated_by_cause">;
+type ScalarMetric = Exclude<
+  keyof RunMetrics,
+  "lost_by_cause" | "duplicated_by_cause" | "given_up_by_cause"
+>;
 
 /** Every RunMetrics field in declaration order; the `satisfies` below keeps it in step with the type. */
 const FIELDS = [
@@ -22,6 +27,8 @@ const FIELDS = [
   "lost",
   "duplicated",
   "given_up",
+  "given_up_by_cause",
+  "refused_attempts",
   "waiting_at_sender",
   "split_brain_s",
   "unavailable_s",
@@ -67,6 +74,12 @@ function columnsOf(field: (typeof FIELDS)[number]): MetricColumn[] {
     return LOST_CAUSES.map((c: LostCause) => ({
       name: `lost_${snake(c)}`,
       get: (m) => m.lost_by_cause[c] ?? null,
+    }));
+  }
+  if (field === "given_up_by_cause") {
+    return GIVE_UP_CAUSES.map((c: GiveUpCause) => ({
+      name: `given_up_${snake(c)}`,
+      get: (m) => m.given_up_by_cause[c] ?? null,
     }));
   }
   if (field === "duplicated_by_cause") {

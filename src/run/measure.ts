@@ -61,6 +61,8 @@ export function measure(
     lost,
     duplicated: l.duplicated,
     given_up: l.givenUp,
+    given_up_by_cause: { ...l.givenUpBy },
+    refused_attempts: l.refusedAttempts,
     waiting_at_sender: l.waitingAtSenders(),
     split_brain_s: obs.splitBrainUs / 1e6,
     unavailable_s: obs.unavailableUs / 1e6,

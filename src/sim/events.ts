@@ -112,8 +112,10 @@ export interface MailObserver {
   arrive(mail: number): void;
   /** A unit answered 250 for the mail (possibly again, after a retried session). */
   accept(mail: number): void;
-  /** The sender stopped retrying the mail. */
-  giveUp(mail: number): void;
+  /** A unit refused (or nobody took) a session for the mail: the sender will retry or give up. */
+  refuse(mail: number): void;
+  /** The sender stopped retrying the mail; `cause` is a `GiveUpCode` (what its last attempt met). */
+  giveUp(mail: number, cause: number): void;
   /** A copy was bounced after `mta.queueGiveUp`. */
   expire(mail: number): void;
   /** A copy was destroyed with its disk. */

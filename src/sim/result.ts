@@ -6,10 +6,10 @@
  */
 import type { Policy } from "../config/scenario.js";
 
-import type { DuplicateCause, LostCause } from "../ha/causes.js";
+import type { DuplicateCause, GiveUpCause, LostCause } from "../ha/causes.js";
 import type { ModelEvent } from "./events.js";
-export type { DuplicateCause, LostCause } from "../ha/causes.js";
-export { DUPLICATE_CAUSES, LOST_CAUSES } from "../ha/causes.js";
+export type { DuplicateCause, GiveUpCause, LostCause } from "../ha/causes.js";
+export { DUPLICATE_CAUSES, GIVE_UP_CAUSES, LOST_CAUSES } from "../ha/causes.js";
 
 /** Metrics of one replication; the columns of `runs.csv` (snake_case, units last). */
 export interface RunMetrics {
@@ -24,6 +24,10 @@ export interface RunMetrics {
   readonly duplicated: number;
   /** Refused until the sender gave up (never accepted). */
   readonly given_up: number;
+  /** Given-up mails by what the sender's last attempt met. */
+  readonly given_up_by_cause: Readonly<Record<GiveUpCause, number>>;
+  /** Session attempts refused (every try no unit took, whether the sender retried or gave up). */
+  readonly refused_attempts: number;
   /** Still waiting at a sender at the end (drain limit reached). */
   readonly waiting_at_sender: number;
   readonly split_brain_s: number;

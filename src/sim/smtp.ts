@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { GiveUpCode } from "../ha/causes.js";
 import { EntryTag } from "../ha/spool.js";
 import { checkDrain } from "./drain.js";
 import { startDeliveries } from "./delivery.js";
@@ -25,15 +26,24 @@ export function offer(c: ClusterState, m: number, firstTryUs: number, tag: Entry
     target = toMaster ? c.units[c.masterIndex] : c.units[1 - c.masterIndex]!;
   } else if (va) target = a;
   else if (vb) target = b;
-  if (target?.reachable === true && target.depth < c.spoolCapacity) accept(c, target, m, tag);
-  else refuse(c, m, firstTryUs, tag);
+  if (target === null) refuse(c, m, firstTryUs, tag, GiveUpCode.NoMaster);
+  else if (!target.reachable) refuse(c, m, firstTryUs, tag, GiveUpCode.Unreachable);
+  else if (target.depth >= c.spoolCapacity) refuse(c, m, firstTryUs, tag, GiveUpCode.SpoolFull);
+  else accept(c, target, m, tag);
 }
 
-function refuse(c: ClusterState, m: number, firstTryUs: number, tag: number): void {
+function refuse(
+  c: ClusterState,
+  m: number,
+  firstTryUs: number,
+  tag: number,
+  why: GiveUpCode,
+): void {
   const now = c.sched.nowUs;
   const retry = c.sc.workload.senderRetry;
+  c.mail.refuse(m);
   if (now - firstTryUs >= retry.giveUpUs) {
-    c.mail.giveUp(m);
+    c.mail.giveUp(m, why);
     return;
   }
   senderPush(c, m, firstTryUs, tag);

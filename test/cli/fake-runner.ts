@@ -36,6 +36,8 @@ export function fakeMetrics(seed: number, policy: string, r: number): RunMetrics
     lost: Math.round(u * 10 * p),
     duplicated: r % 3,
     given_up: 0,
+    given_up_by_cause: { "no-master": 0, "master-unreachable": 0, "spool-full": 0 },
+    refused_attempts: 0,
     waiting_at_sender: 0,
     split_brain_s: policy === "slave" ? 0 : u * 30,
     unavailable_s: 15 + u * p,

@@ -139,7 +139,7 @@ describe("MailLedger", () => {
             l.deliver(o.mail, o.tag as EntryTag, 0, 10);
             r.deliveries++;
           } else if (o.op === "giveUp" && !r.acc && !r.gave) {
-            l.giveUp(o.mail);
+            l.giveUp(o.mail, 0);
             r.gave = true;
           } else if (o.op === "destroy") l.destroy(o.mail);
           else if (o.op === "copy") l.markCopy(o.mail, CopyCause.Cut);

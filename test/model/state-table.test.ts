@@ -200,7 +200,10 @@ describe("state table", () => {
 
   it("row 8 with adminRestartTo: slave — A rejoins as SLAVE; strand keeps its 30 mails, push delivers them", () => {
     const admin = { responseTime: "1h", action: "restart" };
-    const strand = run({ ...crashA, ha: { admin }, assumptions: { adminRestartTo: "slave" } }, "off");
+    const strand = run(
+      { ...crashA, ha: { admin }, assumptions: { adminRestartTo: "slave" } },
+      "off",
+    );
     expect(modeAt(strand, "A", 6001)).toBe("SLAVE");
     expect(strand.metrics.lost_by_cause["stranded-slave"]).toBe(30);
     const push = run(

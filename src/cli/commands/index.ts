@@ -17,8 +17,8 @@ import validate from "./validate.js";
 export const COMMANDS: readonly HasimCommand[] = [
   run,
   sweep,
-  merge,
   validate,
+  merge,
   fuzz,
   report,
   importCmd,
