@@ -5,16 +5,44 @@
  *
  * @module
  */
-import type { InvariantObserver } from "../sim/events.js";
+import type { GroupState, InvariantObserver } from "../sim/events.js";
 import type { SenderQueue } from "../sim/sender-queue.js";
 import type { MailLedger } from "./ledger.js";
 
 /** Per-event invariant checks; violations are collected, never acted on. */
 export class InvariantChecker implements InvariantObserver {
   readonly violations: string[] = [];
+  /** Since when both units are up and in the group with no MASTER, µs; -1 when not. */
+  private leaderlessSinceUs = -1;
 
-  /** @param heartbeatIntervalUs `ha.heartbeat.interval`: how long two MASTERs may hear each other. */
-  constructor(private readonly heartbeatIntervalUs: number) {}
+  /**
+   * @param heartbeatIntervalUs `ha.heartbeat.interval`: how long two MASTERs may hear each other.
+   * @param detectionUs how long two up units may both be SLAVE (or HOLD_OFF): the detection time
+   *   (`lostThreshold` × interval) plus one interval for the heartbeat grid.
+   */
+  constructor(
+    private readonly heartbeatIntervalUs: number,
+    private readonly detectionUs: number = Infinity,
+  ) {}
+
+  /** Outside the detection window, two up units in the group have exactly one MASTER. */
+  group(nowUs: number, s: GroupState): void {
+    const waiting = (m: string): boolean => m === "SLAVE" || m === "HOLD_OFF";
+    const leaderless = waiting(s.modes[0]) && waiting(s.modes[1]);
+    if (leaderless && this.leaderlessSinceUs < 0) this.leaderlessSinceUs = nowUs;
+    if (!leaderless) this.endLeaderless(nowUs);
+  }
+
+  /** Closes an open leaderless interval (at the end of the run too). */
+  endLeaderless(nowUs: number): void {
+    if (this.leaderlessSinceUs < 0) return;
+    const forUs = nowUs - this.leaderlessSinceUs;
+    if (forUs > this.detectionUs)
+      this.violations.push(
+        `no MASTER between two up units for ${forUs / 1e6}s from ${this.leaderlessSinceUs}us`,
+      );
+    this.leaderlessSinceUs = -1;
+  }
 
   accepted(unit: string, mode: string, physical: string, mail: number, nowUs: number): void {
     if (mode !== "MASTER" || physical !== "UP")

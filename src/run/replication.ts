@@ -12,6 +12,7 @@ import { traceOf } from "../check/trace.js";
 import { buildCluster, startCluster } from "../sim/cluster.js";
 import { P_OBSERVE } from "../sim/priorities.js";
 import type { RunOptions, RunResult } from "../sim/result.js";
+import type { ModelObserver } from "../sim/events.js";
 import type { ClusterState } from "../sim/state.js";
 import { lostByCause, measure } from "./measure.js";
 
@@ -32,10 +33,12 @@ export function runReplication(
   const tracing = options.trace === true;
   const obs = new RunObserver([scenario.nodes[0].name, scenario.nodes[1].name], tracing);
   const ledger = new MailLedger();
+  const hb = scenario.ha.heartbeat;
   const invariants = scenario.engine.checkInvariants
-    ? new InvariantChecker(scenario.ha.heartbeat.intervalUs)
+    ? new InvariantChecker(hb.intervalUs, hb.intervalUs * (hb.lostThreshold + 1))
     : null;
-  const c = buildCluster(scenario, policy, replication, { model: obs, mail: ledger, invariants });
+  const model = invariants === null ? obs : watched(obs, invariants);
+  const c = buildCluster(scenario, policy, replication, { model, mail: ledger, invariants });
   obs.initialModes(c.units[0].role, c.units[1].role);
   obs.depths = () => [c.units[0].depth, c.units[1].depth];
   // Timeline sampling adds observation events; they are not counted as model events, so the
@@ -50,6 +53,7 @@ export function runReplication(
   c.sched.run(scenario.horizonUs + scenario.drainUs);
   const endUs = c.sched.nowUs;
   obs.finish(endUs);
+  invariants?.endLeaderless(endUs);
   const lostBy = lostByCause(c, ledger);
   if (tracing) {
     for (const [cause, n] of Object.entries(lostBy))
@@ -69,6 +73,22 @@ export function runReplication(
     ...(events !== null
       ? { events, trace: traceOf(events), timeline: obs.timeline(scenario.horizonUs, endUs) }
       : {}),
+  };
+}
+
+/** The metrics observer, with the invariant checker watching the group states too. */
+function watched(obs: RunObserver, inv: InvariantChecker): ModelObserver {
+  return {
+    event: (e) => {
+      obs.event(e);
+    },
+    depthChanged: (nowUs, depth, unitDepth) => {
+      obs.depthChanged(nowUs, depth, unitDepth);
+    },
+    group: (nowUs, s) => {
+      obs.group(nowUs, s);
+      inv.group(nowUs, s);
+    },
   };
 }
 

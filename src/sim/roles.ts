@@ -56,6 +56,7 @@ function effect(c: ClusterState, u: UnitRuntime, e: RoleEffect): void {
       // A failover is the MASTER role moving to the other unit (not a MASTER resuming after a reboot).
       if (c.lastMaster !== u.index)
         c.obs.event({ timeUs: s.nowUs, kind: "failover", unit: u.name });
+      c.lastMaster = u.index;
       adoptCopies(c, u);
       return;
     case "release":
@@ -112,6 +113,7 @@ export function onConflict(c: ClusterState): void {
   // The role moves back to the keeper when the loser was the last to take over.
   if (c.lastMaster !== keeper.index)
     c.obs.event({ timeUs: c.sched.nowUs, kind: "failover", unit: keeper.name });
+  c.lastMaster = keeper.index;
   c.obs.event({
     timeUs: c.sched.nowUs,
     kind: "split-brain-heal",

@@ -20,4 +20,25 @@ describe("InvariantChecker", () => {
     c.dualMaster(100e6, 5e6 + 1);
     expect(c.violations).toHaveLength(1);
   });
+
+  it("flags two up units both SLAVE for longer than the detection window (nobody MASTER)", () => {
+    const c = new InvariantChecker(5e6, 20e6);
+    const both = {
+      accepting: false,
+      splitBrain: false,
+      healthy: false,
+      modes: ["SLAVE", "SLAVE"] as const,
+    };
+    const one = { ...both, modes: ["MASTER", "SLAVE"] as const };
+    c.group(100e6, both);
+    c.group(115e6, one); // 15 s: inside the window
+    expect(c.violations).toEqual([]);
+    c.group(200e6, both);
+    c.group(221e6, one); // 21 s
+    expect(c.violations).toHaveLength(1);
+    c.group(300e6, { ...both, modes: ["OFF", "SLAVE"] as const }); // OFF is out of the group
+    c.group(300e6, both);
+    c.endLeaderless(400e6); // still leaderless when the run ends
+    expect(c.violations).toHaveLength(2);
+  });
 });
