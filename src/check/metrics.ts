@@ -32,6 +32,8 @@ export interface OutageStats {
 
 export class RunObserver implements ModelObserver {
   unavailableUs = 0;
+  /** Mail-data items overwritten by a peer's sync (user-visible loss). */
+  mailDataOverwritten = 0;
   /** Lengths of the outages that ended, µs. */
   private readonly outagesUs: number[] = [];
   private outageSinceUs = -1;
@@ -87,6 +89,7 @@ export class RunObserver implements ModelObserver {
   /** Something happened in the model. */
   event(e: ModelEvent): void {
     if (e.kind === "failover") this.failovers++;
+    else if (e.kind === "mail-data-overwritten") this.mailDataOverwritten += e.count;
     else if (e.kind === "fault-start") this.faultStarted(e.timeUs);
     if (this.events === null) return;
     this.events.push(e);

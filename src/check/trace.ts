@@ -55,6 +55,8 @@ export function traceRecord(e: ModelEvent): TraceRecord | null {
       return line(e.unit, e.kind, `delivers ${e.count} queue-sync copies`);
     case "disk-destroyed":
       return line(e.unit, e.kind, `${e.count} queued mails destroyed`);
+    case "mail-data-overwritten":
+      return line(e.unit, e.kind, `${e.count} mail-data items overwritten by the peer's sync`);
     case "horizon":
       return line("", e.kind, "no more mail or faults; draining");
     case "fault-start":

@@ -243,6 +243,8 @@ export interface Assumptions {
   readonly adminActs: "and-repaired" | "blind";
   /** Where `set system ha restart` puts a unit: `configured` (default: its configured mode, state table row 8) or `slave` (always SLAVE first). */
   readonly adminRestartTo: "configured" | "slave";
+  /** Share of accepted mail that leaves mail data users see (quarantined, archived, or in a server-mode mailbox) on the accepting unit; what a MASTER created since its last mail-data sync is overwritten when it later syncs from its peer (after a split brain heals, or when it rejoins as SLAVE). Default 0.05 [I]; 1 for server mode. */
+  readonly mailDataShare: number;
 }
 
 /**

@@ -26,6 +26,7 @@ const FIELDS = [
   "delivered",
   "lost",
   "duplicated",
+  "mail_data_overwritten",
   "given_up",
   "given_up_by_cause",
   "refused_attempts",

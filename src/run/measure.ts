@@ -60,6 +60,7 @@ export function measure(
     delivered: l.delivered,
     lost,
     duplicated: l.duplicated,
+    mail_data_overwritten: obs.mailDataOverwritten,
     given_up: l.givenUp,
     given_up_by_cause: { ...l.givenUpBy },
     refused_attempts: l.refusedAttempts,

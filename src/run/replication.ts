@@ -33,9 +33,8 @@ export function runReplication(
   const tracing = options.trace === true;
   const obs = new RunObserver([scenario.nodes[0].name, scenario.nodes[1].name], tracing);
   const ledger = new MailLedger();
-  const hb = scenario.ha.heartbeat;
   const invariants = scenario.engine.checkInvariants
-    ? new InvariantChecker(hb.intervalUs, hb.intervalUs * (hb.lostThreshold + 1))
+    ? new InvariantChecker(scenario.ha.heartbeat.intervalUs, detectionWindowUs(scenario))
     : null;
   const model = invariants === null ? obs : watched(obs, invariants);
   const c = buildCluster(scenario, policy, replication, { model, mail: ledger, invariants });
@@ -74,6 +73,19 @@ export function runReplication(
       ? { events, trace: traceOf(events), timeline: obs.timeline(scenario.horizonUs, endUs) }
       : {}),
   };
+}
+
+/**
+ * How long two up units may both wait without a MASTER: the heartbeat detection time plus one
+ * interval, and, with remote-as-heartbeat, the slowest remote probe's detection too (a SLAVE
+ * does not take over while its probes still pass).
+ */
+function detectionWindowUs(sc: QualifiedScenario): number {
+  const hb = sc.ha.heartbeat;
+  const probes = sc.ha.remoteAsHeartbeat
+    ? Math.max(0, ...sc.ha.rservice.map((p) => p.intervalUs * (p.retries + 1) + p.timeoutUs))
+    : 0;
+  return hb.intervalUs * (hb.lostThreshold + 1) + probes;
 }
 
 /** The metrics observer, with the invariant checker watching the group states too. */

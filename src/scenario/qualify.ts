@@ -168,6 +168,7 @@ export const SCENARIO_SHAPE: Shape = map({
     "hungMasterArp",
     "adminActs",
     "adminRestartTo",
+    "mailDataShare",
   ),
   engine: leaves("heartbeats", "checkInvariants", "phases"),
 });
@@ -740,6 +741,7 @@ function readAssumptions(a: Fields): Assumptions {
     hungMasterArp: a.oneOf("hungMasterArp", ["yields", "keeps-share"] as const, "yields"),
     adminActs: a.oneOf("adminActs", ["and-repaired", "blind"] as const, "and-repaired"),
     adminRestartTo: a.oneOf("adminRestartTo", ["configured", "slave"] as const, "configured"),
+    mailDataShare: a.probability("mailDataShare", 0.05),
   };
 }
 

@@ -20,7 +20,7 @@ import { beginDrain } from "./drain.js";
 import { FaultInjector } from "./faults/injector.js";
 import { P_CONFLICT, P_FAULT, P_MAIL, P_OBSERVE, P_SYNC } from "./priorities.js";
 import { refresh } from "./refresh.js";
-import { queueSync } from "./replication.js";
+import { mailDataSync, queueSync } from "./replication.js";
 import { onConflict } from "./roles.js";
 import { onSenderRetry } from "./smtp.js";
 import { ClusterState, type Observers } from "./state.js";
@@ -56,6 +56,7 @@ export function buildCluster(
     P_CONFLICT,
   );
   if (sc.ha.mailQueueSync.enabled) setUpQueueSync(c);
+  if (c.mailDataShare > 0) setUpMailDataSync(c);
   c.units[c.masterIndex].masterSinceUs = -sc.assumptions.arpUpdateDelayUs;
   new FaultInjector(c).schedule(sc);
   return c;
@@ -68,6 +69,20 @@ function setUpQueueSync(c: ClusterState): void {
     c.on(P_SYNC, () => {
       c.sched.arm(timer, c.sched.nowUs + interval);
       queueSync(c);
+    }),
+    P_SYNC,
+  );
+  c.sched.arm(timer, phase);
+}
+
+function setUpMailDataSync(c: ClusterState): void {
+  const interval = c.sc.ha.mailDataSync.intervalUs;
+  // Its own stream for the phase: the grids drawn before mail data was modelled stay as they were.
+  const phase = c.sc.engine.phases === "aligned" ? 0 : c.rng.mailData.int(0, interval - 1);
+  const timer = c.sched.createTimer(
+    c.on(P_SYNC, () => {
+      c.sched.arm(timer, c.sched.nowUs + interval);
+      mailDataSync(c);
     }),
     P_SYNC,
   );

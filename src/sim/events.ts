@@ -64,6 +64,8 @@ export type ModelEvent = { readonly timeUs: number } & (
     }
   | { readonly kind: "adopt-copies"; readonly unit: Unit; readonly count: number }
   | { readonly kind: "disk-destroyed"; readonly unit: Unit; readonly count: number }
+  /** Mail data the unit created as MASTER and never synced is overwritten by its peer's. */
+  | { readonly kind: "mail-data-overwritten"; readonly unit: Unit; readonly count: number }
   | { readonly kind: "horizon" }
   | { readonly kind: "fault-start"; readonly fault: FaultSpec; readonly target: string }
   | { readonly kind: "fault-end"; readonly fault: FaultSpec; readonly target: string }

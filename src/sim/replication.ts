@@ -68,6 +68,32 @@ export function queueSync(c: ClusterState): void {
   }
 }
 
+/** Periodic mail-data sync: the MASTER's mail data reaches its peer in the group [D: S11, S29]. */
+export function mailDataSync(c: ClusterState): void {
+  for (const u of c.units) {
+    const p = c.peer(u);
+    const inGroup = p.up && (p.role.mode === "SLAVE" || p.role.mode === "HOLD_OFF");
+    if (u.up && u.role.mode === "MASTER" && inGroup && linkPass(c, u, p)) u.mailDataUnsynced = 0;
+  }
+}
+
+/**
+ * A unit that created mail data as MASTER becomes SLAVE under a MASTER peer: the peer's next
+ * mail-data sync overwrites what it never synced (a user-visible loss, §3.3, §3.6b).
+ */
+export function overwriteMailData(c: ClusterState, u: UnitRuntime): void {
+  if (u.mailDataUnsynced === 0) return;
+  const p = c.peer(u);
+  if (!(p.up && p.role.mode === "MASTER")) return;
+  c.obs.event({
+    timeUs: c.sched.nowUs,
+    kind: "mail-data-overwritten",
+    unit: u.name,
+    count: u.mailDataUnsynced,
+  });
+  u.mailDataUnsynced = 0;
+}
+
 /** A new MASTER delivers the queue-sync copies it holds (which can race the owner) [D: S10]. */
 export function adoptCopies(c: ClusterState, u: UnitRuntime): void {
   const q = u.copies;

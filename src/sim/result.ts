@@ -22,6 +22,8 @@ export interface RunMetrics {
   readonly lost: number;
   /** Deliveries beyond the first, summed over mails. */
   readonly duplicated: number;
+  /** Mail-data items (quarantine, archive, server-mode mailbox) a unit created as MASTER and lost to its peer's sync. */
+  readonly mail_data_overwritten: number;
   /** Refused until the sender gave up (never accepted). */
   readonly given_up: number;
   /** Given-up mails by what the sender's last attempt met. */

@@ -11,7 +11,7 @@ import { displayMode } from "../ha/modes.js";
 import { transition, type RoleEffect, type RoleEvent } from "../ha/role.js";
 import { abortInflight } from "./delivery.js";
 import { hbPath, holdsVip, linkPass, localOk, peerIsMaster } from "./health.js";
-import { adoptCopies } from "./replication.js";
+import { adoptCopies, overwriteMailData } from "./replication.js";
 import { dualMaster } from "./split-brain.js";
 import type { ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
@@ -35,6 +35,7 @@ export function apply(c: ClusterState, u: UnitRuntime, event: RoleEvent): void {
     });
   }
   for (const e of effects) effect(c, u, e);
+  if (after.mode === "SLAVE" && before.mode !== "SLAVE") overwriteMailData(c, u);
   noteMaster(c);
   c.refresh();
 }

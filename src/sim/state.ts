@@ -78,6 +78,8 @@ export class ClusterState implements DriveContext {
   readonly poissonMeanUs: number = 0;
   /** Mean delivery time (µs) when it is exponential (sampled without the switch); 0 otherwise. */
   readonly deliveryExpMeanUs: number = 0;
+  /** `assumptions.mailDataShare` when mail-data sync is enabled, else 0 (nothing to overwrite). */
+  readonly mailDataShare: number = 0;
 
   constructor(
     readonly sc: QualifiedScenario,
@@ -98,6 +100,7 @@ export class ClusterState implements DriveContext {
     if (sc.mta.deliveryTime.dist === "exponential")
       this.deliveryExpMeanUs = sc.mta.deliveryTime.meanUs;
     const a = sc.assumptions;
+    if (sc.ha.mailDataSync.enabled) this.mailDataShare = a.mailDataShare;
     const unit = (i: 0 | 1): UnitRuntime =>
       new UnitRuntime(
         i,

@@ -23,6 +23,8 @@ export interface Streams {
   readonly admin: Rng;
   /** Heartbeat and probe grid phases. */
   readonly phases: Rng;
+  /** Which accepted mails leave mail data, and the mail-data sync grid's phase. */
+  readonly mailData: Rng;
 }
 
 /** The streams of replication `replication` under root seed `seed`. */
@@ -37,5 +39,6 @@ export function replicationStreams(seed: number, replication: number): Streams {
     inflight: root.fork("inflight"),
     admin: root.fork("admin"),
     phases: root.fork("phases"),
+    mailData: root.fork("maildata"),
   };
 }

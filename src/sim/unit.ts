@@ -57,6 +57,8 @@ export class UnitRuntime {
   reachable = false;
   /** A spool push to the peer waits for a heartbeat path. */
   pushPending = false;
+  /** Mail-data items this unit created as MASTER since its last mail-data sync to its peer. */
+  mailDataUnsynced = 0;
   /** The admin has responded but waits for the unit's own cause to be repaired. */
   adminWaiting = false;
   // Set up by the driver:

@@ -35,6 +35,7 @@ export function fakeMetrics(seed: number, policy: string, r: number): RunMetrics
     delivered: 980 + r,
     lost: Math.round(u * 10 * p),
     duplicated: r % 3,
+    mail_data_overwritten: 0,
     given_up: 0,
     given_up_by_cause: { "no-master": 0, "master-unreachable": 0, "spool-full": 0 },
     refused_attempts: 0,

@@ -254,4 +254,18 @@ describe("model fidelity: multi-fault and return paths", () => {
     expect(r.metrics.duplicated).toBe(0);
     expect(r.metrics.lost).toBe(0);
   });
+
+  // All links down 600–1200 s with splitBrainShare 0: every sender reaches B, MASTER from 610 s,
+  // so B accepts the 590 mails of 610…1199 s, each leaving a mail-data item (mailDataShare 1).
+  // At 1200 s the heal keeps A; A's next mail-data sync overwrites B's 590 items.
+  it("13. mail data a split-brain loser received is overwritten when the split brain heals", () => {
+    const over = {
+      assumptions: { splitBrainShare: 0, mailDataShare: 1 },
+      faults: [{ kind: "link-down", link: "all", at: "600s", duration: "600s" }],
+    };
+    const r = run(over, "slave");
+    expect(r.metrics.mail_data_overwritten).toBe(590);
+    const off = run({ ...over, ha: { mailDataSync: { enabled: false } } }, "slave");
+    expect(off.metrics.mail_data_overwritten).toBe(0);
+  });
 });
