@@ -22,7 +22,7 @@ export class InvariantChecker implements InvariantObserver {
    */
   constructor(
     private readonly heartbeatIntervalUs: number,
-    private readonly detectionUs: number = Infinity,
+    private readonly detectionUs = Infinity,
   ) {}
 
   /** Outside the detection window, two up units in the group have exactly one MASTER. */
