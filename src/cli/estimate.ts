@@ -83,7 +83,8 @@ function outagesS(q: QualifiedScenario): number[] {
 /** Events of faults, flapping, heartbeats and probes in one run. */
 function controlEvents(q: QualifiedScenario): number {
   const horizonS = q.horizonUs / 1e6;
-  let events = q.faults.length * EVENTS_PER_FAULT;
+  // One delivery timer per worker and unit is created at the start of the run.
+  let events = q.faults.length * EVENTS_PER_FAULT + 2 * q.mta.deliveryWorkers;
   for (const f of q.faults)
     if (f.kind === "flapping")
       events += ((f.durationUs / Math.max(f.downUs + f.upUs, 1)) * EVENTS_PER_FLAP) | 0;

@@ -43,8 +43,10 @@ export function glueDashValues(argv: readonly string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") {
-      // Everything after `--` is a positional, even `-x.yaml`: yargs reads it so.
-      out.push(...argv.slice(i));
+      // Everything after `--` is a positional, even `-x.yaml`. yargs would not give such words
+      // to the command's positionals, so they go on without the `--`, a leading dash made
+      // harmless by `./`.
+      out.push(...argv.slice(i + 1).map((w) => (w.startsWith("-") ? `./${w}` : w)));
       break;
     }
     const next = argv[i + 1];

@@ -18,9 +18,14 @@ import { estimateWork, peakBytes, wallSeconds, type WorkEstimate } from "./estim
  */
 export const WORKERS_PAY_CPU_S = 3;
 /** Estimated wall-clock time above which the work is refused without `--force`, seconds. */
-export const MAX_WALL_S = 6 * 3600;
+export const MAX_WALL_S = 2 * 3600;
 /** Estimated wall-clock time above which the size of the work is announced, seconds. */
 export const ANNOUNCE_WALL_S = 60;
+/**
+ * Estimated one-thread CPU seconds above which even a single thread runs on a worker: the main
+ * thread then stays free to answer Ctrl-C and SIGTERM at once, for less than 5% of the time.
+ */
+export const ISOLATE_CPU_S = 10;
 /** Share of the machine's memory above which the work is refused without `--force`. */
 const MAX_MEMORY_SHARE = 0.8;
 /** More runs than this cannot be held at all (JavaScript arrays), `--force` or not. */
@@ -29,6 +34,8 @@ const MAX_RUNS = 2 ** 31 - 1;
 /** The decision. */
 export interface WorkPlan {
   readonly threads: number;
+  /** Run on a worker even with one thread (long work: keeps the main thread responsive). */
+  readonly isolate: boolean;
   readonly estimate: WorkEstimate;
   /** A line to print on stderr before starting, or null when the work is small. */
   readonly notice: string | null;
@@ -108,5 +115,6 @@ export function planWork(
     );
   }
   const big = tooLong || tooBig || wallSeconds(estimate, threads) > ANNOUNCE_WALL_S;
-  return { threads, estimate, notice: big ? `hasim: ${what}` : null };
+  const isolate = estimate.cpuS > ISOLATE_CPU_S;
+  return { threads, isolate, estimate, notice: big ? `hasim: ${what}` : null };
 }

@@ -79,6 +79,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   try {
     results = await runTasks([loaded], tasks, {
       jobs: plan.threads,
+      isolate: plan.isolate,
       onDone: () => {
         progress.tick();
       },

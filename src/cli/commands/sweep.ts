@@ -91,6 +91,7 @@ export async function sweepCommand(
   try {
     results = await runTasks(loaded, tasks, {
       jobs: plan.threads,
+      isolate: plan.isolate,
       onDone: () => {
         progress.tick();
       },
