@@ -103,7 +103,8 @@ function setAt(v: Json, path: readonly (string | number)[], value: Json | undefi
     else copy[k as number] = setAt(copy[k as number] ?? null, rest, value);
     return copy;
   }
-  const obj = v as Record<string, Json>;
+  // A scalar or null in the way becomes a mapping, as `{ ...v }` would make it.
+  const obj: Record<string, Json> = v !== null && typeof v === "object" ? v : {};
   if (rest.length === 0 && value === undefined)
     return Object.fromEntries(Object.entries(obj).filter(([key]) => key !== k));
   return { ...obj, [k as string]: setAt(obj[k as string] ?? null, rest, value) };

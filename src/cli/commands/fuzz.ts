@@ -27,9 +27,6 @@ import { UserError } from "../errors.js";
 import { loadScenario, parseIntegerFlag } from "../load.js";
 import { safeFolderName, writeOutputs, type OutputFile } from "../output.js";
 import { checkOutDir } from "../out-place.js";
-import { experimentId, stampExperiment } from "../experiment.js";
-import { scenarioToRaw } from "../../scenario/index.js";
-import { hasimVersion } from "../version.js";
 import { allStrings, lastString, scenarioArg } from "./options.js";
 
 /** Largest `--seed`: fast-check seeds are 32-bit integers. */
@@ -169,21 +166,15 @@ export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext
   });
   const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(base.name), "fuzz");
-  const swarm = args.swarm === true;
-  // What decides the cases: with the scenario, it identifies the experiment (meta.json).
-  const settings = { seed, runs, properties, swarm, ttrBoundUs, timeBudgetMs, ...limits };
-  const scenario = scenarioToRaw(base);
-  const experiment = experimentId({ command: "fuzz", scenario, fuzz: settings });
-  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", {
-    experiment,
-    force: args.force === true,
-  });
+  // A fuzz folder is replaced as a whole (output.ts); it has no meta.json yet to identify it.
+  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
 
   ctx.io.stderr(`SEED=${seed}\n`);
   if (base.faults.length > 0)
     ctx.io.stderr(
       `note: the scenario's ${base.faults.length} scheduled fault(s) are replaced by generated schedules\n`,
     );
+  const swarm = args.swarm === true;
   const report = fuzz(base, {
     properties,
     numRuns: runs,
@@ -194,11 +185,7 @@ export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext
     limits,
     runner: ctx.runner,
   });
-  const meta = { hasim: hasimVersion(), command: "fuzz", argv: ctx.argv, fuzz: settings, scenario };
-  writeOutputs(outDir, [
-    ...outputFiles(report, base, outDir),
-    { name: "meta.json", content: stampExperiment(JSON.stringify(meta, null, 2) + "\n") },
-  ]);
+  writeOutputs(outDir, outputFiles(report, base, outDir));
 
   ctx.io.stdout(summaryText(report));
   for (const o of report.outcomes)
@@ -251,11 +238,6 @@ const command: HasimCommand = {
       .option("out", {
         type: "string",
         describe: "output folder (default results/<scenario name>/fuzz/)",
-      })
-      .option("force", {
-        type: "boolean",
-        default: false,
-        describe: "replace a results folder of another experiment (another seed or settings)",
       })
       .option("set", {
         type: "string",
