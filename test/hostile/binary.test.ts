@@ -139,3 +139,23 @@ describe("stopped by a signal", () => {
     120_000,
   );
 });
+
+describe("worker threads only when they pay", () => {
+  beforeAll(() => {
+    ensureBuilt();
+  }, 300_000);
+
+  it("gives the same bytes on forced workers as in-process (where small work now runs)", () => {
+    const csvs = (s: Snapshot): Snapshot =>
+      Object.fromEntries(Object.entries(s).filter(([n]) => n.endsWith(".csv")));
+    const one = join(tempDir(), "one");
+    const two = join(tempDir(), "two");
+    expect(bin(["run", TINY, "-q", "--jobs", "1", "--out", one]).status).toBe(0);
+    const forced = bin(["run", TINY, "-q", "--jobs", "2", "--out", two], {
+      HASIM_WORKERS: "always",
+    });
+    expect(forced.status).toBe(0);
+    expect(csvs(snapshot(two))).toEqual(csvs(snapshot(one)));
+    expect(Object.keys(csvs(snapshot(one)))).toContain("runs.csv");
+  }, 120_000);
+});
