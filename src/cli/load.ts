@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { parseDurationUs } from "../kernel/time.js";
 import { applyOverrides, parseScenarioText, qualifyScenario } from "../scenario/index.js";
 import { POLICIES, POLICY_ALIASES, type QualifiedScenario } from "../config/scenario.js";
@@ -29,31 +29,67 @@ export interface LoadedScenario {
   readonly scenario: QualifiedScenario;
 }
 
+/** Largest scenario file read, bytes: shipped scenarios are a few kB; a larger file is a mistake. */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/** What a non-regular file is, in words. */
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/** Why a file could not be opened, in words. */
+function openFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENAMETOOLONG") return "a name too long for the file system";
+  return code ?? "an unreadable file";
+}
+
+/**
+ * Reads a scenario file's text: a regular file of at most {@link MAX_SCENARIO_BYTES}. It is
+ * opened without blocking and checked through its descriptor, so a FIFO or a device is refused
+ * instead of blocking forever or being read without end.
+ */
+function readScenarioText(file: string): string {
+  const expected = `${file}: expected a scenario file (YAML or JSON)`;
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new UserError(`${expected}, got ${openFailure(e)}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UserError(`${expected}, got ${kindOf(st)}`);
+    if (st.size > MAX_SCENARIO_BYTES)
+      throw new UserError(
+        `${expected} of at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB, got ${(st.size / 1024 / 1024).toFixed(1)} MiB`,
+      );
+    return readFileSync(fd, "utf8");
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${expected}, got ${openFailure(e)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads and parses a scenario file into plain data.
  *
  * A FortiMail configuration (`hasim run fml.cfg`) is imported over the shipped typical-faults
  * scenario instead, its notes printed on `io`.
  *
- * @throws UserError when the file is missing, a directory or unreadable; ScenarioError on bad YAML/JSON.
+ * @throws UserError when the file is missing, not a regular file, too large or unreadable;
+ *   ScenarioError on bad YAML/JSON.
  */
 export function readScenarioFile(file: string, io?: CliIo): unknown {
-  let text: string;
-  try {
-    if (statSync(file).isDirectory())
-      throw new UserError(`${file}: expected a scenario file (YAML or JSON), got a directory`);
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EACCES"
-          ? "permission denied"
-          : (code ?? "an unreadable file");
-    throw new UserError(`${file}: expected a scenario file (YAML or JSON), got ${why}`);
-  }
+  const text = readScenarioText(file);
   if (looksLikeFortiMailConfig(text)) return importForRun(file, text, io);
   return parseScenarioText(text, file);
 }

@@ -8,11 +8,12 @@
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { hasimVersion } from "./version.js";
 import { commandName, loadCommands } from "./commands/index.js";
 import { processIo, type CliIo, type HasimCommand, type Runner } from "./context.js";
 import { describeError, EXIT_INTERNAL, UserError } from "./errors.js";
+import { installStopHandlers } from "./signals.js";
 
 /** Flags that take a value; a value starting with `-` (`--horizon -5s`) is glued to its flag. */
 const VALUE_FLAGS = new Set([
@@ -25,6 +26,12 @@ const VALUE_FLAGS = new Set([
   "-j",
   "--out",
   "--vary",
+  "--runs",
+  "--time-budget",
+  "--ttr-bound",
+  "--max-faults",
+  "--kinds",
+  "--property",
 ]);
 
 /**
@@ -35,6 +42,13 @@ export function glueDashValues(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === "--") {
+      // Everything after `--` is a positional, even `-x.yaml`. yargs would not give such words
+      // to the command's positionals, so they go on without the `--`, a leading dash made
+      // harmless by `./`.
+      out.push(...argv.slice(i + 1).map((w) => (w.startsWith("-") ? `./${w}` : w)));
+      break;
+    }
     const next = argv[i + 1];
     if (VALUE_FLAGS.has(a) && next !== undefined && /^-[\d.]/.test(next)) {
       out.push(`${a}=${next}`);
@@ -55,6 +69,8 @@ function parse(
 ): { cmd?: HasimCommand; args?: Record<string, unknown>; output: string } {
   let chosen: { cmd: HasimCommand; args: Record<string, unknown> } | undefined;
   const names = commands.map(commandName);
+  // undefined off a terminal, whatever @types/node says.
+  const terminalColumns = process.stdout.columns;
   let y = yargs()
     .scriptName("hasim")
     .usage(
@@ -67,7 +83,7 @@ function parse(
     .recommendCommands()
     .version(hasimVersion())
     .help()
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(Math.min(100, Number.isFinite(terminalColumns) ? terminalColumns : 100))
     .fail((msg: string | null, err: Error | null) => {
       // yargs reports usage mistakes here; keep its message, on one line, as a user error.
       let text = msg ?? err?.message ?? "bad command line";
@@ -82,12 +98,17 @@ function parse(
       throw new UserError(`hasim: ${text} (see hasim --help)`);
     });
   for (const cmd of commands) {
-    y = y.command(cmd.command, cmd.describe, cmd.builder, (args) => {
-      chosen = { cmd, args: args };
-    });
+    y = y.command(
+      cmd.command,
+      cmd.describe,
+      (b: Argv) => cmd.builder(b),
+      (args) => {
+        chosen = { cmd, args: args };
+      },
+    );
   }
   let output = "";
-  y.parse(glueDashValues(argv), {}, (_err, _args, out) => {
+  void y.parse(glueDashValues(argv), {}, (_err, _args, out) => {
     output = out;
   });
   return chosen === undefined ? { output } : { ...chosen, output };
@@ -137,6 +158,7 @@ function isProgram(): boolean {
 }
 
 if (isProgram()) {
+  installStopHandlers(processIo, (code) => process.exit(code));
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

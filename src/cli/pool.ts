@@ -4,8 +4,8 @@
  *
  * Workers are used only from the build: the pool starts `worker.js` found next to this file
  * (`dist/src/cli/worker.js`). When that file does not exist — under vitest, which runs the
- * TypeScript sources and whose workers could not load `.ts` — or when one worker would do, the
- * tasks run in-process, one after another. Both paths call the same deterministic
+ * TypeScript sources and whose workers could not load `.ts` — or when one thread will do and the
+ * work is short (plan.ts decides), the tasks run in-process, one after another. Both paths call the same deterministic
  * `runReplication` on the same scenario data, so they give the same results; the CLI tests that
  * spawn the built binary check that `--jobs 1` and `--jobs 2` give byte-identical files.
  *
@@ -32,6 +32,8 @@ export interface RunTask {
 export interface PoolOptions {
   /** Upper bound on worker threads. */
   readonly jobs: number;
+  /** Use a worker thread even when one thread will do (long work; see plan.ts). */
+  readonly isolate?: boolean;
   /** Called after each finished task (progress bar). */
   readonly onDone?: () => void;
   /** Runs in-process with this runner instead of the model (tests). */
@@ -56,7 +58,7 @@ export async function runTasks(
 ): Promise<RunResult[]> {
   const file = workerFile();
   const threads = Math.min(options.jobs, tasks.length);
-  if (options.runner !== undefined || file === null || threads <= 1) {
+  if (options.runner !== undefined || file === null || (threads <= 1 && options.isolate !== true)) {
     return runInProcess(groups, tasks, options.runner ?? runReplication, options.onDone);
   }
   return runOnWorkers(file, threads, groups, tasks, options.onDone);

@@ -69,18 +69,19 @@ describe("hasim run (in-process, fake model)", () => {
     expect(JSON.stringify(meta)).not.toMatch(/\d{4}-\d\d-\d\dT/); // no timestamps
   });
 
-  it("applies --policy, writes no compare.csv for one policy, and removes stale files", async () => {
+  it("applies --policy, writes no compare.csv for one policy, and replaces another experiment only with --force", async () => {
     const out = join(tempDir(), "res");
     expect((await hasim(["run", TINY, "--out", out, "--trace"])).code).toBe(0);
     expect(existsSync(join(out, "trace.csv"))).toBe(true);
-    writeFileSync(join(out, "report.html"), "kept");
-    expect((await hasim(["run", TINY, "--out", out, "--policy", "become-secondary"])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([
-      "meta.json",
-      "report.html",
-      "runs.csv",
-      "summary.csv",
-    ]);
+    writeFileSync(join(out, "report.html"), "a report of the old experiment");
+    writeFileSync(join(out, "notes.txt"), "the user's");
+    const refused = await hasim(["run", TINY, "--out", out, "--policy", "become-secondary"]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/holds a run of "tiny", seed 7, another experiment.*--force/);
+    expect(existsSync(join(out, "trace.csv"))).toBe(true);
+    const forced = ["run", TINY, "--out", out, "--policy", "become-secondary", "--force"];
+    expect((await hasim(forced)).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["meta.json", "notes.txt", "runs.csv", "summary.csv"]);
     const policies = new Set(
       csvRecords(readFileSync(join(out, "runs.csv"), "utf8")).map((x) => x.policy),
     );

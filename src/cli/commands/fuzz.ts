@@ -25,7 +25,8 @@ import type { QualifiedScenario } from "../../config/scenario.js";
 import type { CliContext, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { loadScenario, parseIntegerFlag } from "../load.js";
-import { checkOutDir, safeFolderName, writeOutputs, type OutputFile } from "../output.js";
+import { safeFolderName, writeOutputs, type OutputFile } from "../output.js";
+import { checkOutDir } from "../out-place.js";
 import { allStrings, lastString, scenarioArg } from "./options.js";
 
 /** Largest `--seed`: fast-check seeds are 32-bit integers. */
@@ -165,6 +166,7 @@ export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext
   });
   const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(base.name), "fuzz");
+  // A fuzz folder is replaced as a whole (output.ts); it has no meta.json yet to identify it.
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
 
   ctx.io.stderr(`SEED=${seed}\n`);
@@ -184,7 +186,7 @@ export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext
     limits,
     runner: ctx.runner,
   });
-  writeOutputs(outDir, outputFiles(report, base, outDir), isFuzzFile);
+  writeOutputs(outDir, outputFiles(report, base, outDir));
 
   ctx.io.stdout(summaryText(report));
   for (const o of report.outcomes)

@@ -21,7 +21,7 @@ import {
 import { parseScenarioText, qualifyScenario } from "../../scenario/index.js";
 import type { CliIo, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
-import { writeOutputs } from "../output.js";
+import { writeFileAtomic } from "../output.js";
 
 export { looksLikeFortiMailConfig };
 
@@ -129,7 +129,7 @@ async function importCommand(args: Record<string, unknown>, io: CliIo): Promise<
   qualifyScenario(result.raw, out ?? `${name}.yaml`);
   if (out === undefined) io.stdout(result.yaml);
   else {
-    writeOutputs(dirname(out), [{ name: basename(out), content: result.yaml }], () => false);
+    writeFileAtomic(out, result.yaml);
     io.stderr(`scenario written to ${out}\n`);
   }
   return Promise.resolve(0);

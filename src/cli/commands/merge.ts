@@ -11,7 +11,7 @@ import type { Argv } from "yargs";
 import { disagreement, duplicatedUnits, missingShards } from "../../study/manifest.js";
 import type { CliContext, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
-import { checkOutDir } from "../output.js";
+import { checkOutDir } from "../out-place.js";
 import { findShards, readResults, type ShardSet } from "../shard/read.js";
 import { markReplay, Replay } from "../shard/replay.js";
 import { hasimVersion } from "../version.js";

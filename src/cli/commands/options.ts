@@ -40,7 +40,13 @@ export function simulationOptions(y: Argv): Argv {
       describe: `worker threads (default: the number of cores, here ${availableParallelism()})`,
     })
     .option("out", { type: "string", describe: "output folder (default results/<scenario name>/)" })
-    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress bar" });
+    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress bar" })
+    .option("force", {
+      type: "boolean",
+      default: false,
+      describe:
+        "replace a results folder of another experiment; run work estimated at hours or more memory than the machine has",
+    });
 }
 
 /** The last value of a flag given once or more (yargs collects repeats into an array). */
@@ -67,7 +73,7 @@ export function scenarioFlags(args: Record<string, unknown>): ScenarioFlags {
   };
 }
 
-/** `--jobs`: a positive integer, default the number of cores. */
+/** `--jobs`: a positive integer, default the number of cores (plan.ts caps it at what pays). */
 export function jobsFlag(args: Record<string, unknown>): number {
   const v = lastString(args.jobs);
   return v === undefined ? availableParallelism() : parseIntegerFlag("--jobs", v, 1);

@@ -16,7 +16,9 @@ import {
 } from "../../charts/index.js";
 import type { CliContext, CliIo, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
-import { checkOutDir, writeOutputs } from "../output.js";
+import { writeOutputs } from "../output.js";
+import { checkOutDir } from "../out-place.js";
+import { experimentId, fieldsOfMeta } from "../experiment.js";
 import { lastString } from "./options.js";
 
 /** What {@link writeReport} wrote. */
@@ -62,6 +64,14 @@ export async function writeReport(
     );
   }
   const input = reportInputFromFiles(inputs);
+  const chartable =
+    input.summary.length + input.compare.length + input.timelines.length > 0 ||
+    input.counterexamples.length > 0 ||
+    input.sweep !== null;
+  if (!chartable)
+    throw new UserError(
+      `hasim report: nothing to chart in ${dir}: ${input.warnings[0] ?? "no readable results"}`,
+    );
   const { files, warnings } = await buildReport(input);
   const names = [
     "report.html",
@@ -72,11 +82,22 @@ export async function writeReport(
   writeOutputs(
     outDir,
     names.map((name) => ({ name, content: files[name] ?? "" })),
-    isReportOutputName,
+    // The results stay; only the report and its charts are replaced.
+    { keep: (name) => !isReportOutputName(name) },
   );
   const all = [...input.warnings, ...warnings];
   for (const w of all) io?.stderr(`hasim report: warning: ${w}\n`);
   return { files: names, warnings: all };
+}
+
+/** The experiment identity of a results folder's meta.json, if it has a readable one. */
+function experimentOf(dir: string): string | undefined {
+  try {
+    const fields = fieldsOfMeta(JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")));
+    return fields === null ? undefined : experimentId(fields);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The command: exported for tests. */
@@ -89,7 +110,10 @@ export async function reportCommand(
     throw new UserError("hasim report: which results folder? (hasim report results/<scenario>)");
   const outArg = lastString(args.out);
   const outDir = outArg ?? dir;
-  checkOutDir(outDir, outArg === undefined ? "results folder" : "--out");
+  checkOutDir(outDir, outArg === undefined ? "results folder" : "--out", {
+    experiment: outDir === dir ? undefined : experimentOf(dir),
+    force: args.force === true,
+  });
   const written = await writeReport(dir, ctx.io, outDir);
   ctx.io.stderr(
     `report in ${join(outDir, "report.html")} (${written.files.length - 1} chart${written.files.length === 2 ? "" : "s"})\n`,
@@ -107,6 +131,11 @@ const command: HasimCommand = {
         describe: "a results folder written by run, sweep or fuzz",
       })
       .option("out", { type: "string", describe: "write the report here instead of into <dir>" })
+      .option("force", {
+        type: "boolean",
+        default: false,
+        describe: "with --out: replace a folder that holds another experiment",
+      })
       .example("$0 report results/primary-crash", "charts of a run (use run --trace for timelines)")
       .example("$0 report results/primary-crash --out /tmp/report", "put the report elsewhere"),
   run: (args, ctx) => reportCommand(args, ctx),

@@ -20,7 +20,10 @@ import { summaryCsv } from "../../report/summary-csv.js";
 import { traceCsv } from "../../report/trace-csv.js";
 import type { CliContext, HasimCommand } from "../context.js";
 import { loadScenario } from "../load.js";
-import { checkOutDir, safeFolderName, writeOutputs, type OutputFile } from "../output.js";
+import { safeFolderName, writeOutputs, type OutputFile } from "../output.js";
+import { checkOutDir } from "../out-place.js";
+import { experimentId, stampExperiment } from "../experiment.js";
+import { planWork } from "../plan.js";
 import { runTasks, type RunTask } from "../pool.js";
 import { startProgress } from "../progress.js";
 import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
@@ -53,8 +56,12 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const q = loaded.scenario;
   const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(q.name));
-  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
+  const force = args.force === true;
+  const experiment = experimentId({ command: "run", scenario: scenarioToRaw(q) });
+  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
+  const plan = planWork([q], jobs, force);
   ctx.io.stderr(`SEED=${q.seed}\n`);
+  if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
 
   const trace = args.trace === true;
   const report = args.report === true;
@@ -74,7 +81,8 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   let results: RunResult[];
   try {
     results = await runTasks([loaded], tasks, {
-      jobs,
+      jobs: plan.threads,
+      isolate: plan.isolate,
       onDone: () => {
         progress.tick();
       },
@@ -107,7 +115,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
     scenario: scenarioToRaw(q),
     seeds: seedsOf(results),
   };
-  files.push({ name: "meta.json", content: metaJson(meta) });
+  files.push({ name: "meta.json", content: stampExperiment(metaJson(meta)) });
 
   writeOutputs(outDir, files);
   if (report) await writeReport(outDir, ctx.io);

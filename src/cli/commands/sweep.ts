@@ -17,7 +17,10 @@ import { summaryCsv } from "../../report/summary-csv.js";
 import { sweepCsv } from "../../report/sweep-csv.js";
 import type { CliContext, HasimCommand } from "../context.js";
 import { loadScenario, type LoadedScenario } from "../load.js";
-import { checkOutDir, safeFolderName, writeOutputs } from "../output.js";
+import { safeFolderName, writeOutputs } from "../output.js";
+import { checkOutDir } from "../out-place.js";
+import { experimentId, stampExperiment } from "../experiment.js";
+import { planWork } from "../plan.js";
 import { runTasks, type RunTask } from "../pool.js";
 import { startProgress } from "../progress.js";
 import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
@@ -59,8 +62,20 @@ export async function sweepCommand(
   const base = loaded[0]!;
   const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(base.scenario.name));
-  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
+  const force = args.force === true;
+  const experiment = experimentId({
+    command: "sweep",
+    scenario: scenarioToRaw(base.scenario),
+    vary: axes,
+  });
+  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
+  const plan = planWork(
+    loaded.map((l) => l.scenario),
+    jobs,
+    force,
+  );
   ctx.io.stderr(`SEED=${base.scenario.seed}\n`);
+  if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
 
   const tasks: RunTask[] = loaded.flatMap((l, group) =>
     l.scenario.policies.flatMap((policy) =>
@@ -78,7 +93,8 @@ export async function sweepCommand(
   let results: RunResult[];
   try {
     results = await runTasks(loaded, tasks, {
-      jobs,
+      jobs: plan.threads,
+      isolate: plan.isolate,
       onDone: () => {
         progress.tick();
       },
@@ -115,7 +131,7 @@ export async function sweepCommand(
   writeOutputs(outDir, [
     { name: "sweep.csv", content: sweepCsv(paths, groups) },
     { name: "summary.csv", content: summaryCsv(groups, paths) },
-    { name: "meta.json", content: meta },
+    { name: "meta.json", content: stampExperiment(meta) },
   ]);
   ctx.io.stdout(summaryTable(groups, paths));
   ctx.io.stderr(`results in ${outDir}\n`);

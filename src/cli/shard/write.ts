@@ -79,14 +79,10 @@ export async function runShard(
     args: studyArgs(args),
   });
   const dir = join(work.outDir, shardFolderName(spec.index, spec.count));
-  writeOutputs(
-    dir,
-    [
-      { name: "units.jsonl", content: units },
-      { name: "manifest.json", content: manifest },
-    ],
-    isShardFile,
-  );
+  writeOutputs(dir, [
+    { name: "units.jsonl", content: units },
+    { name: "manifest.json", content: manifest },
+  ]);
   ctx.io.stderr(
     `shard ${spec.index}/${spec.count}: ${tasks.length} of ${work.tasks.length} units in ${dir}\n`,
   );

@@ -1,0 +1,135 @@
+/**
+ * How big a piece of work is before it starts: runs, simulated mails and kernel events, CPU
+ * time and peak memory, computed from the qualified scenarios alone. Rough by design (within a
+ * small factor for the shipped scenarios): its job is to catch the run that would take hours or
+ * more memory than the machine has (`rate: 1e9/s`, `replications: 1e7`, `mtbf: 1us`, heartbeats
+ * every microsecond) and to decide whether worker threads pay.
+ *
+ * The constants were measured on the 2-core build machine with the event engine
+ * (`node dist/src/cli/main.js run … --jobs 1`, whole process): re-measure them when the engine
+ * changes speed (see results/README.md, "Before long work").
+ *
+ * @module
+ */
+import { meanUs } from "../kernel/dist.js";
+import type { QualifiedScenario } from "../config/scenario.js";
+
+/** Kernel events per arriving mail (arrival, delivery; measured 2.0 on primary-crash and tiny). */
+const EVENTS_PER_MAIL = 2;
+/** Events per fault occurrence (start, end, detection, mode changes, pushes, admin). */
+const EVENTS_PER_FAULT = 40;
+/** Events per flapping cycle (down, up, heartbeat loss and return). */
+const EVENTS_PER_FLAP = 10;
+/** Warm event rate of one thread, events/s (measured 1–7 M/s; the low end, so estimates err long). */
+export const EVENTS_PER_S = 2e6;
+/** CPU to start one thread's simulation: loading the modules and warming the JIT, seconds (measured 0.8–1.5). */
+export const THREAD_START_S = 1;
+/** Memory of the process before any run, bytes (measured 60 MiB RSS). */
+const BASE_BYTES = 80 * 2 ** 20;
+/** Memory of a worker thread before its first run, bytes. */
+const WORKER_BYTES = 40 * 2 ** 20;
+/** Memory per simulated mail of a run in progress, bytes (measured ~4 with the event engine). */
+const BYTES_PER_MAIL = 4;
+/** Memory per delivery worker of a unit, bytes. */
+const BYTES_PER_DELIVERY_WORKER = 64;
+/** Memory per finished run kept until the CSVs are written, bytes (a RunResult, its task). */
+const BYTES_PER_RESULT = 2048;
+
+/** The size of a piece of work. */
+export interface WorkEstimate {
+  /** Replications to run, summed over policies and grid points. */
+  readonly runs: number;
+  /** Mails that arrive, summed over every run. */
+  readonly mails: number;
+  /** Kernel events, summed over every run. */
+  readonly events: number;
+  /** CPU seconds of all runs on one warm thread (no start-up). */
+  readonly cpuS: number;
+  /** The largest run's memory while in progress, bytes. */
+  readonly runBytes: number;
+}
+
+/** Arrivals of one run, and the mail that meets an outage and is retried. */
+function mailEvents(q: QualifiedScenario): { mails: number; events: number } {
+  const horizonS = q.horizonUs / 1e6;
+  const rate = q.workload.arrivals.ratePerS;
+  const mails = rate * horizonS;
+  // Mail arriving during an outage of d s is refused and retried every retry interval until it
+  // is accepted or given up: about rate·d·min(d, give-up)/(2·interval) extra attempts.
+  const retryS = Math.max(q.workload.senderRetry.intervalUs, 1) / 1e6;
+  const giveUpS = q.workload.senderRetry.giveUpUs / 1e6;
+  const queueRetryS = Math.max(q.mta.queueRetryUs, 1) / 1e6;
+  let retries = 0;
+  for (const d of outagesS(q)) {
+    retries += (rate * d * Math.min(d, giveUpS)) / (2 * retryS);
+    retries += (rate * d * d) / (2 * queueRetryS);
+  }
+  return { mails, events: mails * EVENTS_PER_MAIL + retries };
+}
+
+/** Durations of the fault episodes of one run, seconds (random faults by their expected count). */
+function outagesS(q: QualifiedScenario): number[] {
+  const horizonS = q.horizonUs / 1e6;
+  const out = q.faults.map((f) => f.durationUs / 1e6);
+  for (const f of q.randomFaults) {
+    const repairS = meanUs(f.repair) / 1e6;
+    const count = Math.min(horizonS / (f.mtbfUs / 1e6 + repairS), 1e15);
+    for (let i = 0; i < Math.min(count, 1000); i++)
+      out.push((repairS * count) / Math.min(count, 1000));
+  }
+  return out;
+}
+
+/** Events of faults, flapping, heartbeats and probes in one run. */
+function controlEvents(q: QualifiedScenario): number {
+  const horizonS = q.horizonUs / 1e6;
+  // One delivery timer per worker and unit is created at the start of the run.
+  let events = q.faults.length * EVENTS_PER_FAULT + 2 * q.mta.deliveryWorkers;
+  for (const f of q.faults)
+    if (f.kind === "flapping")
+      events += ((f.durationUs / Math.max(f.downUs + f.upUs, 1)) * EVENTS_PER_FLAP) | 0;
+  for (const f of q.randomFaults)
+    events += (horizonS / (f.mtbfUs / 1e6 + meanUs(f.repair) / 1e6)) * EVENTS_PER_FAULT;
+  const per = (intervalUs: number): number => (2 * horizonS) / (Math.max(intervalUs, 1) / 1e6);
+  if (q.engine.heartbeats === "simulated") {
+    const hb = q.ha.heartbeat;
+    events += per(hb.intervalUs) * (hb.secondaryLink ? 2 : 1);
+    for (const p of q.ha.rservice) events += per(p.intervalUs);
+    for (const c of [q.ha.lservice.ports, q.ha.lservice.hd])
+      if (c !== null) events += per(c.intervalUs);
+  }
+  if (q.ha.mailQueueSync.enabled) events += per(q.ha.mailQueueSync.intervalUs);
+  return events;
+}
+
+/**
+ * Estimates the work of running every policy × replication of each scenario (a run has one
+ * scenario; a sweep one per grid point).
+ */
+export function estimateWork(scenarios: readonly QualifiedScenario[]): WorkEstimate {
+  let runs = 0;
+  let mails = 0;
+  let events = 0;
+  let runBytes = 0;
+  for (const q of scenarios) {
+    const n = q.policies.length * q.replications;
+    const m = mailEvents(q);
+    runs += n;
+    mails += n * m.mails;
+    events += n * (m.events + controlEvents(q));
+    const bytes = m.mails * BYTES_PER_MAIL + 2 * q.mta.deliveryWorkers * BYTES_PER_DELIVERY_WORKER;
+    runBytes = Math.max(runBytes, bytes);
+  }
+  return { runs, mails, events, cpuS: events / EVENTS_PER_S, runBytes };
+}
+
+/** Peak memory of the work on `threads` threads (1 = in-process), bytes. */
+export function peakBytes(w: WorkEstimate, threads: number): number {
+  const workers = threads > 1 ? threads * WORKER_BYTES : 0;
+  return BASE_BYTES + workers + Math.min(threads, w.runs) * w.runBytes + w.runs * BYTES_PER_RESULT;
+}
+
+/** Wall-clock seconds of the work on `threads` threads, start-up included. */
+export function wallSeconds(w: WorkEstimate, threads: number): number {
+  return THREAD_START_S + w.cpuS / Math.max(1, Math.min(threads, w.runs));
+}
