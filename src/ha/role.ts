@@ -44,7 +44,6 @@ export type RoleEvent =
   | { readonly type: "to-configured"; readonly propagate: boolean } // admin `restore` (row 8)
   | { readonly type: "admin-restart"; readonly peerMaster: boolean } // admin `restart` (row 8)
   | { readonly type: "demote" }; // the peer takes MASTER back (restore fail-back, split-brain heal)
-export type RoleEventType = RoleEvent["type"];
 
 /** Effects the driver performs, in order. */
 export type RoleEffect =

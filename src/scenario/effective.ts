@@ -8,9 +8,10 @@
  *
  * @module
  */
-import type { Dist, DistSpec } from "../kernel/dist.js";
+import type { Dist } from "../kernel/dist.js";
 import { formatDuration } from "../kernel/time.js";
-import { FAULT_FIELDS, RANDOM_FAULT_FIELDS } from "./qualify.js";
+import type { DistSpec } from "./dists.js";
+import { FAULT_FIELDS, RANDOM_FAULT_FIELDS } from "./shape.js";
 import {
   PROTOCOLS,
   type Assumptions,

@@ -84,20 +84,6 @@ function flow(v: unknown, depth: number): string {
     );
     return `{${parts.join(", ")}}`;
   }
-  return String(v);
-}
-
-/** The YAML type name of a value, for "expected a mapping, got a list" style messages. */
-export function typeName(v: unknown): string {
-  if (v === undefined) return "nothing";
-  if (v === null) return "an empty value";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return typeof v === "string"
-    ? "a string"
-    : typeof v === "number"
-      ? "a number"
-      : typeof v === "boolean"
-        ? "true/false"
-        : typeof v;
+  // Parsed files hold no functions or symbols; name the type rather than print their source.
+  return `<${typeof v}>`;
 }

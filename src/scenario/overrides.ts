@@ -12,13 +12,8 @@
  */
 import YAML from "yaml";
 import { ScenarioError, describeValue, joinPath } from "./errors.js";
-import {
-  SCENARIO_SHAPE,
-  byKindFields,
-  kindFieldHint,
-  unknownFieldHint,
-  type Shape,
-} from "./qualify.js";
+import { kindFieldHint } from "./faults.js";
+import { SCENARIO_SHAPE, byKindFields, unknownFieldHint, type Shape } from "./shape.js";
 
 type Segment = string | number;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDurationDist } from "../../src/kernel/dist.js";
+import { parseDurationDist } from "../../src/scenario/dists.js";
 import { US_PER_D, US_PER_S } from "../../src/kernel/time.js";
 import { parseScenarioText, qualifyScenario } from "../../src/scenario/index.js";
 

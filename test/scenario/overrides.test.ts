@@ -124,7 +124,7 @@ describe("applyOverrides", () => {
   it("leaves value checks to the qualifier, which names the field", () => {
     const raw = applyOverrides(RAW, ["ha.heartbeat.lostThreshold=0"], FILE);
     expect(() => qualifyScenario(raw, FILE)).toThrow(
-      "scenarios/x.yaml: ha.heartbeat.lostThreshold: expected a whole number ≥ 1, got 0",
+      "scenarios/x.yaml: ha.heartbeat.lostThreshold: expected a whole number from 1 to 1000, got 0",
     );
   });
 });
