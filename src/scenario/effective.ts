@@ -39,45 +39,7 @@ export function scenarioToRaw(q: QualifiedScenario): Record<string, unknown> {
     replications: q.replications,
     policies: [...q.policies],
     nodes: q.nodes.map((n) => ({ name: n.name, mode: n.mode })),
-    ha: {
-      heartbeat: {
-        interval: d(q.ha.heartbeat.intervalUs),
-        lostThreshold: q.ha.heartbeat.lostThreshold,
-        secondaryLink: q.ha.heartbeat.secondaryLink,
-      },
-      remoteAsHeartbeat: q.ha.remoteAsHeartbeat,
-      // Every protocol is listed, `off` for those not probed, so the effective file says so.
-      rservice: Object.fromEntries(
-        PROTOCOLS.map((p) => {
-          const probe = q.ha.rservice.find((r) => r.protocol === p);
-          return [
-            p,
-            probe
-              ? {
-                  interval: d(probe.intervalUs),
-                  timeout: d(probe.timeoutUs),
-                  retries: probe.retries,
-                }
-              : "off",
-          ];
-        }),
-      ),
-      lservice: { ports: localCheck(q.ha.lservice.ports), hd: localCheck(q.ha.lservice.hd) },
-      mailQueueSync: {
-        enabled: q.ha.mailQueueSync.enabled,
-        interval: d(q.ha.mailQueueSync.intervalUs),
-      },
-      mailDataSync: {
-        enabled: q.ha.mailDataSync.enabled,
-        interval: d(q.ha.mailDataSync.intervalUs),
-      },
-      holdOff: d(q.ha.holdOffUs),
-      admin: {
-        responseTime:
-          q.ha.admin.responseTime === null ? "never" : distToSpec(q.ha.admin.responseTime),
-        action: q.ha.admin.action,
-      },
-    },
+    ha: haToRaw(q),
     mta: {
       spoolCapacity: q.mta.spoolCapacity,
       deliveryWorkers: q.mta.deliveryWorkers,
@@ -102,6 +64,50 @@ export function scenarioToRaw(q: QualifiedScenario): Record<string, unknown> {
     randomFaults: q.randomFaults.map((f) => randomFaultToRaw(f, name)),
     assumptions: assumptionsToRaw(q.assumptions),
     engine: { ...q.engine },
+  };
+}
+
+/** The `ha` section, every protocol and check listed (`off` when not monitored). */
+function haToRaw(q: QualifiedScenario): Record<string, unknown> {
+  const d = formatDuration;
+  return {
+    heartbeat: {
+      interval: d(q.ha.heartbeat.intervalUs),
+      lostThreshold: q.ha.heartbeat.lostThreshold,
+      secondaryLink: q.ha.heartbeat.secondaryLink,
+    },
+    remoteAsHeartbeat: q.ha.remoteAsHeartbeat,
+    // Every protocol is listed, `off` for those not probed, so the effective file says so.
+    rservice: Object.fromEntries(
+      PROTOCOLS.map((p) => {
+        const probe = q.ha.rservice.find((r) => r.protocol === p);
+        return [
+          p,
+          probe
+            ? {
+                interval: d(probe.intervalUs),
+                timeout: d(probe.timeoutUs),
+                retries: probe.retries,
+              }
+            : "off",
+        ];
+      }),
+    ),
+    lservice: { ports: localCheck(q.ha.lservice.ports), hd: localCheck(q.ha.lservice.hd) },
+    mailQueueSync: {
+      enabled: q.ha.mailQueueSync.enabled,
+      interval: d(q.ha.mailQueueSync.intervalUs),
+    },
+    mailDataSync: {
+      enabled: q.ha.mailDataSync.enabled,
+      interval: d(q.ha.mailDataSync.intervalUs),
+    },
+    holdOff: d(q.ha.holdOffUs),
+    admin: {
+      responseTime:
+        q.ha.admin.responseTime === null ? "never" : distToSpec(q.ha.admin.responseTime),
+      action: q.ha.admin.action,
+    },
   };
 }
 

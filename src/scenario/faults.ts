@@ -9,6 +9,7 @@
 import { formatDuration } from "../kernel/time.js";
 import {
   FAULT_KINDS,
+  type FaultKind,
   type FaultSpec,
   type HaConfig,
   type LinkName,
@@ -88,6 +89,16 @@ export function readFault(item: unknown, path: string, file: string, ctx: FaultC
   if (atUs >= ctx.horizonUs)
     f.fail("at", `expected a time before the horizon (${formatDuration(ctx.horizonUs)})`);
   const durationUs = kind === "admin" ? 0 : f.duration("duration", D["faults[].duration"]);
+  return faultOfKind(kind, f, ctx, { atUs, durationUs });
+}
+
+/** The kind-specific fields of a scheduled fault, read after its start and duration. */
+function faultOfKind(
+  kind: FaultKind,
+  f: Fields,
+  ctx: FaultContext,
+  { atUs, durationUs }: { atUs: number; durationUs: number },
+): FaultSpec {
   const node = (): NodeIndex => nodeRef(f, ctx, false) as NodeIndex;
   switch (kind) {
     case "node-crash":

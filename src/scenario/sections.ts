@@ -96,26 +96,7 @@ export function readHa(h: Fields): HaConfig {
     lostThreshold: hb.int("lostThreshold", D["ha.heartbeat.lostThreshold"]),
     secondaryLink: hb.bool("secondaryLink", D["ha.heartbeat.secondaryLink"]),
   };
-  const rs = h.section("rservice", PROTOCOLS);
-  const rservice = PROTOCOLS.flatMap((protocol): ProbeConfig[] => {
-    const v = rs.get(protocol);
-    if (v === undefined || v === "off") return [];
-    if (!isMapping(v) && v !== null)
-      rs.fail(
-        protocol,
-        "expected a probe such as {interval: 30s, timeout: 5s, retries: 3} ({} for these defaults) or off",
-      );
-    const p = rs.section(protocol, fieldNames(SCENARIO_SHAPE, "ha", "rservice", protocol));
-    const intervalUs = p.duration("interval", D["ha.rservice.<protocol>.interval"]);
-    const timeoutUs = p.duration("timeout", D["ha.rservice.<protocol>.timeout"]);
-    if (timeoutUs > intervalUs)
-      p.fail(
-        "timeout",
-        `expected a timeout no longer than the interval (${formatDuration(intervalUs)})`,
-      );
-    const retries = p.int("retries", D["ha.rservice.<protocol>.retries"]);
-    return [{ protocol, intervalUs, timeoutUs, retries }];
-  });
+  const rservice = readRservice(h.section("rservice", PROTOCOLS));
   const remoteAsHeartbeat = h.bool("remoteAsHeartbeat", D["ha.remoteAsHeartbeat"]);
   if (remoteAsHeartbeat && rservice.length === 0) {
     h.fail(
@@ -124,20 +105,7 @@ export function readHa(h: Fields): HaConfig {
     );
   }
   const ls = h.section("lservice", fieldNames(SCENARIO_SHAPE, "ha", "lservice"));
-  const localCheck = (key: "ports" | "hd"): LocalCheckConfig | null => {
-    const v = ls.get(key);
-    if (v === undefined || v === "off") return null;
-    if (!isMapping(v) && v !== null)
-      ls.fail(
-        key,
-        "expected a check such as {interval: 10s, retries: 3} ({} for these defaults) or off",
-      );
-    const c = ls.section(key, fieldNames(SCENARIO_SHAPE, "ha", "lservice", key));
-    // The documented range of `lservice <check_s>` is 1–60 s [D: S3].
-    const intervalUs = c.duration("interval", D["ha.lservice.<check>.interval"]);
-    return { intervalUs, retries: c.int("retries", D["ha.lservice.<check>.retries"]) };
-  };
-  const lservice = { ports: localCheck("ports"), hd: localCheck("hd") };
+  const lservice = { ports: readLocalCheck(ls, "ports"), hd: readLocalCheck(ls, "hd") };
   const sync = (key: "mailQueueSync" | "mailDataSync") => {
     const s = h.section(key, fieldNames(SCENARIO_SHAPE, "ha", key));
     return {
@@ -163,6 +131,46 @@ export function readHa(h: Fields): HaConfig {
     holdOffUs,
     admin,
   };
+}
+
+/** A monitor's settings under `ha.rservice` or `ha.lservice`, or null for `off` or absent. */
+function monitorOrOff(parent: Fields, key: string, example: string): Fields | null {
+  const v = parent.get(key);
+  if (v === undefined || v === "off") return null;
+  if (!isMapping(v) && v !== null)
+    parent.fail(key, `expected ${example} ({} for these defaults) or off`);
+  const monitors = parent.path.split(".").at(-1) ?? "";
+  return parent.section(key, fieldNames(SCENARIO_SHAPE, "ha", monitors, key));
+}
+
+/** The probed protocols of `ha.rservice`; `off` or absent = not probed. */
+function readRservice(rs: Fields): ProbeConfig[] {
+  return PROTOCOLS.flatMap((protocol): ProbeConfig[] => {
+    const p = monitorOrOff(
+      rs,
+      protocol,
+      "a probe such as {interval: 30s, timeout: 5s, retries: 3}",
+    );
+    if (p === null) return [];
+    const intervalUs = p.duration("interval", D["ha.rservice.<protocol>.interval"]);
+    const timeoutUs = p.duration("timeout", D["ha.rservice.<protocol>.timeout"]);
+    if (timeoutUs > intervalUs)
+      p.fail(
+        "timeout",
+        `expected a timeout no longer than the interval (${formatDuration(intervalUs)})`,
+      );
+    const retries = p.int("retries", D["ha.rservice.<protocol>.retries"]);
+    return [{ protocol, intervalUs, timeoutUs, retries }];
+  });
+}
+
+/** A local check of `ha.lservice` (`ports` or `hd`); `off` or absent = null. */
+function readLocalCheck(ls: Fields, key: "ports" | "hd"): LocalCheckConfig | null {
+  const c = monitorOrOff(ls, key, "a check such as {interval: 10s, retries: 3}");
+  if (c === null) return null;
+  // The documented range of `lservice <check_s>` is 1–60 s [D: S3].
+  const intervalUs = c.duration("interval", D["ha.lservice.<check>.interval"]);
+  return { intervalUs, retries: c.int("retries", D["ha.lservice.<check>.retries"]) };
 }
 
 /** `never`, or a distribution; a word that is neither is most likely a misspelt `never`. */
