@@ -27,8 +27,10 @@ export interface DurationRule {
   readonly maxUs?: number;
   /** `maxUs` itself is refused. */
   readonly maxOpen?: boolean;
-  /** The expectation when outside `minUs`/`maxUs`; also the range in the README. */
+  /** The expectation when outside `minUs`/`maxUs`. */
   readonly says?: string;
+  /** The range as the README's Unit column writes it, when `minUs`/`maxUs` narrow it. */
+  readonly range?: string;
 }
 /** A whole number in [min, max]. */
 export interface IntRule {
@@ -156,6 +158,7 @@ export const DEFAULTS = {
     minUs: US_PER_S,
     maxUs: 60 * US_PER_S,
     says: "expected a duration from 1s to 60s (the documented range)",
+    range: "duration, 1s–60s",
   },
   "ha.lservice.<check>.retries": int(3, 1, COUNT_MAX),
   "ha.mailQueueSync.enabled": bool(false),
@@ -181,6 +184,7 @@ export const DEFAULTS = {
     maxUs: US_PER_D,
     maxOpen: true,
     says: "expected a time of day from 0s to before 24h",
+    range: "duration, 0s ≤ t < 24h",
   },
   "workload.senderRetry.interval": positive("15m"),
   "workload.senderRetry.giveUp": zeroOk("5d"),
@@ -220,3 +224,41 @@ export const DEFAULTS = {
 
 /** A path of {@link DEFAULTS}. */
 export type FieldPath = keyof typeof DEFAULTS;
+
+/** A number as the README and messages write it: `1e-9`, `1e6`, `0.5`, `1000`. */
+export function formatNumber(x: number): string {
+  return x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)
+    ? x.toExponential().replace("e+", "e")
+    : String(x);
+}
+
+/** A rule's range as the README's Unit column writes it (for the rules that have numbers). */
+export function rangeText(rule: FieldRule): string | undefined {
+  switch (rule.type) {
+    case "duration":
+      return rule.range ?? (rule.min === "zero" ? "duration ≥ 0" : "duration > 0");
+    case "int":
+      return rule.max === Number.MAX_SAFE_INTEGER
+        ? `whole number ≥ ${rule.min} (below 2^53)`
+        : `whole number, ${formatNumber(rule.min)}–${formatNumber(rule.max)}`;
+    case "number":
+      return `number, ${rule.min} ≤ x ${rule.maxOpen === true ? "<" : "≤"} ${rule.max}`;
+    case "rate":
+      return `rate, ${formatNumber(rule.minPerS)}/s–${formatNumber(rule.maxPerS)}/s`;
+    case "probability":
+      return "probability";
+    default:
+      return undefined;
+  }
+}
+
+/** A rule's default as the README's Default column writes it. */
+export function defaultText(rule: FieldRule): string {
+  if (rule.type === "other") return rule.doc;
+  if (rule.def === undefined) return "**required**";
+  if (typeof rule.def === "object") {
+    const fields = Object.entries(rule.def).map(([k, v]) => `${k}: ${String(v)}`);
+    return `\`{${fields.join(", ")}}\``;
+  }
+  return `\`${String(rule.def)}\``;
+}

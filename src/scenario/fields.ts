@@ -7,15 +7,16 @@
  */
 import type { Dist } from "../kernel/dist.js";
 import { MAX_TIME_US } from "../kernel/time.js";
-import type {
-  BoolRule,
-  ChoiceRule,
-  DistRule,
-  DurationRule,
-  IntRule,
-  NumberRule,
-  ProbabilityRule,
-  RateRule,
+import {
+  formatNumber,
+  type BoolRule,
+  type ChoiceRule,
+  type DistRule,
+  type DurationRule,
+  type IntRule,
+  type NumberRule,
+  type ProbabilityRule,
+  type RateRule,
 } from "./defaults.js";
 import { parseDurationDist } from "./dists.js";
 import { ScenarioError, describeValue, joinPath } from "./errors.js";
@@ -238,7 +239,10 @@ export class Fields {
       return this.fail(key, expected);
     }
     if (perS < rule.minPerS || perS > rule.maxPerS)
-      this.fail(key, `expected a rate from ${rule.minPerS}/s to ${rule.maxPerS}/s`);
+      this.fail(
+        key,
+        `expected a rate from ${formatNumber(rule.minPerS)}/s to ${formatNumber(rule.maxPerS)}/s`,
+      );
     return perS;
   }
 
