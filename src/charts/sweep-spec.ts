@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parseDurationUs } from "../kernel/time.js";
+import { parseDurationUs } from "../scenario/units.js";
 import { topLevel, type Json, type Spec } from "./common.js";
 import {
   axisTitle,

@@ -6,7 +6,7 @@
  * @module
  */
 import { ScenarioError } from "../scenario/index.js";
-import { TimeFormatError } from "../kernel/time.js";
+import { TimeFormatError } from "../scenario/units.js";
 
 /** Exit code of a user error. */
 export const EXIT_USAGE = 2;

@@ -5,7 +5,7 @@
  * @module
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
-import { parseDurationUs } from "../kernel/time.js";
+import { parseDurationUs } from "../scenario/units.js";
 import { applyOverrides, parseScenarioText, qualifyScenario } from "../scenario/index.js";
 import { POLICIES, POLICY_ALIASES, type QualifiedScenario } from "../config/scenario.js";
 import { UserError } from "./errors.js";

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { formatDuration, parseDurationUs } from "../kernel/time.js";
+import { formatDuration } from "../kernel/time.js";
+import { parseDurationUs } from "../scenario/units.js";
 import { UserError } from "./errors.js";
 
 /** One varied parameter: its scenario path and the values it takes, in order. */

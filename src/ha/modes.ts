@@ -10,7 +10,6 @@
 
 /** Effective HA mode of a unit. */
 export type Mode = "MASTER" | "SLAVE" | "FAILED" | "OFF" | "HOLD_OFF";
-export const MODES: readonly Mode[] = ["MASTER", "SLAVE", "FAILED", "OFF", "HOLD_OFF"];
 
 /** What the hardware is doing. `REBOOTING` is a planned reboot (`execute reboot`), `HUNG` a unit alive but unresponsive. */
 export type Physical = "UP" | "CRASHED" | "HUNG" | "REBOOTING";

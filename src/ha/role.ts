@@ -50,7 +50,6 @@ export type RoleEvent =
       readonly toConfigured: boolean;
     } // admin `restart` (row 8)
   | { readonly type: "demote" }; // the peer takes MASTER back (restore fail-back, split-brain heal)
-export type RoleEventType = RoleEvent["type"];
 
 /** Effects the driver performs, in order. */
 export type RoleEffect =

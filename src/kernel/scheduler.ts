@@ -48,8 +48,6 @@ export type Tracer = (timeUs: number, handler: HandlerId, arg: number) => void;
 export const PRIORITY_MIN = -1024;
 /** Highest (least urgent) priority number accepted. */
 export const PRIORITY_MAX = 1023;
-/** The default priority used by convention for ordinary events. */
-export const PRIORITY_DEFAULT = 0;
 
 /** 2^42: sequence numbers live in the low 42 bits of the key, priorities in the 11 bits above. */
 const SEQ_SPAN = 4_398_046_511_104;

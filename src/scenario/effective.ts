@@ -8,9 +8,10 @@
  *
  * @module
  */
-import type { Dist, DistSpec } from "../kernel/dist.js";
+import type { Dist } from "../kernel/dist.js";
 import { formatDuration } from "../kernel/time.js";
-import { FAULT_FIELDS, RANDOM_FAULT_FIELDS } from "./qualify.js";
+import type { DistSpec } from "./dists.js";
+import { FAULT_FIELDS, RANDOM_FAULT_FIELDS } from "./shape.js";
 import {
   PROTOCOLS,
   type Assumptions,
@@ -38,45 +39,7 @@ export function scenarioToRaw(q: QualifiedScenario): Record<string, unknown> {
     replications: q.replications,
     policies: [...q.policies],
     nodes: q.nodes.map((n) => ({ name: n.name, mode: n.mode })),
-    ha: {
-      heartbeat: {
-        interval: d(q.ha.heartbeat.intervalUs),
-        lostThreshold: q.ha.heartbeat.lostThreshold,
-        secondaryLink: q.ha.heartbeat.secondaryLink,
-      },
-      remoteAsHeartbeat: q.ha.remoteAsHeartbeat,
-      // Every protocol is listed, `off` for those not probed, so the effective file says so.
-      rservice: Object.fromEntries(
-        PROTOCOLS.map((p) => {
-          const probe = q.ha.rservice.find((r) => r.protocol === p);
-          return [
-            p,
-            probe
-              ? {
-                  interval: d(probe.intervalUs),
-                  timeout: d(probe.timeoutUs),
-                  retries: probe.retries,
-                }
-              : "off",
-          ];
-        }),
-      ),
-      lservice: { ports: localCheck(q.ha.lservice.ports), hd: localCheck(q.ha.lservice.hd) },
-      mailQueueSync: {
-        enabled: q.ha.mailQueueSync.enabled,
-        interval: d(q.ha.mailQueueSync.intervalUs),
-      },
-      mailDataSync: {
-        enabled: q.ha.mailDataSync.enabled,
-        interval: d(q.ha.mailDataSync.intervalUs),
-      },
-      holdOff: d(q.ha.holdOffUs),
-      admin: {
-        responseTime:
-          q.ha.admin.responseTime === null ? "never" : distToSpec(q.ha.admin.responseTime),
-        action: q.ha.admin.action,
-      },
-    },
+    ha: haToRaw(q),
     mta: {
       spoolCapacity: q.mta.spoolCapacity,
       deliveryWorkers: q.mta.deliveryWorkers,
@@ -104,6 +67,50 @@ export function scenarioToRaw(q: QualifiedScenario): Record<string, unknown> {
   };
 }
 
+/** The `ha` section, every protocol and check listed (`off` when not monitored). */
+function haToRaw(q: QualifiedScenario): Record<string, unknown> {
+  const d = formatDuration;
+  return {
+    heartbeat: {
+      interval: d(q.ha.heartbeat.intervalUs),
+      lostThreshold: q.ha.heartbeat.lostThreshold,
+      secondaryLink: q.ha.heartbeat.secondaryLink,
+    },
+    remoteAsHeartbeat: q.ha.remoteAsHeartbeat,
+    // Every protocol is listed, `off` for those not probed, so the effective file says so.
+    rservice: Object.fromEntries(
+      PROTOCOLS.map((p) => {
+        const probe = q.ha.rservice.find((r) => r.protocol === p);
+        return [
+          p,
+          probe
+            ? {
+                interval: d(probe.intervalUs),
+                timeout: d(probe.timeoutUs),
+                retries: probe.retries,
+              }
+            : "off",
+        ];
+      }),
+    ),
+    lservice: { ports: localCheck(q.ha.lservice.ports), hd: localCheck(q.ha.lservice.hd) },
+    mailQueueSync: {
+      enabled: q.ha.mailQueueSync.enabled,
+      interval: d(q.ha.mailQueueSync.intervalUs),
+    },
+    mailDataSync: {
+      enabled: q.ha.mailDataSync.enabled,
+      interval: d(q.ha.mailDataSync.intervalUs),
+    },
+    holdOff: d(q.ha.holdOffUs),
+    admin: {
+      responseTime:
+        q.ha.admin.responseTime === null ? "never" : distToSpec(q.ha.admin.responseTime),
+      action: q.ha.admin.action,
+    },
+  };
+}
+
 /** In the README's order; the two durations lose their `Us`. */
 function assumptionsToRaw(a: Assumptions): Record<string, unknown> {
   return {
@@ -117,6 +124,10 @@ function assumptionsToRaw(a: Assumptions): Record<string, unknown> {
     arpUpdateDelay: formatDuration(a.arpUpdateDelayUs),
     failedWithoutPeer: a.failedWithoutPeer,
     lserviceOnSlave: a.lserviceOnSlave,
+    hungMasterArp: a.hungMasterArp,
+    adminActs: a.adminActs,
+    adminRestartTo: a.adminRestartTo,
+    mailDataShare: a.mailDataShare,
   };
 }
 

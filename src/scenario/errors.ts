@@ -40,11 +40,30 @@ export class ScenarioError extends Error {
     this.message = this.format();
   }
 
-  /** `<file>: <path>: <what was expected>, got <what>[; <hint>]`, always on one line. */
+  /**
+   * `<file>: <path>: <what was expected>, got <what>[; <hint>]`, always on one line and bounded:
+   * anything echoed from the input (a 10 000-character unit name, a deep `--set` value) is cut,
+   * so the line stays readable whatever the file holds.
+   */
   format(): string {
-    const line = `${this.file}: ${this.path || ROOT_PATH}: ${this.expected}, got ${this.got}${this.hint ? `; ${this.hint}` : ""}`;
+    const path = bound(this.path || ROOT_PATH, MAX_PART);
+    const hint = this.hint ? `; ${bound(this.hint, MAX_PART)}` : "";
+    const line = `${this.file}: ${path}: ${bound(this.expected, MAX_EXPECTED)}, got ${bound(this.got, MAX_PART)}${hint}`;
     return oneLine(line);
   }
+}
+
+/** The longest word (a run without spaces: a name, a key, a value) echoed in an error line. */
+export const MAX_WORD = 80;
+/** The longest path, value or hint in an error line; the expectation may list fields, so more. */
+const MAX_PART = 240;
+const LONG_WORD = new RegExp(`\\S{${MAX_WORD + 1},}`, "g");
+const MAX_EXPECTED = 600;
+
+/** Cuts every word longer than {@link MAX_WORD} and the whole text at `max`, marking each cut with "…". */
+export function bound(text: string, max: number): string {
+  const words = oneLine(text).replace(LONG_WORD, (w) => `${w.slice(0, MAX_WORD)}…`);
+  return words.length > max ? `${words.slice(0, max)}…` : words;
 }
 
 /** Collapses newlines (a YAML code frame, a multi-line library message) so the error stays one line. */
@@ -84,20 +103,6 @@ function flow(v: unknown, depth: number): string {
     );
     return `{${parts.join(", ")}}`;
   }
-  return String(v);
-}
-
-/** The YAML type name of a value, for "expected a mapping, got a list" style messages. */
-export function typeName(v: unknown): string {
-  if (v === undefined) return "nothing";
-  if (v === null) return "an empty value";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return typeof v === "string"
-    ? "a string"
-    : typeof v === "number"
-      ? "a number"
-      : typeof v === "boolean"
-        ? "true/false"
-        : typeof v;
+  // Parsed files hold no functions or symbols; name the type rather than print their source.
+  return `<${typeof v}>`;
 }

@@ -11,7 +11,11 @@
  */
 export { ScenarioError, describeValue } from "./errors.js";
 export { parseScenarioText } from "./parse.js";
-export { qualifyScenario, SCENARIO_SHAPE, type Shape } from "./qualify.js";
+export { qualifyScenario } from "./qualify.js";
+export { SCENARIO_SHAPE, type Shape } from "./shape.js";
+export { DEFAULTS } from "./defaults.js";
+export { parseDurationDist, type DistSpec } from "./dists.js";
+export { TimeFormatError, parseDurationUs, parseRatePerS } from "./units.js";
 export { applyOverrides } from "./overrides.js";
 export { distToSpec, formatRate, scenarioToRaw } from "./effective.js";
 export { didYouMean } from "./suggest.js";

@@ -5,20 +5,23 @@
  * `ha.heartbeat.lostThreshold=5`, `faults[0].at=3h`, `mta.deliveryTime={dist: exponential, mean: 50ms}`.
  * The path is checked against the scenario's field tree (the same one {@link qualifyScenario} checks
  * files against), so a typo fails here with a did-you-mean instead of silently adding a field.
- * The value is read as a YAML flow value: `5` is a number, `3h` a string, `[off, slave]` a list.
+ * The value is read as a YAML flow value: `5` is a number, `3h` a string, `[off, slave]` a list;
+ * anchors and aliases are refused (`strict.ts`).
  * `policies=off,slave` also works, because `policies` accepts a comma-separated string.
  *
  * @module
  */
 import YAML from "yaml";
 import { ScenarioError, describeValue, joinPath } from "./errors.js";
+import { kindFieldHint } from "./faults.js";
+import { SCENARIO_SHAPE, byKindFields, unknownFieldHint, type Shape } from "./shape.js";
 import {
-  SCENARIO_SHAPE,
-  byKindFields,
-  kindFieldHint,
-  unknownFieldHint,
-  type Shape,
-} from "./qualify.js";
+  checkAliases,
+  checkFlowNesting,
+  checkNesting,
+  isStackOverflow,
+  tooDeep,
+} from "./strict.js";
 
 type Segment = string | number;
 
@@ -56,8 +59,17 @@ export function applyOverrides(raw: unknown, sets: readonly string[], file: stri
 
 /** Reads the value part of an override as YAML (a scalar or a flow list/mapping). */
 function parseValue(text: string, path: string, file: string, set: string): unknown {
-  const doc = YAML.parseDocument(text, { version: "1.2" });
+  // Nesting is checked on the text first: the parser is slow and may overflow on deep input.
+  checkFlowNesting(text, file, path);
+  let doc: YAML.Document;
+  try {
+    doc = YAML.parseDocument(text, { version: "1.2", uniqueKeys: true });
+  } catch (e) {
+    if (isStackOverflow(e)) throw tooDeep(file, path);
+    throw e;
+  }
   const err = doc.errors[0];
+  if (err !== undefined && /call stack/i.test(err.message)) throw tooDeep(file, path);
   if (err !== undefined) {
     throw new ScenarioError(
       file,
@@ -66,7 +78,11 @@ function parseValue(text: string, path: string, file: string, set: string): unkn
       describeValue(text),
     );
   }
-  return doc.toJS() as unknown;
+  // Same rules as a file, and no anchors or aliases at all: `*a` is a typo, not a reference.
+  checkAliases(doc, file, path, false);
+  const value = doc.toJS() as unknown;
+  checkNesting(value, file, path);
+  return value;
 }
 
 /** Splits `faults[0].at` into `["faults", 0, "at"]`. */
@@ -113,58 +129,7 @@ export function setPath(
     const seg = segs[i]!;
     const here = joinPath(at, seg);
     const last = i === segs.length - 1;
-    let next: Shape;
-    if (shape.t === "list") {
-      if (typeof seg !== "number") {
-        throw new ScenarioError(
-          file,
-          here,
-          `expected an index such as ${at}[0] (in --set ${set})`,
-          `field "${seg}"`,
-        );
-      }
-      const list = node as unknown[];
-      // Index = length appends, so a fault can be added from the command line.
-      if (seg > list.length) {
-        throw new ScenarioError(
-          file,
-          here,
-          `expected an index from 0 to ${list.length} (in --set ${set})`,
-          String(seg),
-          `${at} has ${list.length} item(s)`,
-        );
-      }
-      next = shape.item;
-    } else {
-      if (typeof seg === "number")
-        throw new ScenarioError(
-          file,
-          here,
-          `expected a field name after ${at || "the top level"} (in --set ${set})`,
-          `index [${seg}]`,
-        );
-      const allowed =
-        shape.t === "map"
-          ? Object.keys(shape.fields)
-          : shape.t === "byKind"
-            ? byKindFields(shape, (node as Record<string, unknown>).kind)
-            : [];
-      if (!allowed.includes(seg)) {
-        const kind = (node as Record<string, unknown>).kind;
-        const hint =
-          shape.t === "byKind" && typeof kind === "string" && shape.fields[kind] !== undefined
-            ? kindFieldHint(kind, shape.fields, allowed)(seg)
-            : unknownFieldHint(seg, allowed);
-        throw new ScenarioError(
-          file,
-          here,
-          `expected a field of ${at || "a scenario"} (${allowed.join(", ")}) (in --set ${set})`,
-          `unknown field "${seg}"`,
-          hint,
-        );
-      }
-      next = shape.t === "map" ? shape.fields[seg]! : { t: "leaf" };
-    }
+    const next = stepShape(shape, node, seg, { at, here, file, set });
     if (!last && next.t === "leaf") {
       const sub = segs[i + 1]!;
       throw new ScenarioError(
@@ -196,6 +161,66 @@ export function setPath(
     node = child as Record<string, unknown> | unknown[];
     shape = next;
     at = here;
+  }
+}
+
+/** The shape one step below `shape` at `seg`, or the one-line error for a step the tree lacks. */
+function stepShape(
+  shape: Shape,
+  node: Record<string, unknown> | unknown[],
+  seg: string | number,
+  { at, here, file, set }: { at: string; here: string; file: string; set: string },
+): Shape {
+  if (shape.t === "list") {
+    if (typeof seg !== "number") {
+      throw new ScenarioError(
+        file,
+        here,
+        `expected an index such as ${at}[0] (in --set ${set})`,
+        `field "${seg}"`,
+      );
+    }
+    const list = node as unknown[];
+    // Index = length appends, so a fault can be added from the command line.
+    if (seg > list.length) {
+      throw new ScenarioError(
+        file,
+        here,
+        `expected an index from 0 to ${list.length} (in --set ${set})`,
+        String(seg),
+        `${at} has ${list.length} item(s)`,
+      );
+    }
+    return shape.item;
+  } else {
+    if (typeof seg === "number")
+      throw new ScenarioError(
+        file,
+        here,
+        `expected a field name after ${at || "the top level"} (in --set ${set})`,
+        `index [${seg}]`,
+      );
+    const allowed =
+      shape.t === "map"
+        ? Object.keys(shape.fields)
+        : shape.t === "byKind"
+          ? byKindFields(shape, (node as Record<string, unknown>).kind)
+          : [];
+    if (!allowed.includes(seg)) {
+      const kind = (node as Record<string, unknown>).kind;
+      const hint =
+        shape.t === "byKind" && typeof kind === "string" && shape.fields[kind] !== undefined
+          ? kindFieldHint(kind, shape.fields, allowed)(seg)
+          : unknownFieldHint(seg, allowed);
+      throw new ScenarioError(
+        file,
+        here,
+        `expected a field of ${at || "a scenario"} (${allowed.join(", ")}) (in --set ${set})`,
+        `unknown field "${seg}"`,
+        hint,
+      );
+    }
+    return shape.t === "map" ? shape.fields[seg]! : { t: "leaf" };
   }
 }
 

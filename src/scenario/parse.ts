@@ -4,12 +4,23 @@
  * YAML 1.2 (core schema), so `off`, `yes` and `no` stay strings: `policies: [off, slave]` means the
  * policy named `off`, not `false` as YAML 1.1 would have it. `.json` files are read with
  * `JSON.parse`, which is stricter than reading JSON as YAML (YAML would take `"b": }` as null).
+ * Both formats obey the same rules (`strict.ts`): no key twice, bounded nesting, bounded aliases.
  * Syntax errors become a {@link ScenarioError} whose path is the line and column.
  *
  * @module
  */
 import YAML from "yaml";
-import { ScenarioError, describeValue } from "./errors.js";
+import { ROOT_PATH, ScenarioError, describeValue } from "./errors.js";
+import {
+  MAX_ALIASES,
+  checkAliases,
+  checkFlowNesting,
+  checkJsonKeys,
+  checkNesting,
+  isStackOverflow,
+  lineColumn,
+  tooDeep,
+} from "./strict.js";
 
 /**
  * Parses the text of a scenario file.
@@ -27,21 +38,35 @@ export function parseScenarioText(source: string, file: string): unknown {
   if (lower.endsWith(".json")) return parseJson(text, file);
   const yamlByName = lower.endsWith(".yaml") || lower.endsWith(".yml");
   if (!yamlByName && /^\s*\{/.test(text)) {
+    let data: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      data = JSON.parse(text) as unknown;
     } catch {
       // Not JSON after all: YAML flow mappings also start with "{".
+      return parseYaml(text, file);
     }
+    checkJsonKeys(text, file);
+    return data;
   }
   return parseYaml(text, file);
 }
 
 /** YAML 1.2 → data; the first syntax error is reported with its position. */
 function parseYaml(text: string, file: string): unknown {
-  const doc = YAML.parseDocument(text, { prettyErrors: true, version: "1.2", uniqueKeys: true });
+  checkFlowNesting(text, file);
+  let doc: YAML.Document;
+  try {
+    doc = YAML.parseDocument(text, { prettyErrors: true, version: "1.2", uniqueKeys: true });
+  } catch (e) {
+    if (isStackOverflow(e)) throw tooDeep(file, ROOT_PATH);
+    throw e;
+  }
   const err = doc.errors[0];
   if (err !== undefined) {
     const pos = err.linePos?.[0];
+    // The parser recurses per level: a stack overflow is nesting, not a syntax error.
+    if (/call stack/i.test(err.message))
+      throw tooDeep(file, pos ? `line ${pos.line}, column ${pos.col}` : ROOT_PATH);
     // With prettyErrors the message carries " at line L, column C:" and a code frame; keep the reason only.
     const reason = err.message.split(/ at line \d+, column \d+/)[0] ?? err.message;
     throw new ScenarioError(
@@ -51,9 +76,14 @@ function parseYaml(text: string, file: string): unknown {
       `${lowerFirst(reason.trim())}${pos ? ` (${describeValue(lineAt(text, pos.line).trim())})` : ""}`,
     );
   }
+  checkAliases(doc, file, ROOT_PATH, true);
   try {
-    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+    const data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+    checkNesting(data, file);
+    return data;
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    if (isStackOverflow(e)) throw tooDeep(file, ROOT_PATH);
     // An alias to a missing anchor, or alias expansion past the limit (a "billion laughs" file).
     throw new ScenarioError(
       file,
@@ -66,9 +96,11 @@ function parseYaml(text: string, file: string): unknown {
 
 /** JSON → data; V8's message gives a position only sometimes, so the line is found from it when it can be. */
 function parseJson(text: string, file: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch (e) {
+    if (isStackOverflow(e)) throw tooDeep(file, ROOT_PATH);
     const msg = (e as Error).message;
     const at = /position (\d+)/.exec(msg);
     let where = "(top level)";
@@ -78,13 +110,9 @@ function parseJson(text: string, file: string): unknown {
       msg.split(/ in JSON at position| at position|, ".*" is not valid JSON/s)[0] ?? msg;
     throw new ScenarioError(file, where, "expected valid JSON", lowerFirst(reason.trim()));
   }
-}
-
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const col = offset - before.lastIndexOf("\n");
-  return `line ${line}, column ${col}`;
+  // Same rules as YAML: a key written twice is refused, not silently the last one.
+  checkJsonKeys(text, file);
+  return data;
 }
 
 function lineAt(text: string, line: number): string {

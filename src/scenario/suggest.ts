@@ -8,6 +8,9 @@
  * @module
  */
 
+/** Longer inputs get no suggestion. */
+const MAX_NAME = 64;
+
 /** Lower case without `-`/`_`: the spellings a user may reasonably use for one name. */
 function normalise(s: string): string {
   return s.toLowerCase().replace(/[-_\s]/g, "");
@@ -45,6 +48,8 @@ export function editDistance(a: string, b: string): number {
  * Ties go to the earlier candidate, so callers list the likelier names first.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  // No name of the format is this long, and the distance costs input × candidate length.
+  if (input.length > MAX_NAME) return undefined;
   const want = normalise(input);
   // A third of the length: "hearbeat" (8) allows 2 edits, "slav" (4) 1, and a one- or
   // two-letter name such as a unit "C" only a change of case or punctuation.

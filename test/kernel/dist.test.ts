@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  DistError,
-  Z_95,
   describeDist,
   meanUs,
-  parseDurationDist,
   quantileUs,
   sampleExponentialUs,
   sampleUs,
@@ -12,144 +9,9 @@ import {
 } from "../../src/kernel/dist.js";
 import { Rng } from "../../src/kernel/rng.js";
 import { erfc, gamma, normalCdf, normalQuantile } from "../../src/kernel/special.js";
-import { US_PER_D, US_PER_H, US_PER_MIN, US_PER_S } from "../../src/kernel/time.js";
-
-describe("parseDurationDist", () => {
-  it("qualifies every distribution into µs with precomputed parameters", () => {
-    expect(parseDurationDist("15s")).toEqual({ dist: "constant", valueUs: 15 * US_PER_S });
-    expect(parseDurationDist(2.5)).toEqual({ dist: "constant", valueUs: 2_500_000 });
-    expect(parseDurationDist({ dist: "constant", value: "1h30m" })).toEqual({
-      dist: "constant",
-      valueUs: 90 * US_PER_MIN,
-    });
-    expect(parseDurationDist({ dist: "exponential", mean: "100ms" })).toEqual({
-      dist: "exponential",
-      meanUs: 100_000,
-    });
-    expect(parseDurationDist({ dist: "uniform", min: 1, max: "2s" })).toEqual({
-      dist: "uniform",
-      minUs: US_PER_S,
-      maxUs: 2 * US_PER_S,
-    });
-    expect(parseDurationDist({ dist: "normal", mean: "5m", sd: "1m" })).toEqual({
-      dist: "normal",
-      meanUs: 5 * US_PER_MIN,
-      sdUs: US_PER_MIN,
-    });
-    expect(parseDurationDist({ dist: "weibull", shape: 1.5, scale: "2h" })).toEqual({
-      dist: "weibull",
-      shape: 1.5,
-      scaleUs: 2 * US_PER_H,
-    });
-
-    const byMedian = parseDurationDist({ dist: "lognormal", median: "4h", p95: "24h" });
-    expect(byMedian).toMatchObject({ dist: "lognormal", medianUs: 4 * US_PER_H, p95Us: US_PER_D });
-    if (byMedian.dist !== "lognormal") throw new Error("unreachable");
-    expect(byMedian.mu).toBeCloseTo(Math.log(4 * US_PER_H), 12);
-    expect(byMedian.sigma).toBeCloseTo(Math.log(6) / 1.6448536269514722, 12);
-
-    const byMean = parseDurationDist({ dist: "lognormal", mean: "10s", sd: "5s" });
-    if (byMean.dist !== "lognormal") throw new Error("unreachable");
-    const s2 = Math.log(1 + 0.25);
-    expect(byMean.sigma).toBeCloseTo(Math.sqrt(s2), 12);
-    expect(byMean.mu).toBeCloseTo(Math.log(10 * US_PER_S) - s2 / 2, 12);
-  });
-
-  const bad: [string, unknown, string, RegExp][] = [
-    [
-      "null",
-      null,
-      "",
-      /expected a duration such as "15s".*or an object \{dist: constant \| exponential/,
-    ],
-    ["array", [1, 2], "", /expected a duration/],
-    ["bad duration string", "soon", "", /expected a duration such as 250ms/],
-    ["negative seconds", -3, "", /non-negative/],
-    [
-      "missing dist",
-      { mean: "1s" },
-      "dist",
-      /missing; expected one of constant, exponential, uniform, normal, lognormal, weibull/,
-    ],
-    [
-      "unknown dist",
-      { dist: "gaussian", mean: "1s" },
-      "dist",
-      /unknown distribution "gaussian"; expected one of constant, exponential, uniform, normal, lognormal, weibull/,
-    ],
-    [
-      "extra field",
-      { dist: "exponential", mean: "1s", sd: "1s" },
-      "sd",
-      /unexpected field for exponential; expected mean/,
-    ],
-    [
-      "missing field",
-      { dist: "uniform", min: "1s" },
-      "max",
-      /missing; uniform expects min and max/,
-    ],
-    [
-      "mixed lognormal",
-      { dist: "lognormal", median: "1h", sd: "1h" },
-      "sd",
-      /expected median and p95, or mean and sd/,
-    ],
-    [
-      "empty lognormal",
-      { dist: "lognormal" },
-      "median",
-      /missing; lognormal expects median and p95, or mean and sd/,
-    ],
-    [
-      "p95 not above median",
-      { dist: "lognormal", median: "4h", p95: "4h" },
-      "p95",
-      /expected p95 greater than the median \(4h\), got 4h/,
-    ],
-    ["zero median", { dist: "lognormal", median: 0, p95: "4h" }, "median", /positive duration/],
-    ["negative sd", { dist: "normal", mean: "1s", sd: -1 }, "sd", /non-negative/],
-    ["zero mean", { dist: "exponential", mean: "0s" }, "mean", /positive duration/],
-    [
-      "bad mean text",
-      { dist: "exponential", mean: "fast" },
-      "mean",
-      /expected a duration such as 250ms/,
-    ],
-    ["non-numeric mean", { dist: "exponential", mean: true }, "mean", /expected a duration/],
-    [
-      "min above max",
-      { dist: "uniform", min: "5s", max: "2s" },
-      "max",
-      /expected max >= min \(5s\), got 2s/,
-    ],
-    [
-      "zero shape",
-      { dist: "weibull", shape: 0, scale: "1h" },
-      "shape",
-      /expected a positive number/,
-    ],
-    [
-      "string shape",
-      { dist: "weibull", shape: "2", scale: "1h" },
-      "shape",
-      /expected a positive number/,
-    ],
-    ["zero scale", { dist: "weibull", shape: 2, scale: 0 }, "scale", /positive duration/],
-  ];
-  it.each(bad)("rejects %s with the field and what was expected", (_name, spec, path, message) => {
-    let error: unknown;
-    try {
-      parseDurationDist(spec);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DistError);
-    expect((error as DistError).path).toBe(path);
-    expect((error as DistError).message).toMatch(message);
-    if (path !== "") expect((error as DistError).message.startsWith(`${path}: `)).toBe(true);
-  });
-});
+import { US_PER_D, US_PER_H, US_PER_S } from "../../src/kernel/time.js";
+// Test input only: reading specs is the scenario layer's job; these tests are about sampling.
+import { Z_95, parseDurationDist } from "../../src/scenario/dists.js";
 
 describe("describeDist", () => {
   it.each([

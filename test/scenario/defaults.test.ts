@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseDurationDist } from "../../src/kernel/dist.js";
+import { parseDurationDist } from "../../src/scenario/dists.js";
 import { US_PER_D, US_PER_S } from "../../src/kernel/time.js";
-import { parseScenarioText, qualifyScenario } from "../../src/scenario/index.js";
+import { DEFAULTS, type FieldRule } from "../../src/scenario/defaults.js";
+import { parseScenarioText, qualifyScenario, scenarioToRaw } from "../../src/scenario/index.js";
+import { parseDurationUs } from "../../src/scenario/units.js";
 
 const MIN = { horizon: "1d", workload: { arrivals: { rate: "10/s" } } };
 const S = US_PER_S;
@@ -72,7 +74,11 @@ describe("defaults of a minimal scenario", () => {
       inflightDeliveredProbability: 0.5,
       arpUpdateDelayUs: 0,
       failedWithoutPeer: "stay",
-      lserviceOnSlave: true,
+      lserviceOnSlave: false,
+      hungMasterArp: "yields",
+      adminActs: "and-repaired",
+      adminRestartTo: "configured",
+      mailDataShare: 0.05,
     });
     expect(q.engine).toEqual({
       heartbeats: "closed-form",
@@ -271,5 +277,36 @@ describe("reading fields", () => {
     });
     const y = qualifyScenario(parseScenarioText(json, "j.json"), "j.json");
     expect(y.faults).toEqual([{ kind: "reboot", atUs: H, durationUs: 5 * MIN_US, node: 0 }]);
+  });
+});
+
+describe("the defaults above are the DEFAULTS table's", () => {
+  // Every probe and check on, so their defaults show in the effective scenario.
+  const q = qualifyScenario(
+    { ...MIN, ha: { rservice: { smtp: {} }, lservice: { hd: {} } } },
+    "scenarios/minimal.yaml",
+  );
+  const effective = scenarioToRaw(q);
+  const at = (path: string): unknown =>
+    path
+      .replace("<protocol>", "smtp")
+      .replace("<check>", "hd")
+      .split(".")
+      .reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], effective);
+  const fields = Object.entries(DEFAULTS as Readonly<Record<string, FieldRule>>).filter(
+    ([path, rule]) => !path.includes("[]") && rule.type !== "other" && "def" in rule,
+  );
+
+  it.each(fields)("%s", (path, rule) => {
+    const value = at(path);
+    if (rule.type === "duration" && rule.def !== undefined)
+      expect(parseDurationUs(value as string)).toBe(parseDurationUs(rule.def));
+    else if (rule.type === "dist")
+      expect(parseDurationDist(value)).toEqual(parseDurationDist(rule.def));
+    else expect(value).toEqual(rule.type === "other" ? undefined : rule.def);
+  });
+
+  it("covers the fields with a default", () => {
+    expect(fields.length).toBeGreaterThan(40);
   });
 });

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { US_PER_S } from "../../src/kernel/time.js";
-import {
-  ScenarioError,
-  applyOverrides,
-  parseScenarioText,
-  qualifyScenario,
-} from "../../src/scenario/index.js";
+import { applyOverrides, parseScenarioText, qualifyScenario } from "../../src/scenario/index.js";
+import { errorLine } from "./error-line.js";
 
 const FILE = "scenarios/x.yaml";
 const RAW = parseScenarioText(
@@ -21,13 +17,7 @@ faults:
 const apply = (...sets: string[]) => qualifyScenario(applyOverrides(RAW, sets, FILE), FILE);
 
 function overrideError(...sets: string[]): string {
-  try {
-    applyOverrides(RAW, sets, FILE);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.format();
-    throw e;
-  }
-  throw new Error("expected a ScenarioError");
+  return errorLine(() => applyOverrides(RAW, sets, FILE));
 }
 
 describe("applyOverrides", () => {
@@ -124,7 +114,7 @@ describe("applyOverrides", () => {
   it("leaves value checks to the qualifier, which names the field", () => {
     const raw = applyOverrides(RAW, ["ha.heartbeat.lostThreshold=0"], FILE);
     expect(() => qualifyScenario(raw, FILE)).toThrow(
-      "scenarios/x.yaml: ha.heartbeat.lostThreshold: expected a whole number ≥ 1, got 0",
+      "scenarios/x.yaml: ha.heartbeat.lostThreshold: expected a whole number from 1 to 1000, got 0",
     );
   });
 });

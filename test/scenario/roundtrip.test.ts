@@ -6,7 +6,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { US_PER_D, US_PER_S, formatDuration } from "../../src/kernel/time.js";
+import { quantileUs } from "../../src/kernel/dist.js";
+import { parseDurationDist } from "../../src/scenario/dists.js";
 import { formatRate } from "../../src/scenario/effective.js";
+import { TAIL_Q } from "../../src/scenario/limits.js";
 import {
   FAULT_KINDS,
   PROTOCOLS,
@@ -31,26 +34,35 @@ const compact = (o: Raw): Raw =>
 const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
   fc.option(a, { nil: undefined });
 
-const distSpec: fc.Arbitrary<unknown> = fc.oneof(
-  durAbove(0),
-  durAbove(0).map((value) => ({ dist: "constant", value })),
-  durAbove(1).map((mean) => ({ dist: "exponential", mean })),
-  fc.tuple(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 0, max: 1e10 })).map(([a, b]) => ({
-    dist: "uniform",
-    min: formatDuration(Math.min(a, b)),
-    max: formatDuration(Math.max(a, b)),
-  })),
-  fc.tuple(durAbove(1), durAbove(0)).map(([mean, sd]) => ({ dist: "normal", mean, sd })),
-  fc.tuple(fc.integer({ min: 1, max: 1e10 }), fc.integer({ min: 1, max: 1e10 })).map(([m, d]) => ({
-    dist: "lognormal",
-    median: formatDuration(m),
-    p95: formatDuration(m + d),
-  })),
-  fc.tuple(durAbove(1), durAbove(0)).map(([mean, sd]) => ({ dist: "lognormal", mean, sd })),
-  fc
-    .tuple(fc.double({ min: 0.1, max: 10, noNaN: true }), durAbove(1))
-    .map(([shape, scale]) => ({ dist: "weibull", shape, scale })),
-);
+const distSpec: fc.Arbitrary<unknown> = fc
+  .oneof(
+    durAbove(0),
+    durAbove(0).map((value) => ({ dist: "constant", value })),
+    durAbove(1).map((mean) => ({ dist: "exponential", mean })),
+    fc
+      .tuple(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 0, max: 1e10 }))
+      .map(([a, b]) => ({
+        dist: "uniform",
+        min: formatDuration(Math.min(a, b)),
+        max: formatDuration(Math.max(a, b)),
+      })),
+    fc.tuple(durAbove(1), durAbove(0)).map(([mean, sd]) => ({ dist: "normal", mean, sd })),
+    fc
+      .tuple(fc.integer({ min: 1, max: 1e10 }), fc.integer({ min: 1, max: 1e10 }))
+      .map(([m, d]) => ({
+        dist: "lognormal",
+        median: formatDuration(m),
+        p95: formatDuration(m + d),
+      })),
+    fc.tuple(durAbove(1), durAbove(0)).map(([mean, sd]) => ({ dist: "lognormal", mean, sd })),
+    fc
+      .tuple(fc.double({ min: 0.1, max: 10, noNaN: true }), durAbove(1))
+      .map(([shape, scale]) => ({ dist: "weibull", shape, scale })),
+  )
+  .filter(
+    // A valid scenario keeps a distribution's far tail inside the clock's range (limits.ts).
+    (spec) => quantileUs(parseDurationDist(spec), TAIL_Q) < 100 * 365 * US_PER_D,
+  );
 
 const nodeName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,6}$/).filter((n) => n !== "any");
 
@@ -68,19 +80,18 @@ const haArb = fc
     rservice: opt(
       fc.subarray([...PROTOCOLS]).chain((ps) =>
         fc
-          .tuple(
-            ...ps.map(() =>
-              fc.tuple(
-                fc.integer({ min: 1, max: 600 }),
-                fc.integer({ min: 1, max: 600 }),
-                opt(fc.integer({ min: 1, max: 9 })),
-              ),
+          .array(
+            fc.tuple(
+              fc.integer({ min: 1, max: 600 }),
+              fc.integer({ min: 1, max: 600 }),
+              opt(fc.integer({ min: 1, max: 9 })),
             ),
+            { minLength: ps.length, maxLength: ps.length },
           )
           .map((probes) =>
             Object.fromEntries(
-              probes.map(([a, b, retries], i) => [
-                ps[i],
+              probes.map(([a, b, retries], i): [string, Raw] => [
+                ps[i] ?? "",
                 compact({
                   interval: `${Math.max(a, b)}s`,
                   timeout: `${Math.min(a, b)}s`,
@@ -178,8 +189,10 @@ function randomFaultArb(kind: FaultKind, names: string[], ha: Raw): fc.Arbitrary
         diskLostProbability: opt(prob),
       })
       .map((r) => {
-        const { at: _at, duration: _d, diskLost: _dl, node, ...rest } = f;
-        const hasNode = node !== undefined;
+        const rest = Object.fromEntries(
+          Object.entries(f).filter(([k]) => !["at", "duration", "diskLost", "node"].includes(k)),
+        );
+        const hasNode = f.node !== undefined;
         return compact({
           ...rest,
           mtbf: r.mtbf,
@@ -230,7 +243,7 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
             .record({
               rate: fc
                 .tuple(
-                  fc.double({ min: 1e-6, max: 1e5, noNaN: true }),
+                  fc.double({ min: 1e-4, max: 1e5, noNaN: true }),
                   fc.constantFrom("s", "min", "h", "d"),
                 )
                 .map(([n, u]) => `${n}/${u}`),
@@ -273,6 +286,10 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
               arpUpdateDelay: opt(durAbove(0)),
               failedWithoutPeer: opt(fc.constantFrom("stay", "rejoin")),
               lserviceOnSlave: opt(fc.boolean()),
+              hungMasterArp: opt(fc.constantFrom("yields", "keeps-share")),
+              adminActs: opt(fc.constantFrom("and-repaired", "blind")),
+              adminRestartTo: opt(fc.constantFrom("configured", "slave")),
+              mailDataShare: opt(fc.double({ min: 0, max: 1, noNaN: true })),
             })
             .map(compact),
         ),

@@ -85,7 +85,10 @@ describe("scenarios/README.md", () => {
   /** Every field name of the format, from the same tree the validator uses. */
   function fieldNames(s: Shape, out = new Set<string>()): Set<string> {
     if (s.t === "map")
-      for (const [k, sub] of Object.entries(s.fields)) (out.add(k), fieldNames(sub, out));
+      for (const [k, sub] of Object.entries(s.fields)) {
+        out.add(k);
+        fieldNames(sub, out);
+      }
     else if (s.t === "list") fieldNames(s.item, out);
     else if (s.t === "byKind")
       for (const fs of Object.values(s.fields)) fs.forEach((f) => out.add(f));

@@ -19,7 +19,7 @@ import {
 import { fuzz, fuzzCsv, summaryText, type FuzzReport } from "../../fuzz/fuzz.js";
 import { PROPERTY_NAMES, PROPERTY_TEXT, type PropertyName } from "../../fuzz/properties.js";
 import { story } from "../../fuzz/story.js";
-import { parseDurationUs } from "../../kernel/time.js";
+import { parseDurationUs } from "../../scenario/units.js";
 import { didYouMean } from "../../scenario/index.js";
 import type { QualifiedScenario } from "../../config/scenario.js";
 import type { CliContext, HasimCommand } from "../context.js";

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { formatDuration, parseDurationUs } from "../../kernel/time.js";
+import { formatDuration } from "../../kernel/time.js";
+import { parseDurationUs } from "../../scenario/units.js";
 import { runReplication } from "../../run/replication.js";
 import { expectedCost, shardLoads, splitByCost } from "../../study/split.js";
 import { unitKey } from "../../study/units.js";
