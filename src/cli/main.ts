@@ -8,11 +8,10 @@
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import yargs from "yargs";
+import type { Argv } from "yargs";
 import { hasimVersion } from "./version.js";
-import { commandName, loadCommands } from "./commands/index.js";
 import { processIo, type CliIo, type HasimCommand, type Runner } from "./context.js";
-import { describeError, EXIT_INTERNAL, UserError } from "./errors.js";
+import { commandName } from "./command-name.js";
 
 /** Flags that take a value; a value starting with `-` (`--horizon -5s`) is glued to its flag. */
 const VALUE_FLAGS = new Set([
@@ -50,6 +49,8 @@ function lowerFirst(s: string): string {
 
 /** Parses the command line; resolves to the command to run, or to the help/version text. */
 function parse(
+  yargs: () => Argv,
+  userError: new (message: string) => Error,
   argv: readonly string[],
   commands: readonly HasimCommand[],
 ): { cmd?: HasimCommand; args?: Record<string, unknown>; output: string } {
@@ -79,7 +80,7 @@ function parse(
           : `expected one of ${names.join(", ")}`;
         text = `unknown command ${JSON.stringify(first)}; ${hint}`;
       }
-      throw new UserError(`hasim: ${text} (see hasim --help)`);
+      throw new userError(`hasim: ${text} (see hasim --help)`);
     });
   for (const cmd of commands) {
     y = y.command(cmd.command, cmd.describe, cmd.builder, (args) => {
@@ -107,13 +108,24 @@ export async function main(
   runner?: Runner,
 ): Promise<number> {
   const debug = process.env.HASIM_DEBUG === "1";
+  // `hasim --version` answers before the argument parser and the commands load (start-up time).
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.stdout(hasimVersion() + "\n");
+    return 0;
+  }
   try {
+    const [{ default: yargs }, { loadCommands }, { UserError }] = await Promise.all([
+      import("yargs"),
+      import("./commands/index.js"),
+      import("./errors.js"),
+    ]);
     const commands = await loadCommands();
-    const { cmd, args, output } = parse(argv, commands);
+    const { cmd, args, output } = parse(yargs, UserError, argv, commands);
     if (output !== "") io.stdout(output.endsWith("\n") ? output : output + "\n");
     if (cmd === undefined || args === undefined) return 0;
     return await cmd.run(args, { io, argv: [...argv], runner });
   } catch (err) {
+    const { describeError } = await import("./errors.js");
     const { code, line } = describeError(err, debug);
     io.stderr(line + "\n");
     return code;
@@ -122,6 +134,7 @@ export async function main(
 
 /** Exported for tests: the names of the registered commands. */
 export async function commandNames(): Promise<string[]> {
+  const { loadCommands } = await import("./commands/index.js");
   return (await loadCommands()).map(commandName);
 }
 
@@ -142,8 +155,8 @@ if (isProgram()) {
       process.exitCode = code;
     },
     () => {
-      // main catches everything; this is only a last resort.
-      process.exitCode = EXIT_INTERNAL;
+      // main catches everything; this is only a last resort (1: internal error, as EXIT_INTERNAL).
+      process.exitCode = 1;
     },
   );
 }

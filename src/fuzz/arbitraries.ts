@@ -13,6 +13,7 @@
  * @module
  */
 import fc from "fast-check";
+import { FUZZ_KINDS } from "./kinds.js";
 import type {
   FaultKind,
   FaultSpec,
@@ -22,19 +23,7 @@ import type {
   QualifiedScenario,
 } from "../config/scenario.js";
 
-/** Fault kinds the fuzzer draws, simplest first (shrinking moves towards the front). Admin actions are repairs, not faults: the scenario's `ha.admin` models the admin. */
-export const FUZZ_KINDS: readonly Exclude<FaultKind, "admin">[] = [
-  "link-down",
-  "node-crash",
-  "node-hang",
-  "reboot",
-  "partition",
-  "lservice-failure",
-  "rservice-false-alarm",
-  "monitor-blind",
-  "downstream-outage",
-  "flapping",
-];
+export { FUZZ_KINDS } from "./kinds.js";
 
 /** The HA settings a case runs with: the scenario's own, or (with `--swarm`) drawn within ranges. */
 export interface FuzzConfig {

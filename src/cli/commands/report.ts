@@ -8,12 +8,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import {
-  buildReport,
-  isReportInputName,
-  isReportOutputName,
-  reportInputFromFiles,
-} from "../../charts/index.js";
 import type { CliContext, CliIo, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { checkOutDir, writeOutputs } from "../output.js";
@@ -27,8 +21,19 @@ export interface ReportWritten {
   readonly warnings: readonly string[];
 }
 
+/**
+ * The chart modules, loaded on first use: they pull in vega and vega-lite (about 270 modules),
+ * which commands that draw nothing (`--version`, `validate`, `run` without `--report`) skip.
+ */
+async function charts(): Promise<typeof import("../../charts/index.js")> {
+  return import("../../charts/index.js");
+}
+
 /** Reads the report's input files of `dir`, by base name. */
-function readInputs(dir: string): Record<string, string> {
+function readInputs(
+  dir: string,
+  isReportInputName: (name: string) => boolean,
+): Record<string, string> {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -54,7 +59,9 @@ export async function writeReport(
   io?: CliIo,
   outDir: string = dir,
 ): Promise<ReportWritten> {
-  const inputs = readInputs(dir);
+  const { buildReport, isReportInputName, isReportOutputName, reportInputFromFiles } =
+    await charts();
+  const inputs = readInputs(dir, isReportInputName);
   const charted = Object.keys(inputs).filter((n) => n !== "meta.json" && n !== "runs.csv");
   if (charted.length === 0) {
     throw new UserError(
