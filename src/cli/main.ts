@@ -68,7 +68,8 @@ function parse(
     .recommendCommands()
     .version(hasimVersion())
     .help()
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    // The terminal's width (at most 100); 80 when the help goes to a file or a pipe.
+    .wrap(process.stdout.isTTY ? Math.min(100, process.stdout.columns) : 80)
     .fail((msg: string | null, err: Error | null) => {
       // yargs reports usage mistakes here; keep its message, on one line, as a user error.
       let text = msg ?? err?.message ?? "bad command line";
@@ -83,12 +84,18 @@ function parse(
       throw new userError(`hasim: ${text} (see hasim --help)`);
     });
   for (const cmd of commands) {
-    y = y.command(cmd.command, cmd.describe, cmd.builder, (args) => {
-      chosen = { cmd, args: args };
-    });
+    y = y.command(
+      cmd.command,
+      cmd.describe,
+      (b) => cmd.builder(b),
+      (args) => {
+        chosen = { cmd, args: args };
+      },
+    );
   }
   let output = "";
-  y.parse(glueDashValues(argv), {}, (_err, _args, out) => {
+  // With a callback yargs parses synchronously; the returned value is not needed.
+  void y.parse(glueDashValues(argv), {}, (_err, _args, out) => {
     output = out;
   });
   return chosen === undefined ? { output } : { ...chosen, output };

@@ -11,6 +11,7 @@ import {
   type LostCause,
   type RunMetrics,
 } from "../sim/result.js";
+import { snakeCause } from "./dictionary.js";
 
 type ScalarMetric = Exclude<keyof RunMetrics, "lost_by_cause" | "duplicated_by_cause">;
 
@@ -45,13 +46,8 @@ const FIELDS = [
 
 // A compile error here means RunMetrics gained a field that FIELDS does not list.
 type Missing = Exclude<keyof RunMetrics, (typeof FIELDS)[number]>;
-const everyFieldListed: [Missing] extends [never] ? true : Missing = true;
-everyFieldListed;
-
-/** `stranded-off` → `stranded_off`. */
-function snake(cause: string): string {
-  return cause.replace(/-/g, "_");
-}
+/** Always true; a compile error on it names a RunMetrics field missing from the column list. */
+export const EVERY_FIELD_LISTED: [Missing] extends [never] ? true : Missing = true;
 
 /** A metric column: its name and how to read it from a RunMetrics. */
 export interface MetricColumn {
@@ -62,14 +58,14 @@ export interface MetricColumn {
 function columnsOf(field: (typeof FIELDS)[number]): MetricColumn[] {
   if (field === "lost_by_cause") {
     return LOST_CAUSES.map((c: LostCause) => ({
-      name: `lost_${snake(c)}`,
-      get: (m) => m.lost_by_cause[c] ?? null,
+      name: `lost_${snakeCause(c)}`,
+      get: (m) => m.lost_by_cause[c],
     }));
   }
   if (field === "duplicated_by_cause") {
     return DUPLICATE_CAUSES.map((c: DuplicateCause) => ({
-      name: `duplicated_${snake(c)}`,
-      get: (m) => m.duplicated_by_cause[c] ?? null,
+      name: `duplicated_${snakeCause(c)}`,
+      get: (m) => m.duplicated_by_cause[c],
     }));
   }
   const scalar: ScalarMetric = field;

@@ -474,20 +474,19 @@ export function demoFiles(): Record<string, string> {
       ]),
     ),
     "sweep.csv": csv(
-      [
-        ...sweep.params,
-        "policy",
-        ...sweep.metrics.flatMap((m) => [`${m}_mean`, `${m}_ci95_low`, `${m}_ci95_high`]),
-      ],
-      sweep.rows.map((r) => [
-        ...sweep.params.map((p) => r.params[p] ?? ""),
-        r.policy,
-        ...sweep.metrics.flatMap((m) => [
+      ["point", ...sweep.params, "policy", "metric", "mean", "ci95_low", "ci95_high", "n"],
+      sweep.rows.flatMap((r, i) =>
+        sweep.metrics.map((m) => [
+          Math.floor(i / 3),
+          ...sweep.params.map((p) => r.params[p] ?? ""),
+          r.policy,
+          m,
           r.values[m]!.mean,
           r.values[m]!.ci95Low,
           r.values[m]!.ci95High,
+          10,
         ]),
-      ]),
+      ),
     ),
     "timeline-off.json": timelineToJson(crashTimeline("off")),
     "timeline-restore.json": timelineToJson(crashTimeline("restore")),

@@ -83,7 +83,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
 
   const groups = groupByPolicy(results, q.policies);
   const files: OutputFile[] = [
-    { name: "runs.csv", content: runsCsv(results) },
+    { name: "runs.csv", content: runsCsv(results, q.seed) },
     { name: "summary.csv", content: summaryCsv(groups) },
   ];
   if (groups.length >= 2) files.push({ name: "compare.csv", content: compareCsv(groups) });
