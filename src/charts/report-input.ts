@@ -233,6 +233,18 @@ function sweepTable(text: string): SweepTable {
   return { params, metrics, rows: [...byKey.values()] };
 }
 
+/**
+ * A fuzz folder has no meta.json: its title names the scenario the counterexamples were found
+ * on, from their `name: <scenario>-counterexample-<property>`.
+ */
+function fuzzTitle(cx: readonly Counterexample[]): string | undefined {
+  for (const c of cx) {
+    const m = /^name:\s*"?(.+?)-counterexample-/m.exec(c.yaml ?? "");
+    if (m) return `hasim fuzz: ${m[1]!}`;
+  }
+  return undefined;
+}
+
 /** A title from `meta.json` if it names the scenario (its exact shape belongs to the CLI). */
 function titleFromMeta(text: string): string | undefined {
   const meta = JSON.parse(text) as Record<string, unknown>;
@@ -290,14 +302,15 @@ export function reportInputFromFiles(files: Readonly<Record<string, string>>): R
       else entry.timeline = attempt(name, timelineFromJson);
     }
   }
-  const title = attempt("meta.json", titleFromMeta) ?? undefined;
+  const counterexamples = [...cx.entries()].map(([property, e]) => ({ property, ...e }));
+  const title = attempt("meta.json", titleFromMeta) ?? fuzzTitle(counterexamples);
   const input: ReportInput = {
     summary: attempt("summary.csv", summaryRows) ?? [],
     compare: attempt("compare.csv", compareRows) ?? [],
     runs: attempt("runs.csv", runRows) ?? [],
     sweep: attempt("sweep.csv", sweepTable),
     timelines,
-    counterexamples: [...cx.entries()].map(([property, e]) => ({ property, ...e })),
+    counterexamples,
     warnings,
   };
   return title ? { ...input, title } : input;

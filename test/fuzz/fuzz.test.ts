@@ -117,7 +117,7 @@ describe("fuzz: determinism and budgets", () => {
     expect(fuzzCsv(fuzz(base, o))).toBe(a);
     expect(fuzzCsv(fuzz(base, { ...o, seed: 2 }))).not.toBe(a);
     expect(a.split("\n")[0]).toBe(
-      "property,case,shrink,seed,config,faults,verdict,first_violation_s,reason",
+      "property,case,shrink,seed,policy,lost_threshold,secondary_link,remote_as_heartbeat,mail_queue_sync,faults,faults_json,verdict,first_violation_s,reason",
     );
   });
 

@@ -20,6 +20,12 @@ import type { QualifiedScenario } from "../../config/scenario.js";
 import type { CliContext } from "../context.js";
 import { writeOutputs, type OutputFile } from "../output.js";
 import { isFuzzFile } from "./fuzz.js";
+import { writeReport } from "./report.js";
+
+/** The fuzz report's title: it names the scenario. */
+function titleOf(base: QualifiedScenario): string {
+  return `hasim fuzz: ${base.name}`;
+}
 
 /** The files of one run of the fuzzer. */
 function outputFiles(report: FuzzReport, base: QualifiedScenario, outDir: string): OutputFile[] {
@@ -75,19 +81,23 @@ function storyText(
 }
 
 /**
- * Fuzzes `base` with `options`, writes the results to `outDir` and prints the summary and the
- * stories.
+ * Fuzzes `base` with `options`, writes the results to `outDir` (and, with `charts`, the
+ * report) and prints the summary and the stories.
  *
  * @returns 1 when a property was violated, 0 when none.
  */
-export function fuzzAndWrite(
+export async function fuzzAndWrite(
   base: QualifiedScenario,
   outDir: string,
   ctx: CliContext,
+  charts: boolean,
   options: FuzzOptions,
-): number {
+): Promise<number> {
   const report = fuzz(base, options);
   writeOutputs(outDir, outputFiles(report, base, outDir), isFuzzFile);
+  // Without a counterexample there is nothing to chart: fuzz.csv alone is a table.
+  if (charts && report.outcomes.some((o) => o.failure !== null))
+    await writeReport(outDir, ctx.io, outDir, titleOf(base));
 
   ctx.io.stdout(summaryText(report));
   for (const o of report.outcomes)

@@ -16,7 +16,7 @@ import type { CliContext, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { loadScenario, parseIntegerFlag } from "../load.js";
 import { checkOutDir, safeFolderName } from "../output.js";
-import { allStrings, lastString, scenarioArg } from "./options.js";
+import { allStrings, lastString, outputOptions, scenarioArg, ex } from "./options.js";
 
 /** Largest `--seed`: fast-check seeds are 32-bit integers. */
 const MAX_FUZZ_SEED = 0x7fffffff;
@@ -104,14 +104,17 @@ export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext
   const outDir = outArg ?? join("results", safeFolderName(base.name), "fuzz");
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
 
-  ctx.io.stderr(`SEED=${seed}\n`);
+  if (args.quiet !== true)
+    ctx.io.stderr(
+      `hasim: fuzzing ${properties.length} propert${properties.length === 1 ? "y" : "ies"}, up to ${runs} cases each, seed ${seed}\n`,
+    );
   if (base.faults.length > 0)
     ctx.io.stderr(
       `note: the scenario's ${base.faults.length} scheduled fault(s) are replaced by generated schedules\n`,
     );
   // fast-check and the fuzzer load only now, so other commands start without them.
   const { fuzzAndWrite } = await import("./fuzz-work.js");
-  return fuzzAndWrite(base, outDir, ctx, {
+  return fuzzAndWrite(base, outDir, ctx, args.report === true, {
     properties,
     numRuns: runs,
     seed,
@@ -128,7 +131,7 @@ const command: HasimCommand = {
   describe:
     "search fault schedules for lost or duplicated mail, split brain or no recovery; shrink and write counterexamples",
   builder: (y: Argv) =>
-    y
+    outputOptions(y)
       .positional("scenario", {
         type: "string",
         describe: "scenario file (YAML or JSON): the settings the faults are drawn on",
@@ -180,11 +183,8 @@ const command: HasimCommand = {
         type: "string",
         describe: "comma-separated on-failure policies the cases draw from",
       })
-      .example(
-        "$0 fuzz scenarios/fuzz-single-link.yaml --property single-master --seed 1",
-        "find a split brain and shrink it",
-      )
-      .example("$0 fuzz scenarios/fuzz-safe.yaml --runs 300 --swarm", "vary the configuration too"),
+      .example(ex("$0 fuzz scenarios/fuzz-single-link.yaml --seed 1", "a split brain"), "")
+      .example(ex("$0 fuzz scenarios/fuzz-safe.yaml --runs 300 --swarm", "vary settings"), ""),
   run: (args, ctx) => fuzzCommand(args, ctx),
 };
 export default command;

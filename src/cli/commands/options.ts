@@ -31,16 +31,34 @@ export function scenarioOptions(y: Argv): Argv {
     });
 }
 
-/** The flags of commands that simulate: `--jobs`, `--out`, `--quiet`. */
-export function simulationOptions(y: Argv): Argv {
+/** `-q/--quiet` and `--report`, the same in run, sweep and fuzz. */
+export function outputOptions(y: Argv): Argv {
   return y
+    .option("quiet", {
+      alias: "q",
+      type: "boolean",
+      default: false,
+      describe: "no progress bar or progress lines",
+    })
+    .option("report", {
+      type: "boolean",
+      default: false,
+      describe: "also draw report.html and .svg charts in the output folder",
+    });
+}
+
+/** The flags of commands that simulate: `--jobs`, `--out`, `--quiet`, `--report`. */
+export function simulationOptions(y: Argv): Argv {
+  return outputOptions(y)
     .option("jobs", {
       alias: "j",
       type: "string",
       describe: `worker threads (default: the number of cores, here ${availableParallelism()})`,
     })
-    .option("out", { type: "string", describe: "output folder (default results/<scenario name>/)" })
-    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress bar" });
+    .option("out", {
+      type: "string",
+      describe: "output folder (default results/<scenario name>/)",
+    });
 }
 
 /** The last value of a flag given once or more (yargs collects repeats into an array). */
@@ -79,4 +97,12 @@ export function scenarioArg(args: Record<string, unknown>): string {
   if (v === undefined || v === "")
     throw new UserError("hasim: expected a scenario file, got nothing");
   return v;
+}
+
+/**
+ * One example line, `$0 …  # why`: yargs prints it on one line with an empty description, so it
+ * never wraps mid-command at 80 columns (test/cli/help.test.ts checks every command's help).
+ */
+export function ex(cmd: string, why: string): string {
+  return `${cmd}  # ${why}`;
 }

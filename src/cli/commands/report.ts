@@ -11,7 +11,7 @@ import type { Argv } from "yargs";
 import type { CliContext, CliIo, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { checkOutDir, writeOutputs } from "../output.js";
-import { lastString } from "./options.js";
+import { lastString, ex } from "./options.js";
 
 /** What {@link writeReport} wrote. */
 export interface ReportWritten {
@@ -58,6 +58,7 @@ export async function writeReport(
   dir: string,
   io?: CliIo,
   outDir: string = dir,
+  title?: string,
 ): Promise<ReportWritten> {
   const { buildReport, isReportInputName, isReportOutputName, reportInputFromFiles } =
     await charts();
@@ -68,7 +69,8 @@ export async function writeReport(
       `hasim report: nothing to chart in ${dir} (expected summary.csv, sweep.csv, timeline-*.json or counterexample-*.timeline.json)`,
     );
   }
-  const input = reportInputFromFiles(inputs);
+  const parsed = reportInputFromFiles(inputs);
+  const input = title === undefined ? parsed : { ...parsed, title };
   const { files, warnings } = await buildReport(input);
   const names = [
     "report.html",
@@ -114,8 +116,8 @@ const command: HasimCommand = {
         describe: "a results folder written by run, sweep or fuzz",
       })
       .option("out", { type: "string", describe: "write the report here instead of into <dir>" })
-      .example("$0 report results/primary-crash", "charts of a run (use run --trace for timelines)")
-      .example("$0 report results/primary-crash --out /tmp/report", "put the report elsewhere"),
+      .example(ex("$0 report results/primary-crash", "charts of a run"), "")
+      .example(ex("$0 report results/primary-crash --out /tmp/report", "elsewhere"), ""),
   run: (args, ctx) => reportCommand(args, ctx),
 };
 export default command;

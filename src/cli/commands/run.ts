@@ -22,8 +22,8 @@ import type { CliContext, HasimCommand } from "../context.js";
 import { loadScenario } from "../load.js";
 import { checkOutDir, safeFolderName, writeOutputs, type OutputFile } from "../output.js";
 import { runTasks, type RunTask } from "../pool.js";
-import { startProgress } from "../progress.js";
-import { summaryTable } from "../table.js";
+import { announceLine, startProgress } from "../progress.js";
+import { summaryTable, terminalWidth } from "../table.js";
 import {
   jobsFlag,
   lastString,
@@ -31,6 +31,7 @@ import {
   scenarioFlags,
   scenarioOptions,
   simulationOptions,
+  ex,
 } from "./options.js";
 import { writeReport } from "./report.js";
 
@@ -53,7 +54,6 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(q.name));
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
-  ctx.io.stderr(`SEED=${q.seed}\n`);
 
   const trace = args.trace === true;
   const report = args.report === true;
@@ -67,7 +67,13 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
       trace: traced && r === 0,
     })),
   );
-  const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
+  const quiet = args.quiet === true;
+  const factors = [
+    [q.policies.length, "policies"],
+    [q.replications, "replications"],
+  ] as const;
+  ctx.io.stderr(announceLine(tasks.length, factors, q.seed) + "\n");
+  const progress = startProgress(tasks.length, "runs", ctx.io, quiet);
   let results: RunResult[];
   try {
     results = await runTasks([loaded], tasks, {
@@ -116,7 +122,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
       `hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`,
     );
   }
-  ctx.io.stdout(summaryTable(groups));
+  ctx.io.stdout(summaryTable(groups, [], terminalWidth()));
   ctx.io.stderr(`results in ${outDir}\n`);
   return violations.length > 0 ? 1 : 0;
 }
@@ -131,16 +137,11 @@ const command: HasimCommand = {
         default: false,
         describe: "write trace.csv (replication 0 of each policy)",
       })
-      .option("report", {
-        type: "boolean",
-        default: false,
-        describe: "also write charts (report.html) when available",
-      })
-      .example("$0 run scenarios/primary-crash.yaml", "every policy, the file's replications")
-      .example("$0 run crash.yaml --policy off,slave --seed 7", "two policies, another root seed")
-      .example("$0 run crash.yaml --set ha.holdOff=30m", "a what-if without editing the file")
-      .example("$0 run crash.yaml --replications 100 -j 4", "more runs, on 4 worker threads")
-      .example("$0 run crash.yaml --trace --out /tmp/c", "with trace.csv, in another folder"),
+      .example(ex("$0 run scenarios/primary-crash.yaml", "every policy"), "")
+      .example(ex("$0 run crash.yaml --policy off,slave --seed 7", "seed 7"), "")
+      .example(ex("$0 run crash.yaml --set ha.holdOff=30m", "a what-if"), "")
+      .example(ex("$0 run crash.yaml --replications 100 -j 4", "on 4 threads"), "")
+      .example(ex("$0 run crash.yaml --trace --out /tmp/c", "trace.csv, elsewhere"), ""),
   run: (args, ctx) => runCommand(args, ctx),
 };
 export default command;
