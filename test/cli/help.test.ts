@@ -12,7 +12,7 @@ describe("every command's help", () => {
       expect(lines.length, name).toBeGreaterThan(0);
       for (const l of lines) {
         expect(l, `${name}: ${l}`).toMatch(/^ {2}hasim \S/);
-        expect([...l].length, l).toBeLessThanOrEqual(80);
+        expect(l.length, l).toBeLessThanOrEqual(80);
       }
     }
   });

@@ -17,6 +17,6 @@ export const COMMANDS: readonly HasimCommand[] = [run, sweep, validate, fuzz, re
 export { commandName } from "../command-name.js";
 
 /** Every command (kept async so callers need not change if a command is ever loaded lazily). */
-export async function loadCommands(): Promise<HasimCommand[]> {
-  return [...COMMANDS];
+export function loadCommands(): Promise<HasimCommand[]> {
+  return Promise.resolve([...COMMANDS]);
 }

@@ -65,7 +65,10 @@ export function simulationOptions(y: Argv): Argv {
 export function lastString(v: unknown): string | undefined {
   if (Array.isArray(v)) return lastString(v[v.length - 1]);
   if (v === undefined || v === null) return undefined;
-  return String(v);
+  // yargs gives strings, numbers or booleans here; anything else is shown as JSON.
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+    ? String(v)
+    : JSON.stringify(v);
 }
 
 /** Every value of a repeatable flag, in order. */

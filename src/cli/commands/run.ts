@@ -37,8 +37,8 @@ import { writeReport } from "./report.js";
 
 /** Seeds by replication, from the first policy's runs (common random numbers: the same for all). */
 export function seedsOf(results: readonly RunResult[]): string[] {
-  const seeds: string[] = [];
-  for (const r of results) if (seeds[r.replication] === undefined) seeds[r.replication] = r.seed;
+  const seeds: (string | undefined)[] = [];
+  for (const r of results) seeds[r.replication] ??= r.seed;
   return Array.from(seeds, (s) => s ?? "");
 }
 

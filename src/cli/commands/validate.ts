@@ -18,11 +18,11 @@ const command: HasimCommand = {
     scenarioOptions(y)
       .example(ex("$0 validate scenarios/primary-crash.yaml", "with every default"), "")
       .example(ex("$0 validate crash.yaml --set ha.holdOff=30m", "check an override"), ""),
-  run: async (args, ctx) => {
+  run: (args, ctx) => {
     const { scenario } = loadScenario(scenarioArg(args), scenarioFlags(args));
     // version 1.2 keeps `off` a string when the output is read back.
     ctx.io.stdout(YAML.stringify(scenarioToRaw(scenario), { version: "1.2", lineWidth: 0 }));
-    return 0;
+    return Promise.resolve(0);
   },
 };
 export default command;
