@@ -86,7 +86,8 @@ export function comparisonSpec(
     if (runValues.length > 0) {
       layer.push({
         data: { values: runValues.map((r) => ({ policy: r.policy, value: s.scale(r.value) })) },
-        mark: { type: "tick", color: "#90a4ae", opacity: 0.5, thickness: 1 },
+        // One tick per replication, dark enough to see beside the mean and its interval.
+        mark: { type: "tick", color: "#455a64", opacity: 0.75, thickness: 1.5, size: 16 },
         encoding: { x, y: { ...y, field: "value" } },
       });
     }
@@ -127,7 +128,7 @@ export function comparisonSpec(
         encoding: { x, y: { ...y, field: "mean" }, text: { field: "label" } },
       },
     );
-    panels.push({ title: PANEL_TITLE(metric.title), width: 190, height: 170, layer });
+    panels.push({ title: PANEL_TITLE(metric.title), width: 250, height: 180, layer });
   }
   if (panels.length === 0) return null;
   const n = rows.reduce((m, r) => Math.max(m, r.n), 0);

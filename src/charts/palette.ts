@@ -9,10 +9,15 @@
  * | `SLAVE`     | `#64b5f6` light blue  | healthy standby                             |
  * | `HOLD_OFF`  | `#b39ddb` lavender    | waiting for a rebooting peer                |
  * | `FAILED`    | `#d32f2f` red         | HA gave up on this unit                     |
- * | `OFF`       | `#616161` dark grey   | switched off by `on-failure off`, admin needed |
+ * | `OFF`       | `#9e9e9e` light grey  | switched off by `on-failure off`, admin needed |
  * | `DOWN`      | `#212121` near black  | crashed                                     |
  * | `HUNG`      | `#ef6c00` orange      | alive but unresponsive                      |
  * | `REBOOTING` | `#fdd835` yellow      | coming back                                 |
+ *
+ * Policies (teal, indigo, olive), units (raspberry, brown), fault bars (pink) and the lost
+ * (cyan) and duplicated (purple) markers use hues no mode uses, so that a colour means one thing
+ * in every chart: `test/charts/palette.test.ts` keeps every two of them apart (CIE76 ΔE ≥ 25).
+ * DOWN (near black) and OFF (light grey) differ in lightness, not only in hue.
  *
  * A mode the model adds later is drawn in {@link UNKNOWN_MODE_COLOR} until it gets its own entry.
  * Hues were picked so the failure states (red, orange, black, grey) stand apart from the working
@@ -43,7 +48,7 @@ export const MODE_COLORS: Readonly<Record<string, string>> = {
   HUNG: "#ef6c00",
   DOWN: "#212121",
   FAILED: "#d32f2f",
-  OFF: "#616161",
+  OFF: "#9e9e9e",
 };
 
 /** Text colour that stays readable on each mode's fill (labels inside long mode bars). */
@@ -55,14 +60,14 @@ export const MODE_LABEL_COLORS: Readonly<Record<string, string>> = {
   HUNG: "#ffffff",
   DOWN: "#ffffff",
   FAILED: "#ffffff",
-  OFF: "#ffffff",
+  OFF: "#212121",
 };
 
 /** Colour of a mode that is not in {@link MODE_COLORS}. */
-export const UNKNOWN_MODE_COLOR = "#bdbdbd";
+export const UNKNOWN_MODE_COLOR = "#e0e0e0";
 
 /** Fault bars: one colour, because the lane label already says which fault and which target. */
-export const FAULT_COLOR = "#8d6e63";
+export const FAULT_COLOR = "#f48fb1";
 /** Split-brain shading drawn behind every timeline panel. */
 export const SPLIT_BRAIN_COLOR = "#e57373";
 /** Opacity of the split-brain shading: visible, yet leaves the mode colours readable. */
@@ -70,21 +75,21 @@ export const SPLIT_BRAIN_OPACITY = 0.28;
 
 /** Lost and duplicated mail markers. */
 export const MARKER_COLORS: Readonly<Record<"lost" | "duplicated", string>> = {
-  lost: "#c62828",
+  lost: "#00bcd4",
   duplicated: "#6a1b9a",
 };
 
 /** One colour per policy, in {@link POLICIES} order, shared by the comparison and sweep charts. */
 export const POLICY_COLORS: Readonly<Record<string, string>> = {
-  off: "#616161",
-  restore: "#1565c0",
-  slave: "#ef6c00",
+  off: "#00897b",
+  restore: "#3949ab",
+  slave: "#9e9d24",
 };
 /** Colours for policies outside {@link POLICIES} (aliases already map to the three names). */
-const EXTRA_POLICY_COLORS = ["#2e7d32", "#6a1b9a", "#00838f", "#ad1457"];
+const EXTRA_POLICY_COLORS = ["#4db6ac", "#7986cb", "#c0ca33", "#90a4ae"];
 
 /** Colours for the spool-depth line of each unit, in unit order (first unit, second unit). */
-export const UNIT_COLORS: readonly string[] = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a"];
+export const UNIT_COLORS: readonly string[] = ["#ad1457", "#795548", "#f8bbd0", "#bcaaa4"];
 
 /** Colour scale for modes: every known mode (a stable legend) plus any unknown mode in the data. */
 export function modeScale(modesInData: Iterable<string>): { domain: string[]; range: string[] } {

@@ -189,32 +189,60 @@ function runRows(text: string): RunRow[] {
   });
 }
 
-const SWEEP_STAT = /^(.+)_(mean|ci95_low|ci95_high)$/;
+/** Numeric companions of a varied parameter's text column (see src/report/param-value.ts). */
+const PARAM_NUMBER = /_(s|per_s|value)$/;
 
+/**
+ * The varied parameters of a long-form sweep.csv: the columns between `point` and `policy`,
+ * less the numeric companion of a text column (`ha.holdOff_s` beside `ha.holdOff`).
+ */
+function sweepParams(header: readonly string[]): string[] {
+  const policyAt = header.indexOf("policy");
+  if (policyAt < 0) throw new Error("missing column policy");
+  const between = header.slice(header[0] === "point" ? 1 : 0, policyAt);
+  return between.filter(
+    (h) => !(PARAM_NUMBER.test(h) && between.includes(h.replace(PARAM_NUMBER, ""))),
+  );
+}
+
+/** sweep.csv (long form: one row per point × policy × metric) as one row per point × policy. */
 function sweepTable(text: string): SweepTable {
   const t = parseCsvTable(text);
-  const policyAt = t.header.indexOf("policy");
-  if (policyAt < 0) throw new Error("missing column policy");
-  const params = t.header.slice(0, policyAt);
+  if (!t.header.includes("metric")) throw new Error("missing column metric");
+  const params = sweepParams(t.header);
   const metrics: string[] = [];
-  for (const h of t.header.slice(policyAt + 1)) {
-    const m = SWEEP_STAT.exec(h);
-    if (m && !metrics.includes(m[1]!)) metrics.push(m[1]!);
-  }
-  const rows = t.records.map((r) => {
+  const byKey = new Map<
+    string,
+    { params: Record<string, string>; policy: string; values: Record<string, SweepValue> }
+  >();
+  for (const r of t.records) {
     const p: Record<string, string> = {};
     for (const name of params) p[name] = r[name] ?? "";
-    const values: Record<string, SweepValue> = {};
-    for (const m of metrics) {
-      values[m] = {
-        mean: numberCell(r[`${m}_mean`]),
-        ci95Low: numberCell(r[`${m}_ci95_low`]),
-        ci95High: numberCell(r[`${m}_ci95_high`]),
-      };
-    }
-    return { params: p, policy: r.policy ?? "", values };
-  });
-  return { params, metrics, rows };
+    const policy = r.policy ?? "";
+    const key = JSON.stringify([r.point ?? p, policy]);
+    let row = byKey.get(key);
+    if (row === undefined) byKey.set(key, (row = { params: p, policy, values: {} }));
+    const metric = r.metric ?? "";
+    if (!metrics.includes(metric)) metrics.push(metric);
+    row.values[metric] = {
+      mean: numberCell(r.mean),
+      ci95Low: numberCell(r.ci95_low),
+      ci95High: numberCell(r.ci95_high),
+    };
+  }
+  return { params, metrics, rows: [...byKey.values()] };
+}
+
+/**
+ * A fuzz folder has no meta.json: its title names the scenario the counterexamples were found
+ * on, from their `name: <scenario>-counterexample-<property>`.
+ */
+function fuzzTitle(cx: readonly Counterexample[]): string | undefined {
+  for (const c of cx) {
+    const m = /^name:\s*"?(.+?)-counterexample-/m.exec(c.yaml ?? "");
+    if (m) return `hasim fuzz: ${m[1]!}`;
+  }
+  return undefined;
 }
 
 /** A title from `meta.json` if it names the scenario (its exact shape belongs to the CLI). */
@@ -274,14 +302,15 @@ export function reportInputFromFiles(files: Readonly<Record<string, string>>): R
       else entry.timeline = attempt(name, timelineFromJson);
     }
   }
-  const title = attempt("meta.json", titleFromMeta) ?? undefined;
+  const counterexamples = [...cx.entries()].map(([property, e]) => ({ property, ...e }));
+  const title = attempt("meta.json", titleFromMeta) ?? fuzzTitle(counterexamples);
   const input: ReportInput = {
     summary: attempt("summary.csv", summaryRows) ?? [],
     compare: attempt("compare.csv", compareRows) ?? [],
     runs: attempt("runs.csv", runRows) ?? [],
     sweep: attempt("sweep.csv", sweepTable),
     timelines,
-    counterexamples: [...cx.entries()].map(([property, e]) => ({ property, ...e })),
+    counterexamples,
     warnings,
   };
   return title ? { ...input, title } : input;

@@ -46,7 +46,13 @@ export function sweepXAxis(table: SweepTable): XAxis | null {
   for (const p of table.params) if (distinct(p).length > distinct(param).length) param = p;
   const values = distinct(param);
   if (values.every((v) => v.trim() !== "" && Number.isFinite(Number(v)))) {
-    return { param, type: "quantitative", title: param, value: (v) => Number(v), order: values };
+    return {
+      param,
+      type: "quantitative",
+      title: paramWords(param),
+      value: (v) => Number(v),
+      order: values,
+    };
   }
   const us = tryAll(values, (v) => parseDurationUs(v));
   if (us) {
@@ -54,17 +60,46 @@ export function sweepXAxis(table: SweepTable): XAxis | null {
     return {
       param,
       type: "quantitative",
-      title: `${param} (${unit.name})`,
+      title: `${paramWords(param)} (${unit.name})`,
       value: (v) => round6(parseDurationUs(v) / unit.us),
       order: values,
     };
   }
-  return { param, type: "ordinal", title: param, value: (v) => v, order: values };
+  return { param, type: "ordinal", title: paramWords(param), value: (v) => v, order: values };
 }
 
-/** The metrics to chart: the charted ones present, or else every metric of the file. */
+/**
+ * What a capacity what-if is about, first: latency, spool depth and mail given up, then the
+ * failure metrics. Spool depth is a count of mails.
+ */
+export const SWEEP_METRICS: readonly ChartedMetric[] = [
+  { name: "latency_mean_s", title: "mean latency (accept → delivery)", kind: "seconds" },
+  { name: "latency_p99_s", title: "99th percentile latency", kind: "seconds" },
+  { name: "spool_mean", title: "mean spool depth (mails, both units)", kind: "count" },
+  { name: "spool_max", title: "largest spool depth (mails)", kind: "count" },
+  { name: "given_up", title: "mail given up by senders", kind: "count" },
+  ...CHARTED_METRICS,
+];
+
+/** A varied path in words: `workload.arrivals.rate` → `arrival rate`, `mta.deliveryWorkers` → `delivery workers`. */
+export function paramWords(path: string): string {
+  const parts = path.split(".");
+  const tail =
+    parts.length > 1 && /^(workload|ha|mta|assumptions|engine)$/.test(parts[0]!)
+      ? parts.slice(1)
+      : parts;
+  const words = tail
+    .join(" ")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/ Us\b/g, "")
+    .trim()
+    .toLowerCase();
+  return words.replace(/^arrivals rate$/, "arrival rate");
+}
+
+/** The metrics to chart: the capacity and failure ones present, or else every metric of the file. */
 function sweepMetrics(table: SweepTable): ChartedMetric[] {
-  const known = CHARTED_METRICS.filter((m) => table.metrics.includes(m.name));
+  const known = SWEEP_METRICS.filter((m) => table.metrics.includes(m.name));
   if (known.length > 0) return known;
   return table.metrics.map((name) => ({
     name,
@@ -80,7 +115,7 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
   const others = table.params.filter((p) => p !== xAxis.param);
   const colours = policyScale(table.rows.map((r) => r.policy));
   const group = (params: Readonly<Record<string, string>>): string =>
-    others.map((p) => `${p}=${params[p] ?? ""}`).join(", ");
+    others.map((p) => `${paramWords(p)} ${params[p] ?? ""}`).join(", ");
   const groups = [...new Set(table.rows.map((r) => group(r.params)))];
   const panels: Spec[] = [];
   for (const metric of sweepMetrics(table)) {
@@ -172,7 +207,7 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
             title: { text: metric.title, fontSize: 12, anchor: "start" },
             data: { values },
             facet: {
-              column: { field: "group", type: "nominal", sort: groups, title: others.join(", ") },
+              column: { field: "group", type: "nominal", sort: groups, title: null },
             },
             spec: { width: 200, height: 150, layer },
           },
@@ -186,6 +221,6 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
       resolve: { scale: { y: "independent" } },
     },
     title,
-    `each metric against ${xAxis.param}; lines: mean per policy, bands: 95% confidence interval`,
+    `latency, spool depth, mail given up and the failure metrics against ${paramWords(xAxis.param)}, per policy; lines: mean, bands: 95% confidence interval`,
   );
 }

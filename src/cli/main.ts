@@ -8,11 +8,10 @@
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
 import { hasimVersion } from "./version.js";
-import { commandName, loadCommands } from "./commands/index.js";
 import { processIo, type CliIo, type HasimCommand, type Runner } from "./context.js";
-import { describeError, EXIT_INTERNAL, UserError } from "./errors.js";
+import { commandName } from "./command-name.js";
 import { installStopHandlers } from "./signals.js";
 
 /** Flags that take a value; a value starting with `-` (`--horizon -5s`) is glued to its flag. */
@@ -64,13 +63,13 @@ function lowerFirst(s: string): string {
 
 /** Parses the command line; resolves to the command to run, or to the help/version text. */
 function parse(
+  yargs: () => Argv,
+  userError: new (message: string) => Error,
   argv: readonly string[],
   commands: readonly HasimCommand[],
 ): { cmd?: HasimCommand; args?: Record<string, unknown>; output: string } {
   let chosen: { cmd: HasimCommand; args: Record<string, unknown> } | undefined;
   const names = commands.map(commandName);
-  // undefined off a terminal, whatever @types/node says.
-  const terminalColumns = process.stdout.columns;
   let y = yargs()
     .scriptName("hasim")
     .usage(
@@ -83,7 +82,8 @@ function parse(
     .recommendCommands()
     .version(hasimVersion())
     .help()
-    .wrap(Math.min(100, Number.isFinite(terminalColumns) ? terminalColumns : 100))
+    // The terminal's width (at most 100); 80 when the help goes to a file or a pipe.
+    .wrap(process.stdout.isTTY ? Math.min(100, process.stdout.columns) : 80)
     .fail((msg: string | null, err: Error | null) => {
       // yargs reports usage mistakes here; keep its message, on one line, as a user error.
       let text = msg ?? err?.message ?? "bad command line";
@@ -95,19 +95,20 @@ function parse(
           : `expected one of ${names.join(", ")}`;
         text = `unknown command ${JSON.stringify(first)}; ${hint}`;
       }
-      throw new UserError(`hasim: ${text} (see hasim --help)`);
+      throw new userError(`hasim: ${text} (see hasim --help)`);
     });
   for (const cmd of commands) {
     y = y.command(
       cmd.command,
       cmd.describe,
-      (b: Argv) => cmd.builder(b),
+      (b) => cmd.builder(b),
       (args) => {
         chosen = { cmd, args: args };
       },
     );
   }
   let output = "";
+  // With a callback yargs parses synchronously; the returned value is not needed.
   void y.parse(glueDashValues(argv), {}, (_err, _args, out) => {
     output = out;
   });
@@ -128,13 +129,24 @@ export async function main(
   runner?: Runner,
 ): Promise<number> {
   const debug = process.env.HASIM_DEBUG === "1";
+  // `hasim --version` answers before the argument parser and the commands load (start-up time).
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.stdout(hasimVersion() + "\n");
+    return 0;
+  }
   try {
+    const [{ default: yargs }, { loadCommands }, { UserError }] = await Promise.all([
+      import("yargs"),
+      import("./commands/index.js"),
+      import("./errors.js"),
+    ]);
     const commands = await loadCommands();
-    const { cmd, args, output } = parse(argv, commands);
+    const { cmd, args, output } = parse(yargs, UserError, argv, commands);
     if (output !== "") io.stdout(output.endsWith("\n") ? output : output + "\n");
     if (cmd === undefined || args === undefined) return 0;
     return await cmd.run(args, { io, argv: [...argv], runner });
   } catch (err) {
+    const { describeError } = await import("./errors.js");
     const { code, line } = describeError(err, debug);
     io.stderr(line + "\n");
     return code;
@@ -143,6 +155,7 @@ export async function main(
 
 /** Exported for tests: the names of the registered commands. */
 export async function commandNames(): Promise<string[]> {
+  const { loadCommands } = await import("./commands/index.js");
   return (await loadCommands()).map(commandName);
 }
 
@@ -164,8 +177,8 @@ if (isProgram()) {
       process.exitCode = code;
     },
     () => {
-      // main catches everything; this is only a last resort.
-      process.exitCode = EXIT_INTERNAL;
+      // main catches everything; this is only a last resort (1: internal error, as EXIT_INTERNAL).
+      process.exitCode = 1;
     },
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The readable summary printed on stdout at the end of a run or sweep: one line per policy
- * (and sweep point), the headline metrics as `mean [95% CI]`.
+ * (and sweep point), the headline metrics as `mean [95% CI]`, a line saying so, and the table
+ * split into stacked parts when it is wider than the terminal.
  *
  * @module
  */
@@ -16,6 +17,14 @@ export const TABLE_METRICS: readonly (readonly [string, string])[] = [
   ["unavailable (s)", "unavailable_s"],
   ["split brain (s)", "split_brain_s"],
 ];
+
+/** Width used when stdout is not a terminal (a file, a pipe). */
+export const DEFAULT_WIDTH = 100;
+
+/** The terminal's width, or {@link DEFAULT_WIDTH} off a terminal. */
+export function terminalWidth(): number {
+  return process.stdout.isTTY ? process.stdout.columns : DEFAULT_WIDTH;
+}
 
 /** A number in at most 4 significant digits, without exponent for everyday magnitudes. */
 function short(x: number): string {
@@ -33,29 +42,56 @@ function cell(values: readonly (number | null)[]): string {
   return `${short(s.mean)} [${short(s.ci95Low)}, ${short(s.ci95High)}]`;
 }
 
-/**
- * Renders the table. The first column is the policy, preceded by the sweep point's values when
- * `paramNames` is given.
- */
-export function summaryTable(
-  groups: readonly PolicyRuns[],
-  paramNames: readonly string[] = [],
-): string {
-  const header = [...paramNames, "policy", "runs", ...TABLE_METRICS.map(([label]) => label)];
-  const rows = groups.map((g) => [
-    ...(g.point ?? []),
-    g.policy,
-    String(g.metrics.length),
-    ...TABLE_METRICS.map(([, name]) => {
-      const col = METRIC_COLUMNS.find((c) => c.name === name);
-      return col === undefined ? "-" : cell(g.metrics.map(col.get));
-    }),
-  ]);
+/** Aligned columns, two spaces apart. */
+function render(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n") + "\n";
+  return [line(header), ...rows.map(line)];
+}
+
+/**
+ * Renders the table. The first columns are the sweep point's values (when `paramNames` is
+ * given), the policy and the number of runs; when the metrics do not fit in `width` columns,
+ * they are split over several stacked tables, each repeating those first columns.
+ */
+export function summaryTable(
+  groups: readonly PolicyRuns[],
+  paramNames: readonly string[] = [],
+  width: number = DEFAULT_WIDTH,
+): string {
+  const keyHeader = [...paramNames, "policy", "runs"];
+  const keys = groups.map((g) => [...(g.point ?? []), g.policy, String(g.metrics.length)]);
+  const metricCells = groups.map((g) =>
+    TABLE_METRICS.map(([, name]) => {
+      const col = METRIC_COLUMNS.find((c) => c.name === name);
+      return col === undefined ? "-" : cell(g.metrics.map(col.get));
+    }),
+  );
+  // Take metrics into a part while the rendered lines fit; always at least one per part.
+  const parts: string[][] = [];
+  let from = 0;
+  while (from < TABLE_METRICS.length) {
+    let to = from + 1;
+    const build = (end: number): string[] =>
+      render(
+        [...keyHeader, ...TABLE_METRICS.slice(from, end).map(([label]) => label)],
+        keys.map((k, i) => [...k, ...metricCells[i]!.slice(from, end)]),
+      );
+    let lines = build(to);
+    while (to < TABLE_METRICS.length) {
+      const wider = build(to + 1);
+      if (Math.max(...wider.map((l) => l.length)) > width) break;
+      lines = wider;
+      to++;
+    }
+    parts.push(lines);
+    from = to;
+  }
+  const n = groups[0]?.metrics.length ?? 0;
+  const note = `mean [95% confidence interval] over ${n} replication${n === 1 ? "" : "s"} per policy; - : no value (e.g. no failure episode)`;
+  return [...parts.map((p) => p.join("\n")), note].join("\n\n") + "\n";
 }

@@ -13,7 +13,7 @@
  * @module
  */
 import fc from "fast-check";
-import { fuzzKinds } from "../sim/faults/registry.js";
+import { FUZZ_KINDS } from "./kinds.js";
 import type {
   FaultKind,
   FaultSpec,
@@ -23,8 +23,7 @@ import type {
   QualifiedScenario,
 } from "../config/scenario.js";
 
-/** Fault kinds the fuzzer draws, simplest first (shrinking moves towards the front): each kind's place is its descriptor's `shrinkRank`. Admin actions are repairs, not faults: the scenario's `ha.admin` models the admin. */
-export const FUZZ_KINDS = fuzzKinds() as readonly Exclude<FaultKind, "admin">[];
+export { FUZZ_KINDS } from "./kinds.js";
 
 /** The HA settings a case runs with: the scenario's own, or (with `--swarm`) drawn within ranges. */
 export interface FuzzConfig {

@@ -10,11 +10,16 @@
  * @module
  */
 import fc from "fast-check";
-import { formatMicrosAsSeconds, toCsv } from "../report/format.js";
-import type { Policy, QualifiedScenario } from "../config/scenario.js";
+import type { FaultSpec, Policy, QualifiedScenario } from "../config/scenario.js";
 import type { RunOptions, RunResult } from "../sim/result.js";
 import { runReplication } from "../run/replication.js";
-import { caseArb, defaultLimits, type FuzzCase, type ScheduleLimits } from "./arbitraries.js";
+import {
+  caseArb,
+  defaultLimits,
+  type FuzzCase,
+  type FuzzConfig,
+  type ScheduleLimits,
+} from "./arbitraries.js";
 import { caseScenario, configLabel, faultLabel } from "./counterexample.js";
 import { checkProperty, type PropertyName, type Verdict } from "./properties.js";
 
@@ -55,6 +60,9 @@ export interface CaseRow {
   readonly seed: number;
   readonly config: string;
   readonly faults: string;
+  /** The case's settings and schedule as data (fuzz.csv's setting and faults_json columns). */
+  readonly settings: FuzzConfig;
+  readonly schedule: readonly FaultSpec[];
   readonly verdict: Verdict;
 }
 
@@ -134,6 +142,8 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
         seed: c.seed,
         config: configLabel(c),
         faults: c.faults.map((f) => faultLabel(f, names)).join("; "),
+        settings: c.config,
+        schedule: c.faults,
         verdict,
       });
       if (!verdict.ok && foundAt === 0) foundAt = index;
@@ -162,37 +172,6 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
     outcomes.push({ property, runs: details.numRuns, interrupted: details.interrupted, failure });
   }
   return { seed: o.seed, outcomes, rows, minDrainUs };
-}
-
-/** The header of `fuzz.csv`. */
-export const FUZZ_HEADER = [
-  "property",
-  "case",
-  "shrink",
-  "seed",
-  "config",
-  "faults",
-  "verdict",
-  "first_violation_s",
-  "reason",
-] as const;
-
-/** `fuzz.csv`: one row per case checked, in the order checked (properties in turn). */
-export function fuzzCsv(report: FuzzReport): string {
-  return toCsv(
-    FUZZ_HEADER,
-    report.rows.map((r) => [
-      r.property,
-      r.case,
-      r.shrink,
-      r.seed,
-      r.config,
-      r.faults,
-      r.verdict.ok ? "pass" : "fail",
-      r.verdict.firstViolationUs === null ? "" : formatMicrosAsSeconds(r.verdict.firstViolationUs),
-      r.verdict.reason,
-    ]),
-  );
 }
 
 /** Counts per property, as an aligned text table: cases run, verdict, where found, shrinking steps, shrunk size. */

@@ -13,6 +13,7 @@ import {
   type LostCause,
   type RunMetrics,
 } from "../sim/result.js";
+import { snakeCause } from "./dictionary.js";
 
 type ScalarMetric = Exclude<
   keyof RunMetrics,
@@ -28,7 +29,6 @@ const FIELDS = [
   "duplicated",
   "mail_data_overwritten",
   "given_up",
-  "given_up_by_cause",
   "refused_attempts",
   "waiting_at_sender",
   "split_brain_s",
@@ -50,19 +50,15 @@ const FIELDS = [
   "spool_max",
   "lost_by_cause",
   "duplicated_by_cause",
+  "given_up_by_cause",
   "end_s",
   "events",
 ] as const satisfies readonly (keyof RunMetrics)[];
 
 // A compile error here means RunMetrics gained a field that FIELDS does not list.
 type Missing = Exclude<keyof RunMetrics, (typeof FIELDS)[number]>;
-const everyFieldListed: [Missing] extends [never] ? true : Missing = true;
-everyFieldListed;
-
-/** `stranded-off` → `stranded_off`. */
-function snake(cause: string): string {
-  return cause.replace(/-/g, "_");
-}
+/** Always true; a compile error on it names a RunMetrics field missing from the column list. */
+export const EVERY_FIELD_LISTED: [Missing] extends [never] ? true : Missing = true;
 
 /** A metric column: its name and how to read it from a RunMetrics. */
 export interface MetricColumn {
@@ -73,20 +69,20 @@ export interface MetricColumn {
 function columnsOf(field: (typeof FIELDS)[number]): MetricColumn[] {
   if (field === "lost_by_cause") {
     return LOST_CAUSES.map((c: LostCause) => ({
-      name: `lost_${snake(c)}`,
-      get: (m) => m.lost_by_cause[c] ?? null,
+      name: `lost_${snakeCause(c)}`,
+      get: (m) => m.lost_by_cause[c],
     }));
   }
   if (field === "given_up_by_cause") {
     return GIVE_UP_CAUSES.map((c: GiveUpCause) => ({
-      name: `given_up_${snake(c)}`,
+      name: `given_up_${snakeCause(c)}`,
       get: (m) => m.given_up_by_cause[c] ?? null,
     }));
   }
   if (field === "duplicated_by_cause") {
     return DUPLICATE_CAUSES.map((c: DuplicateCause) => ({
-      name: `duplicated_${snake(c)}`,
-      get: (m) => m.duplicated_by_cause[c] ?? null,
+      name: `duplicated_${snakeCause(c)}`,
+      get: (m) => m.duplicated_by_cause[c],
     }));
   }
   const scalar: ScalarMetric = field;

@@ -1,23 +1,41 @@
 /**
- * `sweep.csv`: one row per grid point × policy, the varied parameters first, then the policy,
- * then for each metric its mean and 95% CI. There is no scenario column: readers (the charts)
- * take every column before `policy` as a varied parameter, and the scenario is in meta.json.
+ * `sweep.csv` (tidy, long form): one row per grid point × policy × metric with the mean, the
+ * 95% CI and n. Each varied parameter has its text as written (`20/s`) and, when its values are
+ * numbers, durations or rates, a numeric column in base units (`workload.arrivals.rate_per_s`).
+ * The scenario is in meta.json.
  *
  * @module
  */
 import { meanCi, presentValues } from "../stats/summary.js";
 import { METRIC_COLUMNS } from "./columns.js";
+import { headerOf } from "./dictionary.js";
 import { toCsv, type Cell } from "./format.js";
 import type { PolicyRuns } from "./groups.js";
+import { paramColumn, paramKind, paramNumber, type ParamKind } from "./param-value.js";
 
-/** The header of sweep.csv for the given varied parameter paths. */
-export function sweepHeader(paramNames: readonly string[]): string[] {
-  const metricCols = METRIC_COLUMNS.flatMap((c) => [
-    `${c.name}_mean`,
-    `${c.name}_ci95_low`,
-    `${c.name}_ci95_high`,
-  ]);
-  return [...paramNames, "policy", ...metricCols];
+/** A varied path and the kind of its values (null: text only). */
+interface Axis {
+  readonly path: string;
+  readonly kind: ParamKind | null;
+}
+
+function axesOf(paramNames: readonly string[], groups: readonly PolicyRuns[]): Axis[] {
+  return paramNames.map((path, i) => ({
+    path,
+    kind: paramKind(groups.map((g) => g.point?.[i] ?? "")),
+  }));
+}
+
+/** The header of sweep.csv for the given varied paths (and the groups that give their kinds). */
+export function sweepHeader(
+  paramNames: readonly string[],
+  groups: readonly PolicyRuns[],
+): string[] {
+  const [point, ...rest] = headerOf("sweep.csv");
+  const params = axesOf(paramNames, groups).flatMap((a) =>
+    a.kind === null ? [a.path] : [a.path, paramColumn(a.path, a.kind)],
+  );
+  return [point ?? "point", ...params, ...rest];
 }
 
 /**
@@ -27,12 +45,30 @@ export function sweepHeader(paramNames: readonly string[]): string[] {
  * @param groups - runs per (point, policy), in grid order then policy order; each has `point`.
  */
 export function sweepCsv(paramNames: readonly string[], groups: readonly PolicyRuns[]): string {
-  const rows = groups.map((g): Cell[] => {
-    const stats = METRIC_COLUMNS.flatMap((c) => {
-      const s = meanCi(presentValues(g.metrics.map(c.get)));
-      return [s.mean, s.ci95Low, s.ci95High];
+  const axes = axesOf(paramNames, groups);
+  const pointIndex = new Map<string, number>();
+  const rows: Cell[][] = [];
+  for (const g of groups) {
+    const values = g.point ?? [];
+    const key = JSON.stringify(values);
+    if (!pointIndex.has(key)) pointIndex.set(key, pointIndex.size);
+    const params = axes.flatMap((a, i): Cell[] => {
+      const text = values[i] ?? "";
+      return a.kind === null ? [text] : [text, paramNumber(a.kind, text)];
     });
-    return [...(g.point ?? []), g.policy, ...stats];
-  });
-  return toCsv(sweepHeader(paramNames), rows);
+    for (const c of METRIC_COLUMNS) {
+      const s = meanCi(presentValues(g.metrics.map(c.get)));
+      rows.push([
+        pointIndex.get(key),
+        ...params,
+        g.policy,
+        c.name,
+        s.mean,
+        s.ci95Low,
+        s.ci95High,
+        s.n,
+      ]);
+    }
+  }
+  return toCsv(sweepHeader(paramNames, groups), rows);
 }

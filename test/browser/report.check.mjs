@@ -100,6 +100,82 @@ async function buildFixtureReport() {
   return join(dir, "report.html");
 }
 
+/**
+ * The report items of issue 15 on the rendered page: colours mean one thing each, the
+ * per-replication ticks show, the difference labels sit on their markers, charts use the page
+ * width, facet and axis titles are words, and the sweep charts latency, spool depth and given-up
+ * mail.
+ */
+async function issue15Checks(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const fig = (re) =>
+      [...document.querySelectorAll("figure.chart")].filter((f) => re.test(f.dataset.file));
+    const fills = (figs, kind) => {
+      const out = new Set();
+      for (const f of figs)
+        for (const g of f.querySelectorAll(`g.role-mark.${kind} > *`)) {
+          const c = g.getAttribute("fill") ?? g.getAttribute("stroke");
+          if (c && c !== "none" && c !== "transparent") out.add(c.toLowerCase());
+        }
+      return out;
+    };
+    // Policy colours (comparison points) and mode colours (timeline bars) never coincide.
+    const policy = fills(fig(/^comparison/), "mark-symbol");
+    const modes = fills(fig(/^timeline-/), "mark-rect");
+    for (const c of policy) if (modes.has(c)) found.push(`colour ${c} is both a policy and a mode`);
+    if (policy.size < 3) found.push(`comparison: ${policy.size} policy colours, expected 3`);
+    // Per-replication ticks: drawn and not faint.
+    const ticks = fig(/^comparison\.svg$/).flatMap((f) => [
+      ...f.querySelectorAll("g.role-mark.mark-rect > *"),
+    ]);
+    if (ticks.length === 0) found.push("comparison: no per-replication ticks");
+    for (const t of ticks.slice(0, 5)) {
+      const o = Number(t.getAttribute("opacity") ?? t.getAttribute("fill-opacity") ?? 1);
+      if (o < 0.6) found.push(`comparison: a replication tick at opacity ${o}`);
+    }
+    // Each "0" label of a difference panel sits on (just above) a marker.
+    for (const f of fig(/^differences/)) {
+      const marks = [...f.querySelectorAll("g.role-mark.mark-symbol > *")].map((m) =>
+        m.getBoundingClientRect(),
+      );
+      for (const t of f.querySelectorAll("g.role-mark.mark-text > text")) {
+        if (t.textContent !== "0") continue;
+        const b = t.getBoundingClientRect();
+        const cx = b.x + b.width / 2;
+        const near = marks.some(
+          (m) => Math.abs(m.x + m.width / 2 - cx) < 6 && Math.abs(m.y - b.bottom) < 14,
+        );
+        if (!near) found.push(`${f.dataset.file}: a "0" label is not on a marker`);
+      }
+    }
+    // Charts use the page width.
+    const content =
+      document.querySelector("main")?.getBoundingClientRect().width ?? window.innerWidth;
+    const widest = Math.max(
+      ...fig(/^(comparison|sweep)/).map(
+        (f) => f.querySelector("svg").getBoundingClientRect().width,
+      ),
+    );
+    if (widest < 0.6 * content)
+      found.push(`charts ${Math.round(widest)} px wide on a ${Math.round(content)} px page`);
+    // Titles in words: no `path.to.field=value` on the sweep chart; latency, spool, given up shown.
+    const sweepText = fig(/^sweep/)
+      .map((f) => f.textContent)
+      .join(" ");
+    if (/\w\.\w+=/.test(sweepText)) found.push("sweep: a facet title is a path=value");
+    for (const w of ["latency", "spool depth", "given up"])
+      if (!sweepText.includes(w)) found.push(`sweep: no ${w} chart`);
+    const zeroCount = fig(/^differences/)
+      .flatMap((f) => [...f.querySelectorAll("g.role-mark.mark-text > text")])
+      .filter((t) => t.textContent === "0").length;
+    return {
+      found,
+      stats: `${policy.size} policy colours, ${modes.size} mode colours, ${ticks.length} ticks, ${zeroCount} "0" labels, widest chart ${Math.round(widest)}/${Math.round(content)} px`,
+    };
+  });
+}
+
 let reportPath;
 const fixture = !args[0];
 if (!fixture) {
@@ -179,6 +255,11 @@ try {
       problems.push(`${c.file}: no lines with CI bands`);
   }
   const onPage = new Set(charts.map((c) => c.file));
+  if (fixture) {
+    const { found, stats } = await issue15Checks(page);
+    console.log(`  report items: ${stats}`);
+    problems.push(...found);
+  }
   for (const f of svgFiles) if (!onPage.has(f)) problems.push(`${f} is not on the page`);
   if (fixture) {
     // The fixture has every kind of input, so every kind of chart must be there.

@@ -295,7 +295,9 @@ export function compareRows(scenario = "primary-crash"): CompareRow[] {
   ];
   for (const metric of Object.keys(MEANS.off!)) {
     for (const [a, b] of pairs) {
-      const d = MEANS[a]![metric]! - MEANS[b]![metric]!;
+      // One exact tie, as with identical policies: its "0" label must sit on its marker.
+      const tie = a === "restore" && b === "slave" && metric === "split_brain_s";
+      const d = tie ? 0 : MEANS[a]![metric]! - MEANS[b]![metric]!;
       const half = Math.abs(d) * 0.5 + 0.1;
       rows.push({
         scenario,
@@ -333,7 +335,15 @@ export function sweepTable(twoParams = false): SweepTable {
   const paramNames = twoParams
     ? ["ha.heartbeat.intervalUs", "ha.heartbeat.lostThreshold"]
     : ["ha.heartbeat.intervalUs"];
-  const metrics = ["lost", "duplicated", "ttr_service_mean_s", "unavailable_s"];
+  const metrics = [
+    "latency_mean_s",
+    "spool_max",
+    "given_up",
+    "lost",
+    "duplicated",
+    "ttr_service_mean_s",
+    "unavailable_s",
+  ];
   const rows: SweepTable["rows"][number][] = [];
   for (const threshold of twoParams ? ["2", "3"] : ["3"]) {
     for (const hb of ["1s", "5s", "15s", "30s"]) {
@@ -345,6 +355,9 @@ export function sweepTable(twoParams = false): SweepTable {
           duplicated: k * 0.1 * (1 + p),
           ttr_service_mean_s: k * (1 + 0.15 * p) + 2,
           unavailable_s: k * (1.2 - 0.2 * p) + 3 * p,
+          latency_mean_s: 0.5 + k * 0.01 * (1 + p),
+          spool_max: 40 + 3 * k,
+          given_up: policy === "off" ? k : 0,
         };
         const values: Record<
           string,
@@ -474,20 +487,19 @@ export function demoFiles(): Record<string, string> {
       ]),
     ),
     "sweep.csv": csv(
-      [
-        ...sweep.params,
-        "policy",
-        ...sweep.metrics.flatMap((m) => [`${m}_mean`, `${m}_ci95_low`, `${m}_ci95_high`]),
-      ],
-      sweep.rows.map((r) => [
-        ...sweep.params.map((p) => r.params[p] ?? ""),
-        r.policy,
-        ...sweep.metrics.flatMap((m) => [
+      ["point", ...sweep.params, "policy", "metric", "mean", "ci95_low", "ci95_high", "n"],
+      sweep.rows.flatMap((r, i) =>
+        sweep.metrics.map((m) => [
+          Math.floor(i / 3),
+          ...sweep.params.map((p) => r.params[p] ?? ""),
+          r.policy,
+          m,
           r.values[m]!.mean,
           r.values[m]!.ci95Low,
           r.values[m]!.ci95High,
+          10,
         ]),
-      ]),
+      ),
     ),
     "timeline-off.json": timelineToJson(crashTimeline("off")),
     "timeline-restore.json": timelineToJson(crashTimeline("restore")),

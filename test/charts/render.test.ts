@@ -36,8 +36,8 @@ describe("SVG rendering in Node", () => {
     expect(markElements(cmp.svg, "rule")).toBe(18); // a whisker each
     const sw = await renderChart(sweepSpec(sweepTable())!, "s");
     expect(sw.warnings).toEqual([]);
-    expect(markElements(sw.svg, "line")).toBe(12); // 4 metrics × 3 policies
-    expect(markElements(sw.svg, "area")).toBe(12);
+    expect(markElements(sw.svg, "line")).toBe(21); // 7 metrics × 3 policies
+    expect(markElements(sw.svg, "area")).toBe(21);
     const two = await renderChart(sweepSpec(sweepTable(true))!, "s2");
     expect(two.warnings).toEqual([]);
   });

@@ -9,6 +9,9 @@ describe("sweep spec", () => {
     const spec = sweepSpec(sweepTable())!;
     const panels = spec.concat as Record<string, unknown>[];
     expect(panels.map((p) => at(p, "title", "text"))).toEqual([
+      "mean latency (accept → delivery)",
+      "largest spool depth (mails)",
+      "mail given up by senders",
       "mail lost",
       "duplicate deliveries",
       "time to restore service",
@@ -34,10 +37,10 @@ describe("sweep spec", () => {
   it("reads duration values as a quantitative axis with the unit in its title", () => {
     const x = sweepXAxis(sweepTable())!;
     expect(x.type).toBe("quantitative");
-    expect(x.title).toBe("ha.heartbeat.intervalUs (s)");
+    expect(x.title).toBe("heartbeat interval (s)");
     expect(x.value("30s")).toBe(30);
     const line = unitViews(sweepSpec(sweepTable())!).find((v) => markType(v) === "line")!;
-    expect(at(line, "encoding", "x", "title")).toBe("ha.heartbeat.intervalUs (s)");
+    expect(at(line, "encoding", "x", "title")).toBe("heartbeat interval (s)");
     // Field names never contain the path's dots (vega-lite would read them as nesting).
     expect(at(line, "encoding", "x", "field")).toBe("x");
   });
@@ -61,8 +64,8 @@ describe("sweep spec", () => {
     const first = (spec.concat as Record<string, unknown>[])[0]!;
     expect(at(first, "facet", "column", "field")).toBe("group");
     expect(at(first, "facet", "column", "sort")).toEqual([
-      "ha.heartbeat.lostThreshold=2",
-      "ha.heartbeat.lostThreshold=3",
+      "heartbeat lost threshold 2",
+      "heartbeat lost threshold 3",
     ]);
   });
 

@@ -216,7 +216,7 @@ describe("bad command lines (in-process)", () => {
     });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^SEED=7\nhasim: internal error: model exploded \(this is a bug; HASIM_DEBUG=1 shows the stack\)\n$/,
+      /^hasim: \d+ runs? \(.*\), seed 7\nhasim: internal error: model exploded \(this is a bug; HASIM_DEBUG=1 shows the stack\)\n$/,
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -45,7 +45,7 @@ describe("hasim fuzz", () => {
       out,
     ]);
     expect(r.code).toBe(1);
-    expect(r.err.split("\n")[0]).toBe("SEED=1");
+    expect(r.err.split("\n")[0]).toMatch(/^hasim: fuzzing .*, seed 1$/);
     expect(readdirSync(out).sort()).toEqual([
       "counterexample-single-master.story.txt",
       "counterexample-single-master.timeline.json",

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FUZZ_KINDS } from "../../src/fuzz/arbitraries.js";
-import { fuzz, fuzzCsv, summaryText, type FuzzOptions } from "../../src/fuzz/fuzz.js";
+import { fuzz, summaryText, type FuzzOptions } from "../../src/fuzz/fuzz.js";
+import { fuzzCsv } from "../../src/report/fuzz-csv.js";
 import { parseScenarioText, qualifyScenario, scenarioToRaw } from "../../src/scenario/index.js";
 import type { QualifiedScenario } from "../../src/config/scenario.js";
 import { ROOT } from "../cli/helpers.js";
@@ -116,7 +117,7 @@ describe("fuzz: determinism and budgets", () => {
     expect(fuzzCsv(fuzz(base, o))).toBe(a);
     expect(fuzzCsv(fuzz(base, { ...o, seed: 2 }))).not.toBe(a);
     expect(a.split("\n")[0]).toBe(
-      "property,case,shrink,seed,config,faults,verdict,first_violation_s,reason",
+      "property,case,shrink,seed,policy,lost_threshold,secondary_link,remote_as_heartbeat,mail_queue_sync,faults,faults_json,verdict,first_violation_s,reason",
     );
   });
 

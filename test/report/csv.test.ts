@@ -16,11 +16,11 @@ const rowsOf = csvRecords;
 
 describe("runs.csv", () => {
   const results = fakeResults("crash", 1, POLICIES, 4);
-  const csv = runsCsv(results);
+  const csv = runsCsv(results, 1);
   const header = csv.split("\n")[0]?.split(",") ?? [];
 
   it("has the issue's columns in RunMetrics order, causes flattened", () => {
-    expect(header.slice(0, 4)).toEqual(["scenario", "policy", "replication", "seed"]);
+    expect(header.slice(0, 5)).toEqual(["scenario", "policy", "replication", "seed", "root_seed"]);
     const required =
       "arrived, accepted, delivered, lost, duplicated, given_up, split_brain_s, unavailable_s, failovers, failure_episodes, ttr_service_mean_s, ttr_service_max_s, ttr_redundancy_mean_s, ttr_redundancy_max_s, latency_mean_s, latency_p50_s, latency_p99_s, spool_mean, spool_max".split(
         ", ",
@@ -34,7 +34,7 @@ describe("runs.csv", () => {
     expect(header).toContain("duplicated_cut_session");
     expect(header).toContain("duplicated_inflight_redelivery");
     expect(header.indexOf("lost_stranded_off")).toBeGreaterThan(header.indexOf("spool_max"));
-    expect(header.slice(4)).toEqual([...METRIC_NAMES]);
+    expect(header.slice(5)).toEqual([...METRIC_NAMES]);
   });
 
   it("has one row per policy × replication, in order, and an empty cell for a missing TTR", () => {
@@ -45,6 +45,7 @@ describe("runs.csv", () => {
     expect(rows[3]?.ttr_service_mean_s).toBe("");
     expect(rows[0]?.seed).toBe("1:0");
     expect(rows[0]?.events).toBe("12345");
+    expect(rows.map((r) => r.root_seed)).toEqual(rows.map(() => "1"));
   });
 });
 
@@ -94,28 +95,51 @@ describe("compare.csv", () => {
 });
 
 describe("sweep.csv", () => {
-  it("has one row per point × policy, parameters first, then mean and CI per metric", () => {
-    const groups = [
-      ...groupByPolicy(fakeResults("crash", 1, ["off", "slave"], 3), ["off", "slave"], ["2"]),
-      ...groupByPolicy(fakeResults("crash", 2, ["off", "slave"], 3), ["off", "slave"], ["3"]),
-    ];
-    const csv = sweepCsv(["ha.heartbeat.lostThreshold"], groups);
+  const groups = [
+    ...groupByPolicy(fakeResults("crash", 1, ["off", "slave"], 3), ["off", "slave"], ["2", "20/s"]),
+    ...groupByPolicy(fakeResults("crash", 2, ["off", "slave"], 3), ["off", "slave"], ["3", "40/s"]),
+  ];
+  const csv = sweepCsv(["ha.heartbeat.lostThreshold", "workload.arrivals.rate"], groups);
+
+  it("is long: one row per point × policy × metric, parameters as written and in base units", () => {
     const header = csv.split("\n")[0]?.split(",") ?? [];
-    expect(header.slice(0, 5)).toEqual([
+    expect(header).toEqual([
+      "point",
       "ha.heartbeat.lostThreshold",
+      "ha.heartbeat.lostThreshold_value",
+      "workload.arrivals.rate",
+      "workload.arrivals.rate_per_s",
       "policy",
-      "arrived_mean",
-      "arrived_ci95_low",
-      "arrived_ci95_high",
+      "metric",
+      "mean",
+      "ci95_low",
+      "ci95_high",
+      "n",
     ]);
     const rows = rowsOf(csv);
-    expect(rows.map((r) => `${r["ha.heartbeat.lostThreshold"]}/${r.policy}`)).toEqual([
-      "2/off",
-      "2/slave",
-      "3/off",
-      "3/slave",
+    expect(rows).toHaveLength(4 * METRIC_NAMES.length);
+    const arrived = rows.filter((r) => r.metric === "arrived");
+    expect(arrived.map((r) => `${r.point}:${r["workload.arrivals.rate"]}/${r.policy}`)).toEqual([
+      "0:20/s/off",
+      "0:20/s/slave",
+      "1:40/s/off",
+      "1:40/s/slave",
     ]);
-    expect(rows[0]?.arrived_mean).toBe("1001");
+    expect(arrived[0]?.mean).toBe("1001");
+    expect(arrived[0]?.n).toBe("3");
+    expect(arrived[2]?.["workload.arrivals.rate_per_s"]).toBe("40");
+    expect(arrived[2]?.["ha.heartbeat.lostThreshold_value"]).toBe("3");
+  });
+
+  it("gives durations in seconds and leaves text-only parameters without a number", () => {
+    const g = (point: string[]) => groupByPolicy(fakeResults("c", 1, ["off"], 2), ["off"], point);
+    const text = sweepCsv(["ha.holdOff", "policies"], [...g(["5m", "off"]), ...g(["1h", "x"])]);
+    const rows = rowsOf(text);
+    expect(Object.keys(rows[0]!)).not.toContain("policies_value");
+    expect(rows.filter((r) => r.metric === "lost").map((r) => r["ha.holdOff_s"])).toEqual([
+      "300",
+      "3600",
+    ]);
   });
 });
 

@@ -8,26 +8,16 @@
  */
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { timelineToJson } from "../../charts/timeline-data.js";
-import { FUZZ_KINDS } from "../../fuzz/arbitraries.js";
-import {
-  counterexampleFile,
-  counterexampleYaml,
-  faultLabel,
-  replayCommand,
-} from "../../fuzz/counterexample.js";
-import { fuzz, fuzzCsv, summaryText, type FuzzReport } from "../../fuzz/fuzz.js";
-import { PROPERTY_NAMES, PROPERTY_TEXT, type PropertyName } from "../../fuzz/properties.js";
-import { story } from "../../fuzz/story.js";
+import { FUZZ_KINDS } from "../../fuzz/kinds.js";
+import { PROPERTY_NAMES, type PropertyName } from "../../fuzz/properties.js";
 import { parseDurationUs } from "../../scenario/units.js";
 import { didYouMean } from "../../scenario/index.js";
-import type { QualifiedScenario } from "../../config/scenario.js";
 import type { CliContext, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { loadScenario, parseIntegerFlag } from "../load.js";
-import { safeFolderName, writeOutputs, type OutputFile } from "../output.js";
 import { checkOutDir } from "../out-place.js";
-import { allStrings, lastString, scenarioArg } from "./options.js";
+import { safeFolderName } from "../output.js";
+import { allStrings, lastString, outputOptions, scenarioArg, ex } from "./options.js";
 
 /** Largest `--seed`: fast-check seeds are 32-bit integers. */
 const MAX_FUZZ_SEED = 0x7fffffff;
@@ -82,59 +72,6 @@ function durationFlag(flag: string, value: string): number {
   return us;
 }
 
-/** The files of one run of the fuzzer. */
-function outputFiles(report: FuzzReport, base: QualifiedScenario, outDir: string): OutputFile[] {
-  const files: OutputFile[] = [{ name: "fuzz.csv", content: fuzzCsv(report) }];
-  for (const o of report.outcomes) {
-    const f = o.failure;
-    if (f === null) continue;
-    const yaml = counterexampleFile(o.property);
-    const x = {
-      base,
-      case: f.case,
-      property: o.property,
-      verdict: f.verdict,
-      fuzzSeed: report.seed,
-      minDrainUs: report.minDrainUs,
-    };
-    files.push({ name: yaml, content: counterexampleYaml(x, join(outDir, yaml)) });
-    files.push({
-      name: yaml.replace(/\.yaml$/, ".story.txt"),
-      content: storyText(report, o.property, base, outDir),
-    });
-    if (f.result.timeline !== undefined)
-      files.push({
-        name: yaml.replace(/\.yaml$/, ".timeline.json"),
-        content: timelineToJson(f.result.timeline),
-      });
-  }
-  return files;
-}
-
-/** What is printed and written about one counterexample: verdict, schedule, story, replay command. */
-function storyText(
-  report: FuzzReport,
-  property: PropertyName,
-  base: QualifiedScenario,
-  outDir: string,
-): string {
-  const f = report.outcomes.find((o) => o.property === property)?.failure;
-  if (f === undefined || f === null) return "";
-  const names = [base.nodes[0].name, base.nodes[1].name] as const;
-  const faults = f.case.faults.map((x) => `  - ${faultLabel(x, names)}`);
-  return (
-    [
-      `✗ ${property} (${PROPERTY_TEXT[property]}): ${f.verdict.reason}`,
-      `shrunk to ${f.case.faults.length} fault(s) in ${f.shrinks} steps (from case ${f.foundAt}), on-failure ${f.case.config.policy}, simulation seed ${f.case.seed}:`,
-      ...faults,
-      "",
-      ...story(f.result, { violation: { property, verdict: f.verdict } }),
-      "",
-      `replay: ${replayCommand(join(outDir, counterexampleFile(property)), f.case)}`,
-    ].join("\n") + "\n"
-  );
-}
-
 /**
  * Fuzzes a scenario and writes the results. Exported for tests.
  *
@@ -169,30 +106,27 @@ export async function fuzzCommand(args: Record<string, unknown>, ctx: CliContext
   // A fuzz folder is replaced as a whole (output.ts); it has no meta.json yet to identify it.
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
 
-  ctx.io.stderr(`SEED=${seed}\n`);
+  if (args.quiet !== true)
+    ctx.io.stderr(
+      `hasim: fuzzing ${properties.length} propert${properties.length === 1 ? "y" : "ies"}, up to ${runs} cases each, seed ${seed}\n`,
+    );
   if (base.faults.length > 0)
     ctx.io.stderr(
       `note: the scenario's ${base.faults.length} scheduled fault(s) are replaced by generated schedules\n`,
     );
-  const swarm = args.swarm === true;
-  const report = fuzz(base, {
+  // fast-check and the fuzzer load only now, so other commands start without them.
+  const { fuzzAndWrite } = await import("./fuzz-work.js");
+  return fuzzAndWrite(base, outDir, ctx, args.report === true, {
     properties,
     numRuns: runs,
     seed,
     timeBudgetMs,
     clockMs: Date.now,
-    swarm,
+    swarm: args.swarm === true,
     ttrBoundUs,
     limits,
     runner: ctx.runner,
   });
-  writeOutputs(outDir, outputFiles(report, base, outDir));
-
-  ctx.io.stdout(summaryText(report));
-  for (const o of report.outcomes)
-    if (o.failure !== null) ctx.io.stdout("\n" + storyText(report, o.property, base, outDir));
-  ctx.io.stderr(`results in ${outDir}\n`);
-  return report.outcomes.some((o) => o.failure !== null) ? 1 : 0;
 }
 
 const command: HasimCommand = {
@@ -200,7 +134,7 @@ const command: HasimCommand = {
   describe:
     "search fault schedules for lost or duplicated mail, split brain or no recovery; shrink and write counterexamples",
   builder: (y: Argv) =>
-    y
+    outputOptions(y)
       .positional("scenario", {
         type: "string",
         describe: "scenario file (YAML or JSON): the settings the faults are drawn on",
@@ -252,11 +186,8 @@ const command: HasimCommand = {
         type: "string",
         describe: "comma-separated on-failure policies the cases draw from",
       })
-      .example(
-        "$0 fuzz scenarios/fuzz-single-link.yaml --property single-master --seed 1",
-        "find a split brain and shrink it",
-      )
-      .example("$0 fuzz scenarios/fuzz-safe.yaml --runs 300 --swarm", "vary the configuration too"),
+      .example(ex("$0 fuzz scenarios/fuzz-single-link.yaml --seed 1", "a split brain"), "")
+      .example(ex("$0 fuzz scenarios/fuzz-safe.yaml --runs 300 --swarm", "vary settings"), ""),
   run: (args, ctx) => fuzzCommand(args, ctx),
 };
 export default command;

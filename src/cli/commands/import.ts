@@ -22,6 +22,7 @@ import { parseScenarioText, qualifyScenario } from "../../scenario/index.js";
 import type { CliIo, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { writeFileAtomic } from "../output.js";
+import { ex } from "./example.js";
 
 export { looksLikeFortiMailConfig };
 
@@ -150,9 +151,9 @@ const command: HasimCommand = {
         type: "string",
         describe: "all: compare every on-failure policy, not only the configured one",
       })
-      .example("$0 import fml.cfg --out pair.yaml", "one unit's backup → a scenario")
-      .example("$0 import fml-a.cfg fml-b.cfg --policies all", "both units, every policy compared")
-      .example("$0 run fml.cfg", "a year of typical faults on this configuration, in one command"),
+      .example(ex("$0 import fml.cfg --out pair.yaml", "one unit's backup"), "")
+      .example(ex("$0 import a.cfg b.cfg --policies all", "both units"), "")
+      .example(ex("$0 run fml.cfg", "a year of typical faults"), ""),
   run: (args, ctx) => importCommand(args, ctx.io),
 };
 export default command;

@@ -24,12 +24,9 @@ export const COMMANDS: readonly HasimCommand[] = [
   importCmd,
 ];
 
-/** The first word of a command string: `run <scenario>` → `run`. */
-export function commandName(c: HasimCommand): string {
-  return c.command.split(/\s+/)[0] ?? c.command;
-}
+export { commandName } from "../command-name.js";
 
 /** Every command (kept async so callers need not change if a command is ever loaded lazily). */
-export async function loadCommands(): Promise<HasimCommand[]> {
-  return [...COMMANDS];
+export function loadCommands(): Promise<HasimCommand[]> {
+  return Promise.resolve([...COMMANDS]);
 }

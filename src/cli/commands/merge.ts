@@ -15,6 +15,7 @@ import { checkOutDir } from "../out-place.js";
 import { findShards, readResults, type ShardSet } from "../shard/read.js";
 import { markReplay, Replay } from "../shard/replay.js";
 import { hasimVersion } from "../version.js";
+import { ex } from "./example.js";
 import { allStrings, lastString } from "./options.js";
 import { writeReport } from "./report.js";
 import { runCommand } from "./run.js";
@@ -106,8 +107,8 @@ const command: HasimCommand = {
       })
       .option("report", { type: "boolean", default: false, describe: "also draw report.html" })
       .option("quiet", { alias: "q", type: "boolean", default: true, describe: "no progress bar" })
-      .example("$0 merge study/shards --out study/results", "every shard-* folder of study/shards")
-      .example("$0 merge study/shards --status", "which shards are done, which are missing"),
+      .example(ex("$0 merge study/shards --out study/results", "all shard-* folders"), "")
+      .example(ex("$0 merge study/shards --status", "which shards are missing"), ""),
   run: (args, ctx) => mergeCommand(args, ctx),
 };
 export default command;

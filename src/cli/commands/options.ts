@@ -31,16 +31,31 @@ export function scenarioOptions(y: Argv): Argv {
     });
 }
 
-/** The flags of commands that simulate: `--jobs`, `--out`, `--quiet`. */
-export function simulationOptions(y: Argv): Argv {
+/** `-q/--quiet` and `--report`, the same in run, sweep and fuzz. */
+export function outputOptions(y: Argv): Argv {
   return y
+    .option("quiet", {
+      alias: "q",
+      type: "boolean",
+      default: false,
+      describe: "no progress bar or progress lines",
+    })
+    .option("report", {
+      type: "boolean",
+      default: false,
+      describe: "also draw report.html and .svg charts in the output folder",
+    });
+}
+
+/** The flags of commands that simulate: `--jobs`, `--out`, `--quiet`, `--report`. */
+export function simulationOptions(y: Argv): Argv {
+  return outputOptions(y)
     .option("jobs", {
       alias: "j",
       type: "string",
       describe: `worker threads (default: the number of cores, here ${availableParallelism()})`,
     })
     .option("out", { type: "string", describe: "output folder (default results/<scenario name>/)" })
-    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress bar" })
     .option("force", {
       type: "boolean",
       default: false,
@@ -53,7 +68,10 @@ export function simulationOptions(y: Argv): Argv {
 export function lastString(v: unknown): string | undefined {
   if (Array.isArray(v)) return lastString(v[v.length - 1]);
   if (v === undefined || v === null) return undefined;
-  return String(v);
+  // yargs gives strings, numbers or booleans here; anything else is shown as JSON.
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+    ? String(v)
+    : JSON.stringify(v);
 }
 
 /** Every value of a repeatable flag, in order. */
@@ -86,3 +104,5 @@ export function scenarioArg(args: Record<string, unknown>): string {
     throw new UserError("hasim: expected a scenario file, got nothing");
   return v;
 }
+
+export { ex } from "./example.js";

@@ -8,18 +8,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import {
-  buildReport,
-  isReportInputName,
-  isReportOutputName,
-  reportInputFromFiles,
-} from "../../charts/index.js";
 import type { CliContext, CliIo, HasimCommand } from "../context.js";
 import { UserError } from "../errors.js";
 import { writeOutputs } from "../output.js";
 import { checkOutDir } from "../out-place.js";
 import { experimentId, fieldsOfMeta } from "../experiment.js";
-import { lastString } from "./options.js";
+import { ex, lastString } from "./options.js";
 
 /** What {@link writeReport} wrote. */
 export interface ReportWritten {
@@ -29,8 +23,19 @@ export interface ReportWritten {
   readonly warnings: readonly string[];
 }
 
+/**
+ * The chart modules, loaded on first use: they pull in vega and vega-lite (about 270 modules),
+ * which commands that draw nothing (`--version`, `validate`, `run` without `--report`) skip.
+ */
+async function charts(): Promise<typeof import("../../charts/index.js")> {
+  return import("../../charts/index.js");
+}
+
 /** Reads the report's input files of `dir`, by base name. */
-function readInputs(dir: string): Record<string, string> {
+function readInputs(
+  dir: string,
+  isReportInputName: (name: string) => boolean,
+): Record<string, string> {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -55,23 +60,27 @@ export async function writeReport(
   dir: string,
   io?: CliIo,
   outDir: string = dir,
+  title?: string,
 ): Promise<ReportWritten> {
-  const inputs = readInputs(dir);
+  const { buildReport, isReportInputName, isReportOutputName, reportInputFromFiles } =
+    await charts();
+  const inputs = readInputs(dir, isReportInputName);
   const charted = Object.keys(inputs).filter((n) => n !== "meta.json" && n !== "runs.csv");
   if (charted.length === 0) {
     throw new UserError(
       `hasim report: nothing to chart in ${dir} (expected summary.csv, sweep.csv, timeline-*.json or counterexample-*.timeline.json)`,
     );
   }
-  const input = reportInputFromFiles(inputs);
+  const parsed = reportInputFromFiles(inputs);
   const chartable =
-    input.summary.length + input.compare.length + input.timelines.length > 0 ||
-    input.counterexamples.length > 0 ||
-    input.sweep !== null;
+    parsed.summary.length + parsed.compare.length + parsed.timelines.length > 0 ||
+    parsed.counterexamples.length > 0 ||
+    parsed.sweep !== null;
   if (!chartable)
     throw new UserError(
-      `hasim report: nothing to chart in ${dir}: ${input.warnings[0] ?? "no readable results"}`,
+      `hasim report: nothing to chart in ${dir}: ${parsed.warnings[0] ?? "no readable results"}`,
     );
+  const input = title === undefined ? parsed : { ...parsed, title };
   const { files, warnings } = await buildReport(input);
   const names = [
     "report.html",
@@ -136,8 +145,8 @@ const command: HasimCommand = {
         default: false,
         describe: "with --out: replace a folder that holds another experiment",
       })
-      .example("$0 report results/primary-crash", "charts of a run (use run --trace for timelines)")
-      .example("$0 report results/primary-crash --out /tmp/report", "put the report elsewhere"),
+      .example(ex("$0 report results/primary-crash", "charts of a run"), "")
+      .example(ex("$0 report results/primary-crash --out /tmp/report", "elsewhere"), ""),
   run: (args, ctx) => reportCommand(args, ctx),
 };
 export default command;

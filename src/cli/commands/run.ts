@@ -25,9 +25,9 @@ import { checkOutDir } from "../out-place.js";
 import { experimentId, stampExperiment } from "../experiment.js";
 import { planWork } from "../plan.js";
 import { runTasks, type RunTask } from "../pool.js";
-import { startProgress } from "../progress.js";
+import { announceLine, startProgress } from "../progress.js";
 import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
-import { summaryTable } from "../table.js";
+import { summaryTable, terminalWidth } from "../table.js";
 import {
   jobsFlag,
   lastString,
@@ -35,13 +35,14 @@ import {
   scenarioFlags,
   scenarioOptions,
   simulationOptions,
+  ex,
 } from "./options.js";
 import { writeReport } from "./report.js";
 
 /** Seeds by replication, from the first policy's runs (common random numbers: the same for all). */
 export function seedsOf(results: readonly RunResult[]): string[] {
-  const seeds: string[] = [];
-  for (const r of results) if (seeds[r.replication] === undefined) seeds[r.replication] = r.seed;
+  const seeds: (string | undefined)[] = [];
+  for (const r of results) seeds[r.replication] ??= r.seed;
   return Array.from(seeds, (s) => s ?? "");
 }
 
@@ -60,7 +61,6 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const experiment = experimentId({ command: "run", scenario: scenarioToRaw(q) });
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
   const plan = planWork([q], jobs, force);
-  ctx.io.stderr(`SEED=${q.seed}\n`);
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
 
   const trace = args.trace === true;
@@ -77,7 +77,13 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   );
   const sharded = await studyShard(args, ctx, { loaded: [loaded], tasks, outDir });
   if (sharded !== undefined) return sharded;
-  const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
+  const quiet = args.quiet === true;
+  const factors = [
+    [q.policies.length, "policies"],
+    [q.replications, "replications"],
+  ] as const;
+  ctx.io.stderr(announceLine(tasks.length, factors, q.seed) + "\n");
+  const progress = startProgress(tasks.length, "runs", ctx.io, quiet);
   let results: RunResult[];
   try {
     results = await runTasks([loaded], tasks, {
@@ -94,7 +100,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
 
   const groups = groupByPolicy(results, q.policies);
   const files: OutputFile[] = [
-    { name: "runs.csv", content: runsCsv(results) },
+    { name: "runs.csv", content: runsCsv(results, q.seed) },
     { name: "summary.csv", content: summaryCsv(groups) },
   ];
   if (groups.length >= 2) files.push({ name: "compare.csv", content: compareCsv(groups) });
@@ -127,7 +133,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
       `hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`,
     );
   }
-  ctx.io.stdout(summaryTable(groups));
+  ctx.io.stdout(summaryTable(groups, [], terminalWidth()));
   ctx.io.stderr(`results in ${outDir}\n`);
   return violations.length > 0 ? 1 : 0;
 }
@@ -142,16 +148,11 @@ const command: HasimCommand = {
         default: false,
         describe: "write trace.csv (replication 0 of each policy)",
       })
-      .option("report", {
-        type: "boolean",
-        default: false,
-        describe: "also write charts (report.html) when available",
-      })
-      .example("$0 run scenarios/primary-crash.yaml", "every policy, the file's replications")
-      .example("$0 run crash.yaml --policy off,slave --seed 7", "two policies, another root seed")
-      .example("$0 run crash.yaml --set ha.holdOff=30m", "a what-if without editing the file")
-      .example("$0 run crash.yaml --replications 100 -j 4", "more runs, on 4 worker threads")
-      .example("$0 run crash.yaml --trace --out /tmp/c", "with trace.csv, in another folder"),
+      .example(ex("$0 run scenarios/primary-crash.yaml", "every policy"), "")
+      .example(ex("$0 run crash.yaml --policy off,slave --seed 7", "seed 7"), "")
+      .example(ex("$0 run crash.yaml --set ha.holdOff=30m", "a what-if"), "")
+      .example(ex("$0 run crash.yaml --replications 100 -j 4", "on 4 threads"), "")
+      .example(ex("$0 run crash.yaml --trace --out /tmp/c", "trace.csv, elsewhere"), ""),
   run: (args, ctx) => runCommand(args, ctx),
 };
 export default command;

@@ -22,9 +22,9 @@ import { checkOutDir } from "../out-place.js";
 import { experimentId, stampExperiment } from "../experiment.js";
 import { planWork } from "../plan.js";
 import { runTasks, type RunTask } from "../pool.js";
-import { startProgress } from "../progress.js";
+import { announceLine, startProgress } from "../progress.js";
 import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
-import { summaryTable } from "../table.js";
+import { summaryTable, terminalWidth } from "../table.js";
 import { gridPoints, parseVaryAll } from "../vary.js";
 import {
   allStrings,
@@ -34,7 +34,9 @@ import {
   scenarioFlags,
   scenarioOptions,
   simulationOptions,
+  ex,
 } from "./options.js";
+import { writeReport } from "./report.js";
 import { seedsOf } from "./run.js";
 
 /**
@@ -74,7 +76,6 @@ export async function sweepCommand(
     jobs,
     force,
   );
-  ctx.io.stderr(`SEED=${base.scenario.seed}\n`);
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
 
   const tasks: RunTask[] = loaded.flatMap((l, group) =>
@@ -89,6 +90,12 @@ export async function sweepCommand(
   );
   const sharded = await studyShard(args, ctx, { loaded, tasks, outDir });
   if (sharded !== undefined) return sharded;
+  const factors = [
+    [points.length, "points"],
+    [base.scenario.policies.length, "policies"],
+    [base.scenario.replications, "replications"],
+  ] as const;
+  ctx.io.stderr(announceLine(tasks.length, factors, base.scenario.seed) + "\n");
   const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
   let results: RunResult[];
   try {
@@ -133,7 +140,8 @@ export async function sweepCommand(
     { name: "summary.csv", content: summaryCsv(groups, paths) },
     { name: "meta.json", content: stampExperiment(meta) },
   ]);
-  ctx.io.stdout(summaryTable(groups, paths));
+  if (args.report === true) await writeReport(outDir, ctx.io);
+  ctx.io.stdout(summaryTable(groups, paths, terminalWidth()));
   ctx.io.stderr(`results in ${outDir}\n`);
   return 0;
 }
@@ -148,10 +156,14 @@ const command: HasimCommand = {
         describe:
           "a varied field, at least one (repeatable): path=v1,v2,v3 or path=from:to:step (numbers or durations)",
       })
-      .example("$0 sweep crash.yaml --vary seed=1,2,3", "a list of values")
-      .example("$0 sweep crash.yaml --vary ha.holdOff=5m:30m:5m", "a range of durations, inclusive")
-      .example("$0 sweep crash.yaml --vary mta.deliveryWorkers=4:16:4", "a range of numbers")
-      .example("$0 sweep x.yaml --vary a=1,2 --vary b=3,4", "two axes: 4 grid points × policies"),
+      .example(ex("$0 sweep crash.yaml --vary seed=1,2,3", "a list"), "")
+      .example(ex("$0 sweep crash.yaml --vary ha.holdOff=5m:30m:5m", "6 durations"), "")
+      .example(ex("$0 sweep crash.yaml --vary mta.deliveryWorkers=4:16:4", "4 numbers"), "")
+      .example(ex("$0 sweep x.yaml --vary a=1,2 --vary b=3,4", "2 × 2 = 4 points"), "")
+      .epilogue(
+        "Ranges from:to:step include both ends (5m:30m:5m is 6 values); two --vary give their " +
+          "full grid (2 × 2 = 4 points), each run under every policy.",
+      ),
   run: (args, ctx) => sweepCommand(args, ctx),
 };
 export default command;
