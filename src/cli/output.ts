@@ -23,7 +23,9 @@ export interface OutputFile {
  * otherwise sit next to runs of another seed). Other files (charts, notes) are left alone.
  */
 export function isResultFile(name: string): boolean {
-  return /^(runs|summary|compare|trace|sweep)\.csv$|^meta\.json$|^timeline-.+\.json$/.test(name);
+  return /^(runs|summary|compare|trace|sweep|robustness)\.csv$|^meta\.json$|^timeline-.+\.json$/.test(
+    name,
+  );
 }
 
 /**

@@ -1,11 +1,14 @@
 /**
  * The readable summary printed on stdout at the end of a run or sweep: one line per policy
- * (and sweep point), the headline metrics as `mean [95% CI]`.
+ * (and sweep point), the headline metrics as `mean [interval]`, then a line saying what the
+ * brackets are.
  *
  * @module
  */
 import type { PolicyRuns } from "../report/groups.js";
 import { METRIC_COLUMNS } from "../report/columns.js";
+import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
+import { metricRange } from "../stats/range.js";
 import { summarize } from "../stats/summary.js";
 
 /** The headline metrics: [column label, metric name]. */
@@ -25,12 +28,22 @@ function short(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** `12.5 [10.1, 14.9]`, `12.5` when n = 1, `-` when no run had a value. */
-function cell(values: readonly (number | null)[]): string {
-  const s = summarize(values);
+/**
+ * `12.5 [10.1, 14.9]`, `12.5` when n = 1, `-` when no run had a value; ` n=7` is appended when
+ * only 7 of the replications had a value (a conditional mean, e.g. TTR).
+ */
+function cell(values: readonly (number | null)[], metric: string, confidence: number): string {
+  const s = summarize(values, { confidence, range: metricRange(metric) });
   if (s.mean === null) return "-";
-  if (s.ci95Low === null || s.ci95High === null) return short(s.mean);
-  return `${short(s.mean)} [${short(s.ci95Low)}, ${short(s.ci95High)}]`;
+  const n = s.n < values.length ? ` n=${s.n}` : "";
+  if (s.ciLow === null || s.ciHigh === null) return short(s.mean) + n;
+  return `${short(s.mean)} [${short(s.ciLow)}, ${short(s.ciHigh)}]${n}`;
+}
+
+/** The line under the table that says what the brackets and `n=` mean. */
+export function bracketsLegend(confidence: number = DEFAULT_CONFIDENCE): string {
+  const pct = Number((confidence * 100).toPrecision(6));
+  return `mean per replication [${pct}% confidence interval of the mean, BCa bootstrap]; n=k: only k replications had a value\n`;
 }
 
 /**
@@ -40,6 +53,7 @@ function cell(values: readonly (number | null)[]): string {
 export function summaryTable(
   groups: readonly PolicyRuns[],
   paramNames: readonly string[] = [],
+  confidence: number = DEFAULT_CONFIDENCE,
 ): string {
   const header = [...paramNames, "policy", "runs", ...TABLE_METRICS.map(([label]) => label)];
   const rows = groups.map((g) => [
@@ -48,7 +62,7 @@ export function summaryTable(
     String(g.metrics.length),
     ...TABLE_METRICS.map(([, name]) => {
       const col = METRIC_COLUMNS.find((c) => c.name === name);
-      return col === undefined ? "-" : cell(g.metrics.map(col.get));
+      return col === undefined ? "-" : cell(g.metrics.map(col.get), name, confidence);
     }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -57,5 +71,5 @@ export function summaryTable(
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n") + "\n";
+  return [line(header), ...rows.map(line)].join("\n") + "\n" + bracketsLegend(confidence);
 }

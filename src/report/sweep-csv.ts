@@ -1,10 +1,11 @@
 /**
  * `sweep.csv`: one row per grid point × policy, the varied parameters first, then the policy,
- * then for each metric its mean and 95% CI. There is no scenario column: readers (the charts)
+ * then for each metric its mean and 95% CI (BCa bootstrap, inside the metric's range). There is no scenario column: readers (the charts)
  * take every column before `policy` as a varied parameter, and the scenario is in meta.json.
  *
  * @module
  */
+import { metricRange } from "../stats/range.js";
 import { meanCi, presentValues } from "../stats/summary.js";
 import { METRIC_COLUMNS } from "./columns.js";
 import { toCsv, type Cell } from "./format.js";
@@ -29,8 +30,8 @@ export function sweepHeader(paramNames: readonly string[]): string[] {
 export function sweepCsv(paramNames: readonly string[], groups: readonly PolicyRuns[]): string {
   const rows = groups.map((g): Cell[] => {
     const stats = METRIC_COLUMNS.flatMap((c) => {
-      const s = meanCi(presentValues(g.metrics.map(c.get)));
-      return [s.mean, s.ci95Low, s.ci95High];
+      const s = meanCi(presentValues(g.metrics.map(c.get)), { range: metricRange(c.name) });
+      return [s.mean, s.ciLow, s.ciHigh];
     });
     return [...(g.point ?? []), g.policy, ...stats];
   });

@@ -21,8 +21,9 @@ import { traceCsv } from "../../report/trace-csv.js";
 import type { CliContext, HasimCommand } from "../context.js";
 import { loadScenario } from "../load.js";
 import { checkOutDir, safeFolderName, writeOutputs, type OutputFile } from "../output.js";
-import { runTasks, type RunTask } from "../pool.js";
-import { startProgress } from "../progress.js";
+import { robustnessCsv } from "../../report/robustness-csv.js";
+import { runReplications, runRobustness } from "../study-runs.js";
+import { STUDY_OPTIONS, studyLines, studyMeta, studyOptions } from "./study-options.js";
 import { summaryTable } from "../table.js";
 import {
   jobsFlag,
@@ -53,40 +54,36 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const outArg = lastString(args.out);
   const outDir = outArg ?? join("results", safeFolderName(q.name));
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out");
+  const study = studyOptions(args, q.replications);
   ctx.io.stderr(`SEED=${q.seed}\n`);
 
   const trace = args.trace === true;
   const report = args.report === true;
   // Replication 0 is traced for trace.csv and for the report's timelines.
   const traced = trace || report;
-  const tasks: RunTask[] = q.policies.flatMap((policy) =>
-    Array.from({ length: q.replications }, (_, r): RunTask => ({
-      group: 0,
-      policy,
-      replication: r,
-      trace: traced && r === 0,
-    })),
-  );
-  const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
-  let results: RunResult[];
-  try {
-    results = await runTasks([loaded], tasks, {
-      jobs,
-      onDone: () => {
-        progress.tick();
-      },
-      runner: ctx.runner,
-    });
-  } finally {
-    progress.stop();
-  }
-
+  const exec = { jobs, runner: ctx.runner, io: ctx.io, quiet: args.quiet === true };
+  const { results, precision } = await runReplications(loaded, traced, exec, study);
   const groups = groupByPolicy(results, q.policies);
+  const robust =
+    study.robustness && groups.length >= 2
+      ? await runRobustness(
+          loaded,
+          groups,
+          scenarioFlags(args),
+          groups[0]!.metrics.length,
+          exec,
+          study.confidence,
+        )
+      : null;
+  const { confidence } = study;
   const files: OutputFile[] = [
     { name: "runs.csv", content: runsCsv(results) },
-    { name: "summary.csv", content: summaryCsv(groups) },
+    { name: "summary.csv", content: summaryCsv(groups, [], confidence) },
   ];
-  if (groups.length >= 2) files.push({ name: "compare.csv", content: compareCsv(groups) });
+  if (groups.length >= 2)
+    files.push({ name: "compare.csv", content: compareCsv(groups, confidence) });
+  if (robust)
+    files.push({ name: "robustness.csv", content: robustnessCsv(robust.rows, confidence) });
   if (trace) {
     const traces = results
       .filter((r) => r.replication === 0)
@@ -103,6 +100,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
     version: hasimVersion(),
     scenario: scenarioToRaw(q),
     seeds: seedsOf(results),
+    study: studyMeta(study, precision, robust),
   };
   files.push({ name: "meta.json", content: metaJson(meta) });
 
@@ -116,7 +114,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
       `hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`,
     );
   }
-  ctx.io.stdout(summaryTable(groups));
+  ctx.io.stdout(summaryTable(groups, [], confidence) + studyLines(precision, robust));
   ctx.io.stderr(`results in ${outDir}\n`);
   return violations.length > 0 ? 1 : 0;
 }
@@ -136,11 +134,20 @@ const command: HasimCommand = {
         default: false,
         describe: "also write charts (report.html) when available",
       })
+      .options(STUDY_OPTIONS)
       .example("$0 run scenarios/primary-crash.yaml", "every policy, the file's replications")
       .example("$0 run crash.yaml --policy off,slave --seed 7", "two policies, another root seed")
       .example("$0 run crash.yaml --set ha.holdOff=30m", "a what-if without editing the file")
       .example("$0 run crash.yaml --replications 100 -j 4", "more runs, on 4 worker threads")
-      .example("$0 run crash.yaml --trace --out /tmp/c", "with trace.csv, in another folder"),
+      .example("$0 run crash.yaml --trace --out /tmp/c", "with trace.csv, in another folder")
+      .example(
+        "$0 run crash.yaml --precision 5%",
+        "more replications until ±5% on every headline metric",
+      )
+      .example(
+        "$0 run crash.yaml --robustness --report",
+        "does the ranking survive the assumptions?",
+      ),
   run: (args, ctx) => runCommand(args, ctx),
 };
 export default command;
