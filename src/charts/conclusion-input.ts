@@ -5,7 +5,7 @@
  * @module
  */
 import type { RobustnessRow } from "../report/robustness-csv.js";
-import type { Verdict } from "../stats/verdict.js";
+import { VERDICTS } from "../stats/verdict.js";
 import { numberCell, parseCsvTable } from "./csv.js";
 
 /** The parts of meta.json the conclusion shows (its full shape belongs to the CLI). */
@@ -49,8 +49,6 @@ export function runMetaFromJson(text: string): RunMeta {
     precision: record(study?.precision),
   };
 }
-
-const VERDICTS: readonly Verdict[] = ["higher", "lower", "no-difference"];
 
 /** Parses robustness.csv (any interval level). */
 export function robustnessRowsFromCsv(text: string): RobustnessRow[] {

@@ -138,7 +138,9 @@ export function conclusionSentence(
         ? `${phrase.less(x)} \`${other.policy}\` (${interval}${rob})`
         : verdict === "lower"
           ? `${phrase.more(`${fmt(-d.diff)}${phrase.unit}`)} \`${other.policy}\` in paired replications (${interval}${rob})`
-          : `${phrase.same} \`${other.policy}\` (difference ${x}, ${interval}, not significant${rob})`;
+          : verdict === "identical"
+            ? `${phrase.same} \`${other.policy}\` (identical in every replication${rob})`
+            : `${phrase.same} \`${other.policy}\` (difference ${x}, ${interval}, not significant${rob})`;
     clauses.push(said);
   }
   if (clauses.length === 0) return null;

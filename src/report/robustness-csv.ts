@@ -1,7 +1,7 @@
 /**
  * `robustness.csv` (tidy): for each headline metric, each pair of policies and each assumption
  * variant (the baseline first), the paired difference `policy_a − policy_b` with its interval
- * and the verdict it supports (`lower`, `higher`, `no-difference`). Written by
+ * and the verdict it supports (`lower`, `higher`, `identical`, `not-significant`). Written by
  * `hasim run --robustness`; the report reads it back for its conclusion.
  *
  * @module

@@ -14,7 +14,7 @@
  */
 import { normalCdf, normalQuantile } from "./normal.js";
 import { quantileSorted } from "./quantile.js";
-import { indexStream, sampleSeed } from "./resample-rng.js";
+import { resampleMeans, sampleSeed } from "./resample-rng.js";
 import { clampTo, UNBOUNDED, type MetricRange } from "./range.js";
 
 /** Default confidence level. */
@@ -67,19 +67,6 @@ function acceleration(values: readonly number[], sum: number): number {
   return Number.isFinite(a) ? a : 0;
 }
 
-/** Sorted means of `resamples` resamples with replacement, from the sample's own stream. */
-function bootstrapMeans(values: readonly number[], resamples: number): Float64Array {
-  const n = values.length;
-  const draw = indexStream(sampleSeed(values));
-  const means = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += values[draw(n)]!;
-    means[b] = s / n;
-  }
-  return means.sort();
-}
-
 /**
  * Mean and BCa bootstrap confidence interval of the mean. Values are summed in the order given,
  * so the result is reproducible bit for bit; a constant sample gets the degenerate interval
@@ -103,7 +90,7 @@ export function meanInterval(
     return { n, mean, low: v, high: v };
   }
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  const means = bootstrapMeans(values, resamples);
+  const means = resampleMeans(values, resamples, sampleSeed(values)).sort();
   let below = 0;
   let equal = 0;
   for (const m of means) {

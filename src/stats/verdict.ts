@@ -5,18 +5,33 @@
  * @module
  */
 
-/** `a − b` is significantly above 0 (`higher`), below (`lower`), or the interval holds 0. */
-export type Verdict = "higher" | "lower" | "no-difference";
+/**
+ * `a − b` is significantly above 0 (`higher`), below (`lower`), 0 in every replication
+ * (`identical`: with common random numbers an exact tie is meaningful, e.g. no policy loses mail
+ * at all), or its interval holds 0 without being [0, 0] (`not-significant`).
+ */
+export type Verdict = "higher" | "lower" | "identical" | "not-significant";
+
+/** Every verdict, for readers of robustness.csv. */
+export const VERDICTS: readonly Verdict[] = ["higher", "lower", "identical", "not-significant"];
 
 /**
  * The verdict of an interval of `a − b`: `lower` when its upper end is below 0, `higher` when its
- * lower end is above 0, otherwise `no-difference` (also when there is no interval).
+ * lower end is above 0, `identical` for [0, 0] (a bootstrap interval is [0, 0] only when every
+ * difference is 0), otherwise `not-significant` (also when there is no interval).
  */
 export function pairedVerdict(low: number | null, high: number | null): Verdict {
-  if (low === null || high === null) return "no-difference";
+  if (low === null || high === null) return "not-significant";
   if (high < 0) return "lower";
   if (low > 0) return "higher";
-  return "no-difference";
+  if (low === 0 && high === 0) return "identical";
+  return "not-significant";
+}
+
+/** `lower`, `higher`, `identical in every replication`, `no significant difference`. */
+export function verdictWords(v: Verdict): string {
+  if (v === "identical") return "identical in every replication";
+  return v === "not-significant" ? "no significant difference" : v;
 }
 
 /** A variant's verdict: which assumption, which value. */

@@ -9,7 +9,7 @@ import { pairsOf } from "../report/compare-csv.js";
 import type { PolicyRuns } from "../report/groups.js";
 import { pairedDiff } from "../stats/paired.js";
 import { differenceRange, metricRange } from "../stats/range.js";
-import { pairedVerdict, robustnessOf, type Robustness, type Verdict } from "../stats/verdict.js";
+import { pairedVerdict, robustnessOf, verdictWords, type Robustness } from "../stats/verdict.js";
 import { HEADLINE_METRICS } from "./headline.js";
 import { metricValues } from "./samples.js";
 import type { Variant } from "./variants.js";
@@ -96,7 +96,4 @@ export function robustnessPhrase(r: PairRobustness): string {
   return `depends on ${r.dependsOn.join(", ")} (${flips.join("; ")})`;
 }
 
-/** `lower`, `higher`, `no significant difference`. */
-export function verdictWords(v: Verdict): string {
-  return v === "no-difference" ? "no significant difference" : v;
-}
+export { verdictWords };

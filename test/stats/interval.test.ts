@@ -163,14 +163,15 @@ describe("verdicts", () => {
   it("reads an interval of a − b", () => {
     expect(pairedVerdict(-3, -1)).toBe("lower");
     expect(pairedVerdict(1, 3)).toBe("higher");
-    expect(pairedVerdict(-1, 3)).toBe("no-difference");
-    expect(pairedVerdict(0, 0)).toBe("no-difference");
-    expect(pairedVerdict(null, null)).toBe("no-difference");
+    expect(pairedVerdict(-1, 3)).toBe("not-significant");
+    expect(pairedVerdict(0, 2)).toBe("not-significant");
+    expect(pairedVerdict(0, 0)).toBe("identical");
+    expect(pairedVerdict(null, null)).toBe("not-significant");
   });
 
   it("names the assumptions whose variants flip the baseline verdict", () => {
     const r = robustnessOf("lower", [
-      { assumption: "assumptions.demotedQueue", value: "push", verdict: "no-difference" },
+      { assumption: "assumptions.demotedQueue", value: "push", verdict: "identical" },
       { assumption: "assumptions.demotedQueue", value: "keep-and-deliver", verdict: "lower" },
       { assumption: "assumptions.splitBrainShare", value: "0.1", verdict: "lower" },
     ]);

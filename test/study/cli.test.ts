@@ -35,10 +35,10 @@ describe("hasim run --robustness", () => {
     );
     expect(lost[0]).toMatchObject({ assumption: "(baseline)", verdict: "higher" });
     expect(lost.find((x) => x.value === "push")).toMatchObject({
-      verdict: "no-difference",
+      verdict: "identical",
       mean_diff: "0",
     });
-    expect(lost.find((x) => x.value === "keep-and-deliver")?.verdict).toBe("no-difference");
+    expect(lost.find((x) => x.value === "keep-and-deliver")?.verdict).toBe("identical");
     expect(
       lost.filter((x) => x.assumption === "assumptions.splitBrainShare").map((x) => x.verdict),
     ).toEqual(["higher", "higher"]);

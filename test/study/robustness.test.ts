@@ -41,7 +41,7 @@ describe("robustness verdicts", () => {
       "assumptions.demotedQueue",
       "assumptions.splitBrainShare",
     ]);
-    expect(lost.map((r) => r.verdict)).toEqual(["higher", "no-difference", "higher"]);
+    expect(lost.map((r) => r.verdict)).toEqual(["higher", "identical", "higher"]);
     expect(lost[0]).toMatchObject({ policyA: "off", policyB: "slave", meanDiff: 3, ciLow: 3 });
   });
 
@@ -49,7 +49,7 @@ describe("robustness verdicts", () => {
     const lost = robustnessByPair(rows).find((r) => r.metric === "lost")!;
     expect(lost.dependsOn).toEqual(["assumptions.demotedQueue"]);
     expect(robustnessPhrase(lost)).toBe(
-      "depends on assumptions.demotedQueue (assumptions.demotedQueue=push: no significant difference)",
+      "depends on assumptions.demotedQueue (assumptions.demotedQueue=push: identical in every replication)",
     );
     const dup = robustnessByPair(rows).find((r) => r.metric === "duplicated")!;
     expect(robustnessPhrase(dup)).toBe("holds under every assumption variant (2)");

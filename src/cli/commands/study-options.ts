@@ -8,6 +8,7 @@ import type { Options } from "yargs";
 import type { PrecisionTarget } from "../../study/precision.js";
 import { robustnessByPair, robustnessPhrase, type RobustnessRow } from "../../study/robustness.js";
 import type { Variant } from "../../study/variants.js";
+import { verdictWords } from "../../stats/verdict.js";
 import {
   confidenceFlag,
   maxReplicationsFlag,
@@ -100,7 +101,7 @@ export function studyLines(
   if (robust) {
     lines.push("paired verdicts (a − b) under the assumption variants:");
     for (const r of robustnessByPair(robust.rows)) {
-      const v = r.baseline === "no-difference" ? "no significant difference" : r.baseline;
+      const v = verdictWords(r.baseline);
       lines.push(`  ${r.metric} ${r.policyA} − ${r.policyB}: ${v}; ${robustnessPhrase(r)}`);
     }
   }
