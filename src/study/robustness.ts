@@ -92,7 +92,9 @@ export function robustnessByPair(rows: readonly RobustnessRow[]): PairRobustness
 export function robustnessPhrase(r: PairRobustness): string {
   if (r.variants === 0) return "not checked against assumption variants (run with --robustness)";
   if (r.dependsOn.length === 0) return `holds under every assumption variant (${r.variants})`;
-  const flips = r.flips.map((f) => `${f.assumption}=${f.value}: ${verdictWords(f.verdict)}`);
+  const flips = r.flips.map(
+    (f) => `${f.assumption}=${f.value}: ${r.policyA} − ${r.policyB} ${verdictWords(f.verdict)}`,
+  );
   return `depends on ${r.dependsOn.join(", ")} (${flips.join("; ")})`;
 }
 

@@ -49,7 +49,7 @@ describe("robustness verdicts", () => {
     const lost = robustnessByPair(rows).find((r) => r.metric === "lost")!;
     expect(lost.dependsOn).toEqual(["assumptions.demotedQueue"]);
     expect(robustnessPhrase(lost)).toBe(
-      "depends on assumptions.demotedQueue (assumptions.demotedQueue=push: identical in every replication)",
+      "depends on assumptions.demotedQueue (assumptions.demotedQueue=push: off − slave identical in every replication)",
     );
     const dup = robustnessByPair(rows).find((r) => r.metric === "duplicated")!;
     expect(robustnessPhrase(dup)).toBe("holds under every assumption variant (2)");
