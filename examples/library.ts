@@ -14,7 +14,7 @@ const result = runScenario(scenario);
 
 for (const s of result.summaries) {
   if (s.metric !== "lost" && s.metric !== "unavailable_s") continue;
-  console.log(`${s.policy}\t${s.metric}\t${s.mean} [${s.ci95Low}, ${s.ci95High}]`);
+  console.log(`${s.policy}\t${s.metric}\t${s.mean} [${s.ciLow}, ${s.ciHigh}]`);
 }
 const d = compare(result).find(
   (x) => x.metric === "unavailable_s" && x.policyA === "restore" && x.policyB === "slave",

@@ -9,7 +9,7 @@
  * const scenario = loadScenario("scenarios/primary-crash.yaml", { set: ["replications=5"] });
  * const result = runScenario(scenario);
  * for (const s of result.summaries.filter((x) => x.metric === "lost"))
- *   console.log(s.policy, s.mean, s.ci95Low, s.ci95High);
+ *   console.log(s.policy, s.mean, s.ciLow, s.ciHigh);
  * console.log(compare(result).filter((d) => d.metric === "unavailable_s"));
  * ```
  *
@@ -73,8 +73,8 @@ export interface MetricSummary {
   readonly n: number;
   readonly mean: number | null;
   /** Student-t 95% confidence interval of the mean; null when n < 2. */
-  readonly ci95Low: number | null;
-  readonly ci95High: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
   readonly p50: number | null;
   readonly p95: number | null;
   readonly max: number | null;
@@ -134,8 +134,8 @@ export interface PolicyDifference {
   readonly n: number;
   readonly meanDiff: number | null;
   /** Student-t 95% confidence interval of the mean difference; null when n < 2. */
-  readonly ci95Low: number | null;
-  readonly ci95High: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
 }
 
 /** Paired differences between every two policies of a result, metric by metric. */

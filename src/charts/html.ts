@@ -41,8 +41,13 @@ export interface Folded {
   readonly open: boolean;
   readonly blocks: readonly Block[];
 }
+/** Markup built (and escaped) by its producer: the conclusion's tables and sentence list. */
+export interface RawHtml {
+  readonly kind: "html";
+  readonly html: string;
+}
 /** Anything a section holds. */
-export type Block = Figure | SideBySide | TextBlock | Folded;
+export type Block = Figure | SideBySide | TextBlock | Folded | RawHtml;
 
 /** A top-level part of the page (`<section>` with an `<h2>`); an empty one is left out. */
 export interface Section {
@@ -79,7 +84,9 @@ figcaption{font-size:12px;color:#546e7a;margin-top:2px}figcaption a{color:#546e7
 .side>.text{flex:1 1 360px;min-width:0}pre{background:#f5f7f8;border:1px solid #e0e6e8;padding:8px 10px;font-size:12px;overflow:auto;max-height:560px;white-space:pre-wrap}
 details{margin:8px 0}summary{cursor:pointer;font-weight:bold}
 table.palette{border-collapse:collapse;font-size:13px}table.palette td{padding:3px 10px 3px 0}
-.swatch{display:inline-block;width:28px;height:14px;border:1px solid #90a4ae;vertical-align:middle}`;
+.swatch{display:inline-block;width:28px;height:14px;border:1px solid #90a4ae;vertical-align:middle}
+table.numbers,table.settings{border-collapse:collapse;font-size:13px}table.numbers td,table.numbers th,table.settings td{padding:3px 12px 3px 0;text-align:left}
+table.numbers caption{caption-side:bottom;text-align:left;font-size:12px;color:#546e7a}tr.nondefault td{font-weight:bold}span.nondefault{font-weight:normal;color:#546e7a}`;
 
 /** Why each mode has its colour: the palette section at the foot of the page. */
 const MODE_MEANING: Readonly<Record<string, string>> = {
@@ -130,6 +137,8 @@ function blockHtml(b: Block): string {
         : "";
       return `<div class="side">${figureHtml(b.figure)}<div class="text"><h4>${escapeHtml(b.textTitle)}</h4><pre class="story">${escapeHtml(b.text)}</pre>${details}</div></div>`;
     }
+    case "html":
+      return b.html;
     case "details":
       return `<details${b.open ? " open" : ""}><summary>${escapeHtml(b.summary)}</summary>${b.blocks.map(blockHtml).join("\n")}</details>`;
     default:

@@ -10,6 +10,11 @@
 import type { Timeline } from "../sim/result.js";
 import { numberCell, parseCsvTable, type CsvTable } from "./csv.js";
 import { timelineFromJson } from "./timeline-data.js";
+import {
+  robustnessRowsFromCsv,
+  runMetaFromJson,
+  type ConclusionInput,
+} from "./conclusion-input.js";
 
 /** A row of `summary.csv`. */
 export interface SummaryRow {
@@ -92,6 +97,8 @@ export interface ReportInput {
   readonly counterexamples: readonly Counterexample[];
   /** Files that could not be read, shown at the top of the report. */
   readonly warnings: readonly string[];
+  /** meta.json and robustness.csv, for the conclusion section (absent: no conclusion). */
+  readonly conclusion?: ConclusionInput;
 }
 
 /** An input with nothing in it, to spread over in callers and tests. */
@@ -107,7 +114,13 @@ export const EMPTY_REPORT_INPUT: ReportInput = {
 
 const TIMELINE_FILE = /^timeline-(.+)\.json$/;
 const COUNTEREXAMPLE_FILE = /^counterexample-(.+?)\.(yaml|story\.txt|timeline\.json)$/;
-const CSV_FILES = new Set(["runs.csv", "summary.csv", "compare.csv", "sweep.csv"]);
+const CSV_FILES = new Set([
+  "runs.csv",
+  "summary.csv",
+  "compare.csv",
+  "sweep.csv",
+  "robustness.csv",
+]);
 
 /** Whether a results-folder file name is one the report reads (so the CLI reads only those). */
 export function isReportInputName(name: string): boolean {
@@ -125,13 +138,24 @@ function requireColumns(t: CsvTable, columns: readonly string[]): void {
   if (missing.length > 0) throw new Error(`missing column(s) ${missing.join(", ")}`);
 }
 
+/** `ci90_low` (a run with `--confidence 90%`) read as `ci95_low`: the interval columns, whatever the level. */
+function anyLevel(t: CsvTable): CsvTable {
+  const rename = (h: string): string => h.replace(/^ci[\d.]+_(low|high)$/, "ci95_$1");
+  return {
+    header: t.header.map(rename),
+    records: t.records.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [rename(k), v])),
+    ),
+  };
+}
+
 /**
  * summary.csv rows. A sweep's summary.csv has the varied parameters as leading columns: its rows
  * are left out, since one scenario would then have many rows per policy, and sweep.csv (the
  * sweep chart) shows the same numbers against the parameter.
  */
 function summaryRows(text: string): SummaryRow[] {
-  const t = parseCsvTable(text);
+  const t = anyLevel(parseCsvTable(text));
   requireColumns(t, ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high"]);
   if (t.header.indexOf("scenario") > 0) return [];
   return t.records.map((r) => ({
@@ -149,7 +173,7 @@ function summaryRows(text: string): SummaryRow[] {
 }
 
 function compareRows(text: string): CompareRow[] {
-  const t = parseCsvTable(text);
+  const t = anyLevel(parseCsvTable(text));
   requireColumns(t, [
     "scenario",
     "metric",
@@ -312,6 +336,10 @@ export function reportInputFromFiles(files: Readonly<Record<string, string>>): R
     timelines,
     counterexamples,
     warnings,
+    conclusion: {
+      meta: attempt("meta.json", runMetaFromJson),
+      robustness: attempt("robustness.csv", robustnessRowsFromCsv) ?? [],
+    },
   };
   return title ? { ...input, title } : input;
 }

@@ -8,6 +8,7 @@
 import type { Timeline } from "../sim/result.js";
 import type { Spec } from "./common.js";
 import { differencesSpec, comparisonSpec } from "./comparison-spec.js";
+import { conclusionBlocks } from "./conclusion.js";
 import { findEpisodes, selectEpisodes, type Episode } from "./episodes.js";
 import { renderHtml, type Block, type Figure, type Section } from "./html.js";
 import { renderChart } from "./render.js";
@@ -148,6 +149,10 @@ export async function buildReport(
     ...new Set([...input.summary.map((r) => r.scenario), ...input.compare.map((r) => r.scenario)]),
   ];
   const suffix = (s: string): string => (scenarios.length > 1 ? `-${safeName(s)}` : "");
+  if (input.conclusion && scenarios.length === 1) {
+    const blocks = conclusionBlocks(input.summary, input.compare, input.conclusion);
+    sections.push({ id: "conclusion", title: "Conclusion", blocks });
+  }
   const comparison: Block[] = [];
   for (const s of scenarios) {
     const c = comparisonSpec(input.summary, input.runs, s);

@@ -60,7 +60,9 @@ export interface WriteOptions {
  */
 export function isExperimentFile(name: string): boolean {
   return (
-    /^(runs|summary|compare|trace|sweep|fuzz)\.csv$|^meta\.json$|^timeline-.+\.json$/.test(name) ||
+    /^(runs|summary|compare|trace|sweep|fuzz|robustness)\.csv$|^meta\.json$|^timeline-.+\.json$/.test(
+      name,
+    ) ||
     /^counterexample-.+\.(yaml|story\.txt|timeline\.json)$/.test(name) ||
     /^report\.html$|^(comparison|differences|sweep|timeline-|counterexample-).*\.svg$/.test(name) ||
     /^\..+\.\d+\.tmp$/.test(name)

@@ -1,12 +1,14 @@
 /**
  * The readable summary printed on stdout at the end of a run or sweep: one line per policy
- * (and sweep point), the headline metrics as `mean [95% CI]`, a line saying so, and the table
- * split into stacked parts when it is wider than the terminal.
+ * (and sweep point), the headline metrics as `mean [interval]`, a line saying what the brackets
+ * are, and the table split into stacked parts when it is wider than the terminal.
  *
  * @module
  */
 import type { PolicyRuns } from "../report/groups.js";
 import { METRIC_COLUMNS } from "../report/columns.js";
+import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
+import { metricRange } from "../stats/range.js";
 import { summarize } from "../stats/summary.js";
 
 /** The headline metrics: [column label, metric name]. */
@@ -34,12 +36,22 @@ function short(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** `12.5 [10.1, 14.9]`, `12.5` when n = 1, `-` when no run had a value. */
-function cell(values: readonly (number | null)[]): string {
-  const s = summarize(values);
+/**
+ * `12.5 [10.1, 14.9]`, `12.5` when n = 1, `-` when no run had a value; ` n=7` is appended when
+ * only 7 of the replications had a value (a conditional mean, e.g. TTR).
+ */
+function cell(values: readonly (number | null)[], metric: string, confidence: number): string {
+  const s = summarize(values, { confidence, range: metricRange(metric) });
   if (s.mean === null) return "-";
-  if (s.ci95Low === null || s.ci95High === null) return short(s.mean);
-  return `${short(s.mean)} [${short(s.ci95Low)}, ${short(s.ci95High)}]`;
+  const n = s.n < values.length ? ` n=${s.n}` : "";
+  if (s.ciLow === null || s.ciHigh === null) return short(s.mean) + n;
+  return `${short(s.mean)} [${short(s.ciLow)}, ${short(s.ciHigh)}]${n}`;
+}
+
+/** The line under the table that says what the brackets and `n=` mean. */
+export function bracketsLegend(confidence: number = DEFAULT_CONFIDENCE): string {
+  const pct = Number((confidence * 100).toPrecision(6));
+  return `mean per replication [${pct}% confidence interval of the mean, BCa bootstrap]; n=k: only k replications had a value\n`;
 }
 
 /** Aligned columns, two spaces apart. */
@@ -62,13 +74,14 @@ export function summaryTable(
   groups: readonly PolicyRuns[],
   paramNames: readonly string[] = [],
   width: number = DEFAULT_WIDTH,
+  confidence: number = DEFAULT_CONFIDENCE,
 ): string {
   const keyHeader = [...paramNames, "policy", "runs"];
   const keys = groups.map((g) => [...(g.point ?? []), g.policy, String(g.metrics.length)]);
   const metricCells = groups.map((g) =>
     TABLE_METRICS.map(([, name]) => {
       const col = METRIC_COLUMNS.find((c) => c.name === name);
-      return col === undefined ? "-" : cell(g.metrics.map(col.get));
+      return col === undefined ? "-" : cell(g.metrics.map(col.get), name, confidence);
     }),
   );
   // Take metrics into a part while the rendered lines fit; always at least one per part.
@@ -92,6 +105,7 @@ export function summaryTable(
     from = to;
   }
   const n = groups[0]?.metrics.length ?? 0;
-  const note = `mean [95% confidence interval] over ${n} replication${n === 1 ? "" : "s"} per policy; - : no value (e.g. no failure episode)`;
+  const pct = Number((confidence * 100).toPrecision(6));
+  const note = `mean [${pct}% confidence interval of the mean, BCa bootstrap] over ${n} replication${n === 1 ? "" : "s"} per policy; n=k: only k replications had a value; - : no value (e.g. no failure episode)`;
   return [...parts.map((p) => p.join("\n")), note].join("\n\n") + "\n";
 }

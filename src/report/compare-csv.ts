@@ -5,10 +5,13 @@
  *
  * @module
  */
+import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
 import { pairedDiff } from "../stats/paired.js";
+import { differenceRange, metricRange } from "../stats/range.js";
 import { METRIC_COLUMNS } from "./columns.js";
 import { toCsv, type Cell } from "./format.js";
 import type { PolicyRuns } from "./groups.js";
+import { ciPrefix } from "./summary-csv.js";
 
 /** The header of compare.csv. */
 export const COMPARE_HEADER = [
@@ -32,17 +35,27 @@ export function pairsOf<T>(items: readonly T[]): [T, T][] {
 
 /**
  * Renders compare.csv: for each metric, for each pair of policies in the scenario's policy
- * order, the mean of `a − b` over replications with its 95% CI and the number of pairs.
+ * order, the mean of `a − b` over replications with its confidence interval (BCa bootstrap of
+ * the paired differences, within ± the metric's range) and the number of pairs.
  *
  * @param groups - one group per policy, in the scenario's policy order, same replications each.
+ * @param confidence - the interval's level, default 0.95.
  */
-export function compareCsv(groups: readonly PolicyRuns[]): string {
+export function compareCsv(
+  groups: readonly PolicyRuns[],
+  confidence: number = DEFAULT_CONFIDENCE,
+): string {
+  const options = (metric: string) => ({ confidence, range: differenceRange(metricRange(metric)) });
   const rows: Cell[][] = [];
   for (const col of METRIC_COLUMNS) {
     for (const [a, b] of pairsOf(groups)) {
-      const d = pairedDiff(a.metrics.map(col.get), b.metrics.map(col.get));
-      rows.push([a.scenario, col.name, a.policy, b.policy, d.meanDiff, d.ci95Low, d.ci95High, d.n]);
+      const d = pairedDiff(a.metrics.map(col.get), b.metrics.map(col.get), options(col.name));
+      rows.push([a.scenario, col.name, a.policy, b.policy, d.meanDiff, d.ciLow, d.ciHigh, d.n]);
     }
   }
-  return toCsv(COMPARE_HEADER, rows);
+  const ci = ciPrefix(confidence);
+  return toCsv(
+    COMPARE_HEADER.map((c) => c.replace(/^ci95/, ci)),
+    rows,
+  );
 }

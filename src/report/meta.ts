@@ -17,6 +17,8 @@ export interface MetaInput {
   readonly scenario: Record<string, unknown>;
   /** Seed strings of each replication, from the runs (RunResult.seed), by replication index (a sweep's first point). */
   readonly seeds: readonly string[];
+  /** Runs only: the interval level and what `--precision` / `--robustness` did. */
+  readonly study?: Record<string, unknown>;
   /** Sweeps only: the varied paths with their values, and each grid point with its seeds. */
   readonly sweep?: {
     readonly vary: readonly { readonly path: string; readonly values: readonly string[] }[];
@@ -35,6 +37,7 @@ export function metaJson(meta: MetaInput): string {
     argv: meta.argv,
     seeds: meta.seeds,
   };
+  if (meta.study !== undefined) doc.study = meta.study;
   if (meta.sweep !== undefined) doc.sweep = meta.sweep;
   doc.scenario = meta.scenario;
   return JSON.stringify(doc, null, 2) + "\n";

@@ -1,9 +1,12 @@
 /**
- * `summary.csv` (tidy): one row per policy × metric with mean, Student-t 95% CI, p50, p95,
- * max and n. For sweeps, the varied parameters come first as extra columns.
+ * `summary.csv` (tidy): one row per policy × metric with mean, its confidence interval (BCa
+ * bootstrap, kept inside the metric's range; columns `ci95_low`/`ci95_high`, or `ci90_…` at
+ * another `--confidence`), p50, p95, max and n. For sweeps, the varied parameters come first.
  *
  * @module
  */
+import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
+import { metricRange } from "../stats/range.js";
 import { summarize } from "../stats/summary.js";
 import { METRIC_COLUMNS } from "./columns.js";
 import { toCsv, type Cell } from "./format.js";
@@ -21,29 +24,38 @@ export const SUMMARY_STAT_COLUMNS = [
   "n",
 ] as const;
 
+/** `ci95` for 0.95, `ci90` for 0.9, `ci99.5` for 0.995: the prefix of the interval columns. */
+export function ciPrefix(confidence: number = DEFAULT_CONFIDENCE): string {
+  return `ci${Number((confidence * 100).toPrecision(6))}`;
+}
+
 /**
  * Renders summary.csv.
  *
  * @param groups - runs per policy (and per sweep point), in output order.
  * @param paramNames - the varied parameter paths of a sweep (each group's `point` gives values).
+ * @param confidence - the interval's level, default 0.95.
  */
 export function summaryCsv(
   groups: readonly PolicyRuns[],
   paramNames: readonly string[] = [],
+  confidence: number = DEFAULT_CONFIDENCE,
 ): string {
-  const header = [...paramNames, "scenario", "policy", ...SUMMARY_STAT_COLUMNS];
+  const ci = ciPrefix(confidence);
+  const stats = SUMMARY_STAT_COLUMNS.map((c) => c.replace(/^ci95/, ci));
+  const header = [...paramNames, "scenario", "policy", ...stats];
   const rows: Cell[][] = [];
   for (const g of groups) {
     for (const col of METRIC_COLUMNS) {
-      const s = summarize(g.metrics.map(col.get));
+      const s = summarize(g.metrics.map(col.get), { confidence, range: metricRange(col.name) });
       rows.push([
         ...(g.point ?? []),
         g.scenario,
         g.policy,
         col.name,
         s.mean,
-        s.ci95Low,
-        s.ci95High,
+        s.ciLow,
+        s.ciHigh,
         s.p50,
         s.p95,
         s.max,

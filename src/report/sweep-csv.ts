@@ -1,11 +1,12 @@
 /**
  * `sweep.csv` (tidy, long form): one row per grid point × policy × metric with the mean, the
- * 95% CI and n. Each varied parameter has its text as written (`20/s`) and, when its values are
+ * 95% CI (BCa bootstrap, inside the metric's range) and n. Each varied parameter has its text as written (`20/s`) and, when its values are
  * numbers, durations or rates, a numeric column in base units (`workload.arrivals.rate_per_s`).
  * The scenario is in meta.json.
  *
  * @module
  */
+import { metricRange } from "../stats/range.js";
 import { meanCi, presentValues } from "../stats/summary.js";
 import { METRIC_COLUMNS } from "./columns.js";
 import { headerOf } from "./dictionary.js";
@@ -57,17 +58,8 @@ export function sweepCsv(paramNames: readonly string[], groups: readonly PolicyR
       return a.kind === null ? [text] : [text, paramNumber(a.kind, text)];
     });
     for (const c of METRIC_COLUMNS) {
-      const s = meanCi(presentValues(g.metrics.map(c.get)));
-      rows.push([
-        pointIndex.get(key),
-        ...params,
-        g.policy,
-        c.name,
-        s.mean,
-        s.ci95Low,
-        s.ci95High,
-        s.n,
-      ]);
+      const s = meanCi(presentValues(g.metrics.map(c.get)), { range: metricRange(c.name) });
+      rows.push([pointIndex.get(key), ...params, g.policy, c.name, s.mean, s.ciLow, s.ciHigh, s.n]);
     }
   }
   return toCsv(sweepHeader(paramNames, groups), rows);

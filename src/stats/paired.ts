@@ -6,13 +6,14 @@
  * @module
  */
 import { meanCi } from "./summary.js";
+import type { IntervalOptions } from "./interval.js";
 
-/** Mean of the paired differences a − b with its 95% CI; n = pairs where both had a value. */
+/** Mean of the paired differences a − b with its confidence interval; n = pairs where both had a value. */
 export interface PairedDiff {
   readonly n: number;
   readonly meanDiff: number | null;
-  readonly ci95Low: number | null;
-  readonly ci95High: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
 }
 
 /**
@@ -21,10 +22,12 @@ export interface PairedDiff {
  *
  * @param a - values of policy a, indexed by replication.
  * @param b - values of policy b, indexed by replication (same length as `a`).
+ * @param options - level and range; pass `differenceRange(metricRange(m))` as the range.
  */
 export function pairedDiff(
   a: readonly (number | null)[],
   b: readonly (number | null)[],
+  options: IntervalOptions = {},
 ): PairedDiff {
   if (a.length !== b.length) {
     throw new RangeError(
@@ -38,6 +41,6 @@ export function pairedDiff(
     if (typeof x === "number" && typeof y === "number" && !Number.isNaN(x) && !Number.isNaN(y))
       diffs.push(x - y);
   }
-  const { n, mean, ci95Low, ci95High } = meanCi(diffs);
-  return { n, meanDiff: mean, ci95Low, ci95High };
+  const { n, mean, ciLow, ciHigh } = meanCi(diffs, options);
+  return { n, meanDiff: mean, ciLow, ciHigh };
 }

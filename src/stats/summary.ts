@@ -1,20 +1,20 @@
 /**
- * Summary statistics of one metric over replications: mean with a Student-t 95% confidence
- * interval, median, 95th percentile, maximum.
+ * Summary statistics of one metric over replications: mean with a confidence interval (BCa
+ * bootstrap, see interval.ts), median, 95th percentile, maximum.
  *
  * @module
  */
+import { meanInterval, type IntervalOptions } from "./interval.js";
 import { quantileSorted } from "./quantile.js";
-import { studentTQuantile } from "./student-t.js";
 
 /** The summary of a sample; every statistic is null when it cannot be computed. */
 export interface Summary {
-  /** Number of non-null values. */
+  /** Number of non-null values (fewer than the replications for a conditional mean, e.g. TTR). */
   readonly n: number;
   readonly mean: number | null;
-  /** 95% CI of the mean (Student t, n − 1 df); null when n < 2. */
-  readonly ci95Low: number | null;
-  readonly ci95High: number | null;
+  /** Confidence interval of the mean at the requested level; null when n < 2. */
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
   readonly p50: number | null;
   readonly p95: number | null;
   readonly max: number | null;
@@ -28,33 +28,29 @@ export function presentValues(values: readonly (number | null | undefined)[]): n
 }
 
 /**
- * Mean and 95% confidence interval of the mean, using the exact t quantile for n − 1 degrees
- * of freedom. Values are summed in the order given, so the result is reproducible bit for bit.
+ * Mean and confidence interval of the mean (see {@link meanInterval}). Values are summed in the
+ * order given, so the result is reproducible bit for bit.
  */
 export function meanCi(
   values: readonly number[],
-): Pick<Summary, "n" | "mean" | "ci95Low" | "ci95High"> {
-  const n = values.length;
-  if (n === 0) return { n, mean: null, ci95Low: null, ci95High: null };
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
-  if (n < 2) return { n, mean, ci95Low: null, ci95High: null };
-  let ss = 0;
-  for (const v of values) ss += (v - mean) * (v - mean);
-  const half = (studentTQuantile(0.975, n - 1) * Math.sqrt(ss / (n - 1))) / Math.sqrt(n);
-  return { n, mean, ci95Low: mean - half, ci95High: mean + half };
+  options: IntervalOptions = {},
+): Pick<Summary, "n" | "mean" | "ciLow" | "ciHigh"> {
+  const { n, mean, low, high } = meanInterval(values, options);
+  return { n, mean, ciLow: low, ciHigh: high };
 }
 
 /**
  * Summarizes a sample. Null (and NaN) values are skipped: a TTR of a run without a failure
  * episode is not a zero, it is absent, and `n` says how many runs had one.
  */
-export function summarize(values: readonly (number | null | undefined)[]): Summary {
+export function summarize(
+  values: readonly (number | null | undefined)[],
+  options: IntervalOptions = {},
+): Summary {
   const present = presentValues(values);
   const sorted = [...present].sort((a, b) => a - b);
   return {
-    ...meanCi(present),
+    ...meanCi(present, options),
     p50: quantileSorted(sorted, 0.5),
     p95: quantileSorted(sorted, 0.95),
     max: sorted.length === 0 ? null : sorted[sorted.length - 1]!,

@@ -276,6 +276,42 @@ try {
     }
   }
 
+  // ---- conclusion section (issue 13: conclusions you can trust) -------------------------------
+  // A run's results folder (summary.csv beside report.html) must open with the conclusion: one
+  // sentence per headline metric, the numbers table with no interval below 0, and, when
+  // robustness.csv is there, every sentence saying whether its verdict holds or what it depends on.
+  if (!fixture && existsSync(join(reportDir, "summary.csv"))) {
+    const conclusion = await page.$$eval("section#conclusion", (sections) =>
+      sections.map((s) => ({
+        first: s.parentElement?.querySelector("section")?.id ?? "",
+        sentences: [...s.querySelectorAll("ul.conclusion > li")].map((li) => li.textContent ?? ""),
+        cells: [...s.querySelectorAll("table#conclusion-numbers td")].map(
+          (td) => td.textContent ?? "",
+        ),
+        visible: s.getBoundingClientRect().height > 0,
+      })),
+    );
+    const c = conclusion[0];
+    if (!c) problems.push("conclusion: no section#conclusion on the page");
+    else {
+      console.log(`  conclusion: ${c.sentences.length} sentences, ${c.cells.length} table cells`);
+      for (const line of c.sentences) console.log(`    - ${line}`);
+      if (c.first !== "conclusion") problems.push("conclusion: not the first section");
+      if (!c.visible) problems.push("conclusion: not rendered");
+      if (c.sentences.length === 0) problems.push("conclusion: no sentences");
+      for (const cell of c.cells) {
+        for (const m of cell.matchAll(/\[(-?[\d.e+-]+), (-?[\d.e+-]+)\]/g))
+          if (Number(m[1]) < 0) problems.push(`conclusion: interval below 0 in "${cell}"`);
+      }
+      if (existsSync(join(reportDir, "robustness.csv"))) {
+        for (const line of c.sentences)
+          if (!/holds under every assumption variant|depends on /.test(line))
+            problems.push(`conclusion: no robustness statement in "${line}"`);
+      }
+    }
+  }
+  // ---- end of the conclusion block ------------------------------------------------------------
+
   if (figureShots) {
     mkdirSync(figureShots, { recursive: true });
     for (const c of charts) {

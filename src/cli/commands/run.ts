@@ -28,6 +28,9 @@ import { runTasks, type RunTask } from "../pool.js";
 import { announceLine, startProgress } from "../progress.js";
 import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
 import { summaryTable, terminalWidth } from "../table.js";
+import { robustnessCsv } from "../../report/robustness-csv.js";
+import { runReplications, runRobustness } from "../study-runs.js";
+import { STUDY_OPTIONS, studyLines, studyMeta, studyOptions } from "./study-options.js";
 import {
   jobsFlag,
   lastString,
@@ -60,6 +63,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const force = args.force === true;
   const experiment = experimentId({ command: "run", scenario: scenarioToRaw(q) });
   checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
+  const study = studyOptions(args, q.replications);
   const plan = planWork([q], jobs, force);
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
 
@@ -83,27 +87,35 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
     [q.replications, "replications"],
   ] as const;
   ctx.io.stderr(announceLine(tasks.length, factors, q.seed) + "\n");
-  const progress = startProgress(tasks.length, "runs", ctx.io, quiet);
-  let results: RunResult[];
-  try {
-    results = await runTasks([loaded], tasks, {
-      jobs: plan.threads,
-      isolate: plan.isolate,
-      onDone: () => {
-        progress.tick();
-      },
-      runner: ctx.runner,
-    });
-  } finally {
-    progress.stop();
-  }
-
+  const exec = {
+    jobs: plan.threads,
+    isolate: plan.isolate,
+    runner: ctx.runner,
+    io: ctx.io,
+    quiet,
+  };
+  const { results, precision } = await runReplications(loaded, traced, exec, study);
   const groups = groupByPolicy(results, q.policies);
+  const robust =
+    study.robustness && groups.length >= 2
+      ? await runRobustness(
+          loaded,
+          groups,
+          scenarioFlags(args),
+          groups[0]!.metrics.length,
+          exec,
+          study.confidence,
+        )
+      : null;
+  const { confidence } = study;
   const files: OutputFile[] = [
     { name: "runs.csv", content: runsCsv(results, q.seed) },
-    { name: "summary.csv", content: summaryCsv(groups) },
+    { name: "summary.csv", content: summaryCsv(groups, [], confidence) },
   ];
-  if (groups.length >= 2) files.push({ name: "compare.csv", content: compareCsv(groups) });
+  if (groups.length >= 2)
+    files.push({ name: "compare.csv", content: compareCsv(groups, confidence) });
+  if (robust)
+    files.push({ name: "robustness.csv", content: robustnessCsv(robust.rows, confidence) });
   if (trace) {
     const traces = results
       .filter((r) => r.replication === 0)
@@ -120,6 +132,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
     version: hasimVersion(),
     scenario: scenarioToRaw(q),
     seeds: seedsOf(results),
+    study: studyMeta(study, precision, robust),
   };
   files.push({ name: "meta.json", content: stampExperiment(metaJson(meta)) });
 
@@ -133,7 +146,9 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
       `hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`,
     );
   }
-  ctx.io.stdout(summaryTable(groups, [], terminalWidth()));
+  ctx.io.stdout(
+    summaryTable(groups, [], terminalWidth(), confidence) + studyLines(precision, robust),
+  );
   ctx.io.stderr(`results in ${outDir}\n`);
   return violations.length > 0 ? 1 : 0;
 }
@@ -148,11 +163,14 @@ const command: HasimCommand = {
         default: false,
         describe: "write trace.csv (replication 0 of each policy)",
       })
+      .options(STUDY_OPTIONS)
       .example(ex("$0 run scenarios/primary-crash.yaml", "every policy"), "")
       .example(ex("$0 run crash.yaml --policy off,slave --seed 7", "seed 7"), "")
       .example(ex("$0 run crash.yaml --set ha.holdOff=30m", "a what-if"), "")
       .example(ex("$0 run crash.yaml --replications 100 -j 4", "on 4 threads"), "")
-      .example(ex("$0 run crash.yaml --trace --out /tmp/c", "trace.csv, elsewhere"), ""),
+      .example(ex("$0 run crash.yaml --trace --out /tmp/c", "trace.csv, elsewhere"), "")
+      .example(ex("$0 run crash.yaml --precision 5%", "replicate to ±5%"), "")
+      .example(ex("$0 run crash.yaml --robustness --report", "vs assumptions"), ""),
   run: (args, ctx) => runCommand(args, ctx),
 };
 export default command;

@@ -1,0 +1,129 @@
+/**
+ * `hasim run --precision / --robustness / --confidence` end to end, in-process with a stand-in
+ * model whose lost mail depends on `assumptions.demotedQueue` the way the year-of-faults one does:
+ * with `strand`, `off` loses more than `slave`; with `push`, nobody loses anything.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Runner } from "../../src/cli/context.js";
+import { csvRecords } from "../report/parse-csv.js";
+import { fakeRunner } from "../cli/fake-runner.js";
+import { hasim, isOneCleanLine, TINY, tempDir } from "../cli/helpers.js";
+
+const stranding: Runner = (scenario, policy, replication, options) => {
+  const base = fakeRunner(scenario, policy, replication, options);
+  const strand = scenario.assumptions.demotedQueue === "strand";
+  const lost = strand ? (policy === "off" ? 3 : 1) + (replication % 2) : 0;
+  return { ...base, metrics: { ...base.metrics, lost } };
+};
+
+describe("hasim run --robustness", () => {
+  it("announces the runs, writes robustness.csv and flags the verdict that depends on demotedQueue", async () => {
+    const out = join(tempDir(), "rob");
+    const r = await hasim(
+      ["run", TINY, "--replications", "6", "--robustness", "--out", out],
+      stranding,
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /robustness: \d+ assumption variants \(one at a time, same seed\) × 3 policies × 6 replications = \d+ more runs/,
+    );
+    const rows = csvRecords(readFileSync(join(out, "robustness.csv"), "utf8"));
+    const lost = rows.filter(
+      (x) => x.metric === "lost" && x.policy_a === "off" && x.policy_b === "slave",
+    );
+    expect(lost[0]).toMatchObject({ assumption: "(baseline)", verdict: "higher" });
+    expect(lost.find((x) => x.value === "push")).toMatchObject({
+      verdict: "identical",
+      mean_diff: "0",
+    });
+    expect(lost.find((x) => x.value === "keep-and-deliver")?.verdict).toBe("identical");
+    expect(
+      lost.filter((x) => x.assumption === "assumptions.splitBrainShare").map((x) => x.verdict),
+    ).toEqual(["higher", "higher"]);
+    expect(r.out).toContain("lost off − slave: higher; depends on assumptions.demotedQueue");
+    expect(r.out).toMatch(/duplicated off − slave: .*; holds under every assumption variant/);
+    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as {
+      study: { robustness: { variants: unknown[] } };
+    };
+    expect(meta.study.robustness.variants.length).toBe(lost.length - 1);
+  });
+});
+
+describe("hasim run --precision", () => {
+  it("adds batches until the target or the cap, and says which metrics reached it", async () => {
+    const out = join(tempDir(), "prec");
+    const args = [
+      "run",
+      TINY,
+      "--replications",
+      "4",
+      "--precision",
+      "1%",
+      "--max-replications",
+      "12",
+      "--out",
+      out,
+    ];
+    const r = await hasim(args);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("precision: ");
+    const runs = csvRecords(readFileSync(join(out, "runs.csv"), "utf8"));
+    expect(runs).toHaveLength(3 * 12);
+    expect(runs.slice(0, 13).map((x) => `${x.policy}#${x.replication}`)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `off#${i}`),
+      "restore#0",
+    ]);
+    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as {
+      study: { precision: { replications: number; metrics: { reached: boolean }[] } };
+    };
+    expect(meta.study.precision.replications).toBe(12);
+    expect(meta.study.precision.metrics.some((m) => !m.reached)).toBe(true);
+    expect(r.out).toMatch(/precision: cap of 12 replications hit; not within target: /);
+    const again = await hasim([...args.slice(0, -1), join(tempDir(), "prec2")]);
+    expect(again.out).toBe(r.out);
+  });
+
+  it("stops after the first batch when it is already precise enough", async () => {
+    const out = join(tempDir(), "loose");
+    const r = await hasim([
+      "run",
+      TINY,
+      "--precision",
+      "lost=1000",
+      "--precision",
+      "1000%",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("precision: every headline metric within target after 3 replications");
+  });
+});
+
+describe("hasim run --confidence", () => {
+  it("sets the level of every interval and names the columns after it", async () => {
+    const out = join(tempDir(), "conf");
+    const r = await hasim(["run", TINY, "--confidence", "90%", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, "summary.csv"), "utf8").split("\n")[0]).toContain(
+      "ci90_low,ci90_high",
+    );
+    expect(readFileSync(join(out, "compare.csv"), "utf8").split("\n")[0]).toContain("ci90_low");
+    expect(r.out).toContain("[90% confidence interval of the mean, BCa bootstrap]");
+  });
+
+  it.each([
+    ["--confidence", "95"],
+    ["--confidence", "abc"],
+    ["--precision", "lots"],
+    ["--max-replications", "0"],
+  ])("rejects %s %s: exit 2, one line, no files", async (flag, value) => {
+    const out = join(tempDir(), "bad");
+    const r = await hasim(["run", TINY, flag, value, "--precision", "5%", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(isOneCleanLine(r.err)).toBe(true);
+    expect(existsSync(out)).toBe(false);
+  });
+});
