@@ -20,12 +20,12 @@ function bin(args: readonly string[]): { code: number | null; out: string; err: 
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** Starts a command and SIGKILLs it as soon as it has started simulating (SEED= on stderr). */
+/** Starts a command and SIGKILLs it as soon as it has started simulating (its announce line). */
 function killWhenStarted(args: readonly string[]): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: ENV });
     child.stderr.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("SEED=")) child.kill("SIGKILL");
+      if (chunk.toString().includes(" runs, seed ")) child.kill("SIGKILL");
     });
     child.on("error", reject);
     child.on("exit", (_code, signal) => {
@@ -35,13 +35,8 @@ function killWhenStarted(args: readonly string[]): Promise<NodeJS.Signals | null
 }
 
 beforeAll(() => {
-  const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (!existsSync(MAIN)) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
-}, 300_000);
+  if (!existsSync(MAIN)) throw new Error(`no build at ${MAIN}: test/global-setup.ts builds it`);
+});
 
 describe("a shard killed with SIGKILL", () => {
   it("is reported missing, and re-run alone completes the study", async () => {

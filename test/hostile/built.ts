@@ -19,7 +19,7 @@ function newestSourceMs(dir: string): number {
   return newest;
 }
 
-/** Builds dist/ unless it is newer than every file of src/. */
+/** Builds dist/ unless it is newer than every file of src/ (test/global-setup.ts normally has). */
 export function ensureBuilt(): void {
   if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSourceMs(join(ROOT, "src"))) return;
   const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");

@@ -76,7 +76,7 @@ export async function mergeCommand(
     quiet: args.quiet !== false,
   };
   markReplay(study, replay);
-  // The replayed command's stderr (SEED=…) is held back until it succeeds, so that a refused
+  // The replayed command's stderr (its announce line) is held back until it succeeds, so that a refused
   // merge prints its one line only.
   let held = "";
   const io = { ...ctx.io, stderr: (t: string) => void (held += t) };

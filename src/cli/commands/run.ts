@@ -26,7 +26,7 @@ import { experimentId, stampExperiment } from "../experiment.js";
 import { planWork } from "../plan.js";
 import { runTasks, type RunTask } from "../pool.js";
 import { announceLine, startProgress } from "../progress.js";
-import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
+import { shardOptions, studyArgv, studyShard, wantsShard } from "../shard/index.js";
 import { summaryTable, terminalWidth } from "../table.js";
 import { robustnessCsv } from "../../report/robustness-csv.js";
 import { runReplications, runRobustness } from "../study-runs.js";
@@ -62,7 +62,8 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const outDir = outArg ?? join("results", safeFolderName(q.name));
   const force = args.force === true;
   const experiment = experimentId({ command: "run", scenario: scenarioToRaw(q) });
-  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
+  if (!wantsShard(args))
+    checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
   const study = studyOptions(args, q.replications);
   const plan = planWork([q], jobs, force);
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");

@@ -23,7 +23,7 @@ import { experimentId, stampExperiment } from "../experiment.js";
 import { planWork } from "../plan.js";
 import { runTasks, type RunTask } from "../pool.js";
 import { announceLine, startProgress } from "../progress.js";
-import { shardOptions, studyArgv, studyShard } from "../shard/index.js";
+import { shardOptions, studyArgv, studyShard, wantsShard } from "../shard/index.js";
 import { summaryTable, terminalWidth } from "../table.js";
 import { gridPoints, parseVaryAll } from "../vary.js";
 import {
@@ -70,7 +70,8 @@ export async function sweepCommand(
     scenario: scenarioToRaw(base.scenario),
     vary: axes,
   });
-  checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
+  if (!wantsShard(args))
+    checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
   const plan = planWork(
     loaded.map((l) => l.scenario),
     jobs,

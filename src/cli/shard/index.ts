@@ -58,6 +58,16 @@ export function shardOptions(y: Argv): Argv {
  *
  * @returns the exit code when the command is done (plan, shard), undefined to go on.
  */
+/**
+ * This invocation runs one shard or plans (`--shard`, the Slurm/Kubernetes environment, `--plan`):
+ * it writes a shard folder inside `--out`, so `--out` itself is not replaced and not checked as
+ * a results folder.
+ */
+export function wantsShard(args: Record<string, unknown>): boolean {
+  if (args.plan === true || replayOf(args) !== undefined) return args.plan === true;
+  return resolveShard(args, process.env, () => undefined) !== undefined;
+}
+
 export async function studyShard(
   args: Record<string, unknown>,
   ctx: CliContext,

@@ -52,6 +52,10 @@ export async function runShard(
 ): Promise<number> {
   const mine = shardUnits(work, spec.count)[spec.index]!;
   const tasks = mine.map((i) => work.tasks[i]!);
+  const seed = work.loaded[0]?.scenario.seed ?? 0;
+  ctx.io.stderr(
+    `hasim: shard ${spec.index}/${spec.count}: ${tasks.length} of ${work.tasks.length} runs, seed ${seed}\n`,
+  );
   const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
   let results: RunResult[];
   try {
