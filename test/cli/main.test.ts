@@ -148,7 +148,9 @@ describe("hasim sweep (in-process, fake model)", () => {
     expect(meta.sweep.points).toHaveLength(6);
     expect(meta.sweep.points[3]?.seeds).toEqual(["2:0", "2:1", "2:2"]);
     expect(r.out.split("\n")[0]).toMatch(/^seed\s+ha\.holdOff\s+policy\s+runs/);
-    expect(r.out).toContain("mean [95% confidence interval] over 3 replications");
+    expect(r.out).toContain(
+      "mean [95% confidence interval of the mean, BCa bootstrap] over 3 replications",
+    );
   });
 });
 

@@ -83,7 +83,7 @@ describe("the summary table", () => {
 
   it("says what the brackets are", () => {
     expect(summaryTable(groups)).toContain(
-      "mean [95% confidence interval] over 4 replications per policy",
+      "mean [95% confidence interval of the mean, BCa bootstrap] over 4 replications per policy",
     );
   });
 
