@@ -125,7 +125,7 @@ describe("stopped by a signal", () => {
       let err = "";
       child.stderr.setEncoding("utf8");
       child.stderr.on("data", (s: string) => {
-        if (err === "" && s.startsWith("SEED=")) setTimeout(() => child.kill(signal), 300);
+        if (err === "" && s.startsWith("hasim: ")) setTimeout(() => child.kill(signal), 300);
         err += s;
       });
       const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
