@@ -282,37 +282,60 @@ describe("timers", () => {
       return log;
     };
     // Re-armed later onto a time where an event was scheduled before the re-arm: the event first.
-    expect(order((s, t, e) => (s.arm(t, 100), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
+    expect(
+      order((s, t, e) => {
+        s.arm(t, 100);
+        s.at(200, 0, e, 1);
+        s.arm(t, 200);
+      }),
+    ).toEqual(["e1@200", "timer@200"]);
     // ... and an event scheduled after the re-arm comes after the timer.
-    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual([
-      "timer@200",
-      "e1@200",
-    ]);
+    expect(
+      order((s, t, e) => {
+        s.arm(t, 100);
+        s.arm(t, 200);
+        s.at(200, 0, e, 1);
+      }),
+    ).toEqual(["timer@200", "e1@200"]);
     // Re-armed to the same time: its sequence is renewed.
-    expect(order((s, t, e) => (s.arm(t, 200), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
+    expect(
+      order((s, t, e) => {
+        s.arm(t, 200);
+        s.at(200, 0, e, 1);
+        s.arm(t, 200);
+      }),
+    ).toEqual(["e1@200", "timer@200"]);
     // Re-armed earlier, before and after an event.
-    expect(order((s, t, e) => (s.arm(t, 300), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
-    expect(order((s, t, e) => (s.arm(t, 300), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual([
-      "timer@200",
-      "e1@200",
-    ]);
+    expect(
+      order((s, t, e) => {
+        s.arm(t, 300);
+        s.at(200, 0, e, 1);
+        s.arm(t, 200);
+      }),
+    ).toEqual(["e1@200", "timer@200"]);
+    expect(
+      order((s, t, e) => {
+        s.arm(t, 300);
+        s.arm(t, 200);
+        s.at(200, 0, e, 1);
+      }),
+    ).toEqual(["timer@200", "e1@200"]);
     // Priority still beats sequence.
-    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, -1, e, 1)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
+    expect(
+      order((s, t, e) => {
+        s.arm(t, 100);
+        s.arm(t, 200);
+        s.at(200, -1, e, 1);
+      }),
+    ).toEqual(["e1@200", "timer@200"]);
     // Cancelled then re-armed: ordered by the re-arm.
     expect(
-      order((s, t, e) => (s.arm(t, 100), s.cancel(t), s.at(150, 0, e, 1), s.arm(t, 150))),
+      order((s, t, e) => {
+        s.arm(t, 100);
+        s.cancel(t);
+        s.at(150, 0, e, 1);
+        s.arm(t, 150);
+      }),
     ).toEqual(["e1@150", "timer@150"]);
   });
 
@@ -508,8 +531,12 @@ describe("step, run and stop", () => {
 describe("tracer", () => {
   it("sees every handler call with time, handler and argument, and can be removed", () => {
     const sched = new Scheduler();
-    const a = sched.register(function alpha() {});
-    const b = sched.register(function beta() {});
+    const a = sched.register(function alpha() {
+      // Only the tracer's record of the call is under test.
+    });
+    const b = sched.register(function beta() {
+      // Only the tracer's record of the call is under test.
+    });
     const t = sched.createTimer(b, 0, 42);
     const rec = new TraceRecorder(2);
     const seen: [number, number, number][] = [];
