@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FUZZ_KINDS } from "../../src/fuzz/arbitraries.js";
 import { fuzz, summaryText, type FuzzOptions } from "../../src/fuzz/fuzz.js";
-import { fuzzCsv } from "../../src/report/fuzz-csv.js";
+import { fuzzCsv } from "../../src/fuzz/fuzz-csv.js";
 import { parseScenarioText, qualifyScenario, scenarioToRaw } from "../../src/scenario/index.js";
 import type { QualifiedScenario } from "../../src/config/scenario.js";
 import { ROOT } from "../cli/helpers.js";

@@ -13,7 +13,7 @@ import {
   replayCommand,
 } from "../../fuzz/counterexample.js";
 import { fuzz, summaryText, type FuzzOptions, type FuzzReport } from "../../fuzz/fuzz.js";
-import { fuzzCsv } from "../../report/fuzz-csv.js";
+import { fuzzCsv } from "../../fuzz/fuzz-csv.js";
 import { PROPERTY_TEXT, type PropertyName } from "../../fuzz/properties.js";
 import { story } from "../../fuzz/story.js";
 import type { QualifiedScenario } from "../../config/scenario.js";

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { FuzzReport } from "../fuzz/fuzz.js";
-import { headerOf } from "./dictionary.js";
-import { formatMicrosAsSeconds, toCsv } from "./format.js";
+import type { FuzzReport } from "./fuzz.js";
+import { headerOf } from "../report/dictionary.js";
+import { formatMicrosAsSeconds, toCsv } from "../report/format.js";
 
 /** The header of fuzz.csv. */
 export const FUZZ_HEADER: readonly string[] = headerOf("fuzz.csv");
