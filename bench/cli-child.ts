@@ -14,7 +14,8 @@
 import { main } from "../src/cli/main.js";
 
 const c0 = process.cpuUsage();
-const quiet = { stdout: (): void => {}, stderr: (): void => {}, stderrIsTty: false };
+const discard = (): void => undefined;
+const quiet = { stdout: discard, stderr: discard, stderrIsTty: false };
 const code = await main(process.argv.slice(2), quiet);
 const c = process.cpuUsage(c0);
 console.log(

@@ -60,11 +60,14 @@ export function runChild(
   return { stdout: r.stdout, stderr: r.stderr, status: r.status, wallSec };
 }
 
-/** Runs a program that prints one JSON line last; throws with its stderr when it fails. */
-export function runJsonChild<T>(
+/**
+ * Runs a program that prints one JSON line last; throws with its stderr when it fails. The parsed
+ * line is `unknown`: the caller states the shape its child prints.
+ */
+export function runJsonChild(
   cmd: string,
   args: readonly string[],
-): { value: T; wallSec: number } {
+): { value: unknown; wallSec: number } {
   const r = runChild(cmd, args);
   const lines = r.stdout.trim().split("\n");
   const last = lines[lines.length - 1] ?? "";
@@ -73,7 +76,7 @@ export function runJsonChild<T>(
       `${cmd} ${args.join(" ")} exited with ${r.status}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`,
     );
   }
-  return { value: JSON.parse(last) as T, wallSec: r.wallSec };
+  return { value: JSON.parse(last) as unknown, wallSec: r.wallSec };
 }
 
 /** The first Python 3 that has SimPy 2 (module `SimPy`), or null. Debian's python3-simpy installs into /usr/bin/python3. */

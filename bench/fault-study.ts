@@ -49,10 +49,9 @@ export function measureStudy(jobs: number, replications: number, policies = 3): 
       "--out",
       join(out, "r"),
     ];
-    const { value, wallSec } = runJsonChild<{ code: number; cpuSec: number }>(process.execPath, [
-      benchScript("cli-child.js"),
-      ...args,
-    ]);
+    const child = runJsonChild(process.execPath, [benchScript("cli-child.js"), ...args]);
+    const value = child.value as { code: number; cpuSec: number };
+    const wallSec = child.wallSec;
     if (value.code !== 0) throw new Error(`hasim ${args.join(" ")} exited with ${value.code}`);
     const runs = replications * policies;
     return {
@@ -112,9 +111,9 @@ export function measureEngineCost(
     sets: [`engine.heartbeats=${engine}`],
     ...(horizon !== undefined ? { horizon } : {}),
   };
-  const { value } = runJsonChild<ChildFigures>(process.execPath, [
+  const value = runJsonChild(process.execPath, [
     benchScript("replication-child.js"),
     JSON.stringify(req),
-  ]);
+  ]).value as ChildFigures;
   return { engine, events: value.events, mails: value.mails, runSec: value.runSec };
 }

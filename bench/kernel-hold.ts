@@ -130,7 +130,7 @@ const fmtRatio = (a: number, b: number | null): string =>
  * Runs the kernel benchmarks and the reference programs, and returns the report lines (also
  * passed one by one to `options.log`).
  */
-export async function runKernelBench(options: KernelBenchOptions = {}): Promise<string[]> {
+export function runKernelBench(options: KernelBenchOptions = {}): string[] {
   const quick = options.quick ?? false;
   const lines: string[] = [];
   const out = (line: string): void => {
@@ -229,8 +229,8 @@ export async function runKernelBench(options: KernelBenchOptions = {}): Promise<
  * Prints the benchmark to stdout as it runs (for `bench/run-all.ts`, which calls a module's
  * default export with `{ quick }`). Returns nothing, so the caller prints nothing more.
  */
-export default async function printKernelBench(options: { quick?: boolean } = {}): Promise<void> {
-  await runKernelBench({
+export default function printKernelBench(options: { quick?: boolean } = {}): void {
+  runKernelBench({
     quick: options.quick ?? false,
     log: (line) => {
       console.log(line);
@@ -243,7 +243,7 @@ if (
   process.argv[1] !== undefined &&
   import.meta.url === pathToFileURL(resolve(process.argv[1])).href
 ) {
-  await runKernelBench({
+  runKernelBench({
     quick: process.argv.includes("--quick"),
     log: (line) => {
       console.log(line);

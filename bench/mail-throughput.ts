@@ -54,10 +54,12 @@ export function measureBaseline(
     policy: "off",
     sets,
   };
-  const { value, wallSec } = runJsonChild<ChildFigures>(process.execPath, [
+  const child = runJsonChild(process.execPath, [
     benchScript("replication-child.js"),
     JSON.stringify(req),
   ]);
+  const value = child.value as ChildFigures;
+  const wallSec = child.wallSec;
   return {
     variant,
     horizon,

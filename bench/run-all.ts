@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   // ---------------------------------------------------------------- 1
   heading("1. Kernel hold benchmark (bench/kernel-hold.ts; events/s, higher is better)");
-  await runKernelBench({
+  runKernelBench({
     quick,
     log: (line) => {
       console.log(line);
@@ -266,13 +266,19 @@ async function main(): Promise<void> {
       "skipped: SimPy 2 not found (Debian: apt-get install -y python3-simpy, for /usr/bin/python3)",
     );
   } else {
-    const { value: py } = runJsonChild<{
+    const py = runJsonChild(simpy, [
+      repoPath("bench/simpy_mail.py"),
+      String(SIMPY_HORIZON_S),
+      "50",
+      "8",
+      "0.1",
+    ]).value as {
       simpy: string;
       mails: number;
       sec: number;
       mails_per_s: number;
       latency_mean_s: number;
-    }>(simpy, [repoPath("bench/simpy_mail.py"), String(SIMPY_HORIZON_S), "50", "8", "0.1"]);
+    };
     printTable(
       ["model", "mails", "mails/s", "mean latency", "hasim ÷ this"],
       [

@@ -130,6 +130,41 @@ function counterexampleWindow(t: Timeline): { startUs?: number; endUs?: number }
   return endUs - startUs < runEnd / 2 ? { startUs, endUs } : {};
 }
 
+/** For each fuzz counterexample, its timeline beside its story, or the story alone. */
+async function counterexampleBlocks(
+  charts: Charts,
+  counterexamples: ReportInput["counterexamples"],
+): Promise<Block[]> {
+  const cx: Block[] = [];
+  for (const c of counterexamples) {
+    const file = `counterexample-${safeName(c.property)}.svg`;
+    const story = c.story ?? "(no story file)";
+    const details =
+      c.yaml === null
+        ? {}
+        : { details: { summary: "shrunk schedule (YAML, replayable)", text: c.yaml } };
+    if (c.timeline) {
+      const spec = timelineSpec(c.timeline, {
+        title: `Counterexample: ${c.property}`,
+        widthPx: 560,
+        ...counterexampleWindow(c.timeline),
+      });
+      const figure = await charts.figure(
+        file,
+        spec,
+        `Timeline of the shrunk schedule violating ${c.property}`,
+      );
+      cx.push({ kind: "side-by-side", figure, textTitle: "story", text: story, ...details });
+    } else {
+      cx.push(
+        { kind: "h3", text: `Counterexample: ${c.property} (no timeline file)` },
+        { kind: "p", text: story },
+      );
+    }
+  }
+  return cx;
+}
+
 /**
  * Builds every chart and the page.
  *
@@ -191,33 +226,7 @@ export async function buildReport(
     timelines.push(...(await timelineBlocks(charts, policy, timeline, maxEpisodes)));
   sections.push({ id: "timelines", title: "Timelines", blocks: timelines });
 
-  const cx: Block[] = [];
-  for (const c of input.counterexamples) {
-    const file = `counterexample-${safeName(c.property)}.svg`;
-    const story = c.story ?? "(no story file)";
-    const details =
-      c.yaml === null
-        ? {}
-        : { details: { summary: "shrunk schedule (YAML, replayable)", text: c.yaml } };
-    if (c.timeline) {
-      const spec = timelineSpec(c.timeline, {
-        title: `Counterexample: ${c.property}`,
-        widthPx: 560,
-        ...counterexampleWindow(c.timeline),
-      });
-      const figure = await charts.figure(
-        file,
-        spec,
-        `Timeline of the shrunk schedule violating ${c.property}`,
-      );
-      cx.push({ kind: "side-by-side", figure, textTitle: "story", text: story, ...details });
-    } else {
-      cx.push(
-        { kind: "h3", text: `Counterexample: ${c.property} (no timeline file)` },
-        { kind: "p", text: story },
-      );
-    }
-  }
+  const cx = await counterexampleBlocks(charts, input.counterexamples);
   sections.push({ id: "counterexamples", title: "Fuzz counterexamples", blocks: cx });
 
   const html = renderHtml({

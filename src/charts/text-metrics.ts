@@ -20,7 +20,10 @@ interface TextItem {
   readonly limit?: number | null;
 }
 
-function itemWidth(item: TextItem, text: unknown): number {
+/** The text vega measures: its `textValue` of a mark's text (a string; null when absent). */
+type VegaText = string | number | null | undefined;
+
+function itemWidth(item: TextItem, text: VegaText): number {
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   const s = text == null ? "" : String(text).trim();
   const w = item.fontWeight;
@@ -40,7 +43,7 @@ let installed = false;
 export function installTextMetrics(): void {
   if (installed) return;
   const metrics = (
-    vega as unknown as { textMetrics?: { width: (item: TextItem, text: unknown) => number } }
+    vega as unknown as { textMetrics?: { width: (item: TextItem, text: VegaText) => number } }
   ).textMetrics;
   if (!metrics)
     throw new Error("vega no longer exports textMetrics: update src/charts/text-metrics.ts");

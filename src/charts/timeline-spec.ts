@@ -49,8 +49,8 @@ const LANE_PX = 24;
  * left of it. Intervals (faults) are labelled at their end `t1` or start `t0`, points (markers)
  * at `t`.
  */
-function labelLayers<T extends { labelSide: string }>(
-  rows: readonly T[],
+function labelLayers(
+  rows: readonly { readonly labelSide: string }[],
   shape: "interval" | "point",
   textField: string,
   offsetPx: number,
@@ -82,7 +82,7 @@ function labelLayers<T extends { labelSide: string }>(
   return layers;
 }
 
-function rowsJson<T extends object>(rows: readonly T[]): Json {
+function rowsJson(rows: readonly object[]): Json {
   return rows as unknown as Json;
 }
 

@@ -97,6 +97,28 @@ export interface FuzzReport {
 }
 
 /**
+ * Each case's verdicts on every property, simulated once per distinct case: fast-check revisits
+ * cases while shrinking, and every property is checked on the same run.
+ */
+function cachedVerdicts(
+  simulate: (c: FuzzCase) => { q: QualifiedScenario; r: RunResult },
+  o: Pick<FuzzOptions, "properties" | "ttrBoundUs">,
+): (c: FuzzCase) => Readonly<Record<string, Verdict>> {
+  const cache = new Map<string, Readonly<Record<string, Verdict>>>();
+  return (c) => {
+    const key = JSON.stringify(c);
+    let v = cache.get(key);
+    if (v === undefined) {
+      const { q, r } = simulate(c);
+      const ctx = { scenario: q, ttrBoundUs: o.ttrBoundUs };
+      v = Object.fromEntries(o.properties.map((p) => [p, checkProperty(p, r, ctx)]));
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+/**
  * Fuzzes `base` for each property in turn.
  *
  * @param base - the qualified scenario the cases are drawn on.
@@ -110,18 +132,7 @@ export function fuzz(base: QualifiedScenario, o: FuzzOptions): FuzzReport {
     const q = caseScenario(base, c, minDrainUs);
     return { q, r: run(q, c.config.policy, 0, { trace: true }) };
   };
-  const cache = new Map<string, Readonly<Record<string, Verdict>>>();
-  const verdicts = (c: FuzzCase): Readonly<Record<string, Verdict>> => {
-    const key = JSON.stringify(c);
-    let v = cache.get(key);
-    if (v === undefined) {
-      const { q, r } = simulate(c);
-      const ctx = { scenario: q, ttrBoundUs: o.ttrBoundUs };
-      v = Object.fromEntries(o.properties.map((p) => [p, checkProperty(p, r, ctx)]));
-      cache.set(key, v);
-    }
-    return v;
-  };
+  const verdicts = cachedVerdicts(simulate, o);
 
   const rows: CaseRow[] = [];
   const outcomes: PropertyOutcome[] = [];

@@ -97,7 +97,8 @@ function single(u: UnitConfig, notes: Notes): PairConfig {
 }
 
 /** Two files, one per unit. */
-function two(a: UnitConfig, b: UnitConfig, notes: Notes): PairConfig {
+/** The two units as `[primary, secondary]`; refuses two units configured with the same mode. */
+function primaryFirst(a: UnitConfig, b: UnitConfig): [UnitConfig, UnitConfig] {
   if (a.self.mode.value === b.self.mode.value) {
     const word = a.self.mode.value === "master" ? "primary" : "secondary";
     refuse(
@@ -105,9 +106,41 @@ function two(a: UnitConfig, b: UnitConfig, notes: Notes): PairConfig {
       `refused: both units are configured as ${word} (${a.file} and ${b.file}); exactly one master is needed`,
     );
   }
-  const [p, s] = a.self.mode.value === "master" ? [a, b] : [b, a];
+  return a.self.mode.value === "master" ? [a, b] : [b, a];
+}
+
+/** The probe tables: the secondary's remote-service probes and the primary's local checks. */
+function probes(
+  p: UnitConfig,
+  s: UnitConfig,
+  notes: Notes,
+): Pick<PairConfig, "rservice" | "lservice"> {
+  const rservice = reconcile(
+    "the remote service probes",
+    wrap(s.rservice, s),
+    wrap(p.rservice, p),
+    [s.file, p.file],
+    "the secondary runs the probes",
+    notes,
+    plainTable,
+  );
+  const lservice = reconcile(
+    "the local checks",
+    wrap(p.lservice, p),
+    wrap(s.lservice, s),
+    [p.file, s.file],
+    "the primary runs them",
+    notes,
+    plainTable,
+  );
+  return { rservice: rservice?.value ?? {}, lservice: lservice?.value ?? {} };
+}
+
+function two(a: UnitConfig, b: UnitConfig, notes: Notes): PairConfig {
+  const [p, s] = primaryFirst(a, b);
   const fromS: readonly [string, string] = [s.file, p.file];
   const fromP: readonly [string, string] = [p.file, s.file];
+  const probeTables = probes(p, s, notes);
   const bySecondary = <T>(label: string, k: Key): Sourced<T> | undefined =>
     reconcile(
       label,
@@ -117,24 +150,6 @@ function two(a: UnitConfig, b: UnitConfig, notes: Notes): PairConfig {
       "the secondary detects the primary's loss and runs the probes",
       notes,
     );
-  const rservice = reconcile(
-    "the remote service probes",
-    wrap(s.rservice, s),
-    wrap(p.rservice, p),
-    fromS,
-    "the secondary runs the probes",
-    notes,
-    plainTable,
-  );
-  const lservice = reconcile(
-    "the local checks",
-    wrap(p.lservice, p),
-    wrap(s.lservice, s),
-    fromP,
-    "the primary runs them",
-    notes,
-    plainTable,
-  );
   return {
     units: [a.self, b.self],
     inferredPeer: false,
@@ -166,8 +181,7 @@ function two(a: UnitConfig, b: UnitConfig, notes: Notes): PairConfig {
       notes,
       fromP,
     ),
-    rservice: rservice?.value ?? {},
-    lservice: lservice?.value ?? {},
+    ...probeTables,
     notSimulated: [...a.notSimulated, ...b.notSimulated],
   };
 }

@@ -32,8 +32,21 @@
  * @module
  */
 
-import { EventHeap } from "./event-heap.js";
-import { MAX_TIME_US, formatClock } from "./time.js";
+import { NO_TIME, TimerTable } from "./timer-table.js";
+import { MAX_TIME_US } from "./time.js";
+import {
+  PRIORITY_MAX,
+  PRIORITY_MIN,
+  SchedulingError,
+  badDelay,
+  badHandler,
+  badTime,
+  badTimer,
+  checkPriority,
+  seqExhausted,
+} from "./scheduling-checks.js";
+
+export { PRIORITY_MAX, PRIORITY_MIN, SchedulingError } from "./scheduling-checks.js";
 
 /** Index of a handler, returned by {@link Scheduler.register}. */
 export type HandlerId = number;
@@ -44,21 +57,10 @@ export type Handler = (arg: number) => void;
 /** Called before each handler runs with the event's time (µs), handler id and argument. */
 export type Tracer = (timeUs: number, handler: HandlerId, arg: number) => void;
 
-/** Lowest (most urgent) priority number accepted. */
-export const PRIORITY_MIN = -1024;
-/** Highest (least urgent) priority number accepted. */
-export const PRIORITY_MAX = 1023;
-
 /** 2^42: sequence numbers live in the low 42 bits of the key, priorities in the 11 bits above. */
 const SEQ_SPAN = 4_398_046_511_104;
 /** The heap is compacted when stale entries outnumber live ones and it holds at least this many. */
 const COMPACT_MIN_SIZE = 64;
-const NO_TIME = -1;
-
-/** Thrown for an invalid scheduling request: a time in the past, a non-integer time, a bad id. */
-export class SchedulingError extends Error {
-  override readonly name = "SchedulingError";
-}
 
 /** Options for {@link Scheduler}. */
 export interface SchedulerOptions {
@@ -77,7 +79,7 @@ export interface SchedulerOptions {
  * argument, so scheduling an event allocates nothing. Exceptions thrown by handlers propagate
  * out of {@link step} / {@link run}; the event that threw has already been removed and counted.
  */
-export class Scheduler extends EventHeap {
+export class Scheduler extends TimerTable {
   // Every field is initialised here with a value of its final type (see module doc: V8 field
   // representations), and the constructor only overwrites them.
   private now = 0;
@@ -89,21 +91,6 @@ export class Scheduler extends EventHeap {
   private running = false;
   private tracer: Tracer | null = null;
   private readonly handlers: Handler[] = [];
-
-  // Timers, parallel arrays indexed by TimerId.
-  private timerCount = 0;
-  private tHandler: Int32Array = new Int32Array(16);
-  /** `(priority - PRIORITY_MIN) * 2^42`: the timer's key without the sequence. */
-  private tKeyBase: Float64Array = new Float64Array(16);
-  private tArg: Float64Array = new Float64Array(16);
-  /** Generation of the timer's current heap entry; older entries are stale. */
-  private tGen: Int32Array = new Int32Array(16);
-  /** Time of the timer's current heap entry, or NO_TIME when it has none. */
-  private tEntryTime: Float64Array = new Float64Array(16);
-  /** Time the timer is armed for, or NO_TIME when disarmed. */
-  private tTarget: Float64Array = new Float64Array(16);
-  /** Key (priority and sequence) of the timer's latest arming. */
-  private tKey: Float64Array = new Float64Array(16);
 
   /**
    * @param options - `startUs` (default 0) sets the clock; `initialCapacity` (default 1024)
@@ -168,8 +155,9 @@ export class Scheduler extends EventHeap {
    */
   at(timeUs: number, priority: number, handler: HandlerId, arg = 0): void {
     if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs))
-      this.badTime(timeUs);
-    if (!(handler >>> 0 === handler && handler < this.handlers.length)) this.badHandler(handler);
+      badTime(timeUs, this.now);
+    if (!(handler >>> 0 === handler && handler < this.handlers.length))
+      badHandler(handler, this.handlers.length);
     this.push(timeUs, this.nextKey(priority), arg, handler);
     this.live++;
   }
@@ -183,8 +171,9 @@ export class Scheduler extends EventHeap {
   after(delayUs: number, priority: number, handler: HandlerId, arg = 0): void {
     const time = this.now + delayUs;
     if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs))
-      this.badDelay(delayUs);
-    if (!(handler >>> 0 === handler && handler < this.handlers.length)) this.badHandler(handler);
+      badDelay(delayUs, this.now);
+    if (!(handler >>> 0 === handler && handler < this.handlers.length))
+      badHandler(handler, this.handlers.length);
     this.push(time, this.nextKey(priority), arg, handler);
     this.live++;
   }
@@ -197,8 +186,9 @@ export class Scheduler extends EventHeap {
    * @param arg - passed to the handler. Default 0.
    */
   createTimer(handler: HandlerId, priority: number, arg = 0): TimerId {
-    if (!(handler >>> 0 === handler && handler < this.handlers.length)) this.badHandler(handler);
-    this.checkPriority(priority);
+    if (!(handler >>> 0 === handler && handler < this.handlers.length))
+      badHandler(handler, this.handlers.length);
+    checkPriority(priority);
     const id = this.timerCount;
     if (id === this.tHandler.length) this.growTimers();
     this.tHandler[id] = handler;
@@ -220,7 +210,7 @@ export class Scheduler extends EventHeap {
    */
   arm(timer: TimerId, timeUs: number): void {
     if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs))
-      this.badTime(timeUs);
+      badTime(timeUs, this.now);
     this.armChecked(timer, timeUs);
   }
 
@@ -228,30 +218,18 @@ export class Scheduler extends EventHeap {
   armAfter(timer: TimerId, delayUs: number): void {
     const time = this.now + delayUs;
     if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs))
-      this.badDelay(delayUs);
+      badDelay(delayUs, this.now);
     this.armChecked(timer, time);
   }
 
   /** Disarms a timer. O(1) (amortised, counting compaction); a no-op if it is not armed. */
   cancel(timer: TimerId): void {
-    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
+    if (!(timer >>> 0 === timer && timer < this.timerCount)) badTimer(timer, this.timerCount);
     if (this.tTarget[timer]! < 0) return;
     this.tTarget[timer] = NO_TIME;
     this.live--;
     // The timer's heap entry stays; it is stale until dropped, or reused by a later arm.
     if (this.size - this.live > this.live && this.size >= COMPACT_MIN_SIZE) this.compact();
-  }
-
-  /** Whether the timer is armed. */
-  isArmed(timer: TimerId): boolean {
-    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
-    return this.tTarget[timer]! >= 0;
-  }
-
-  /** The time (µs) the timer is armed for, or -1 when it is not armed. */
-  armedAtUs(timer: TimerId): number {
-    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
-    return this.tTarget[timer]!;
   }
 
   /**
@@ -377,9 +355,9 @@ export class Scheduler extends EventHeap {
   }
 
   private armChecked(timer: TimerId, time: number): void {
-    if (!(timer >>> 0 === timer && timer < this.timerCount)) this.badTimer(timer);
+    if (!(timer >>> 0 === timer && timer < this.timerCount)) badTimer(timer, this.timerCount);
     const key = this.tKeyBase[timer]! + this.seq;
-    if (++this.seq >= SEQ_SPAN) this.seqExhausted();
+    if (++this.seq >= SEQ_SPAN) seqExhausted(SEQ_SPAN);
     if (this.tTarget[timer]! < 0) this.live++;
     this.tTarget[timer] = time;
     this.tKey[timer] = key;
@@ -397,97 +375,9 @@ export class Scheduler extends EventHeap {
 
   private nextKey(priority: number): number {
     if (!((priority | 0) === priority && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX))
-      this.checkPriority(priority);
+      checkPriority(priority);
     const key = (priority - PRIORITY_MIN) * SEQ_SPAN + this.seq;
-    if (++this.seq >= SEQ_SPAN) this.seqExhausted();
+    if (++this.seq >= SEQ_SPAN) seqExhausted(SEQ_SPAN);
     return key;
-  }
-
-  /** Drops stale entries (releasing their slots) and rebuilds the heap bottom-up, O(n). */
-  private compact(): void {
-    const ht = this.hTime,
-      hs = this.hSlot,
-      data = this.slotData;
-    let n = 0;
-    for (let i = 0; i < this.size; i++) {
-      const slot = hs[i]!;
-      const code = data[slot * 3 + 2]!;
-      if (code < 0) {
-        const timer = ~code;
-        let stale = data[slot * 3 + 1] !== this.tGen[timer];
-        if (!stale && this.tTarget[timer]! < 0) {
-          this.tEntryTime[timer] = NO_TIME;
-          stale = true;
-        }
-        if (stale) {
-          this.freeSlots[this.freeCount++] = slot;
-          continue;
-        }
-      }
-      ht[n] = ht[i]!;
-      hs[n] = slot;
-      n++;
-    }
-    this.size = n;
-    for (let start = (n >> 1) - 1; start >= 0; start--) this.siftDown(start);
-  }
-
-  private growTimers(): void {
-    const cap = this.tHandler.length * 2;
-    const i32 = (old: Int32Array): Int32Array => {
-      const next = new Int32Array(cap);
-      next.set(old);
-      return next;
-    };
-    const f64 = (old: Float64Array): Float64Array => {
-      const next = new Float64Array(cap);
-      next.set(old);
-      return next;
-    };
-    this.tHandler = i32(this.tHandler);
-    this.tKeyBase = f64(this.tKeyBase);
-    this.tArg = f64(this.tArg);
-    this.tGen = i32(this.tGen);
-    this.tEntryTime = f64(this.tEntryTime);
-    this.tTarget = f64(this.tTarget);
-    this.tKey = f64(this.tKey);
-  }
-
-  private checkPriority(priority: number): void {
-    if (!((priority | 0) === priority && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX)) {
-      throw new SchedulingError(
-        `priority must be an integer in [${PRIORITY_MIN}, ${PRIORITY_MAX}], got ${priority}`,
-      );
-    }
-  }
-
-  private badHandler(handler: HandlerId): never {
-    throw new SchedulingError(`unknown handler id ${handler} (${this.handlers.length} registered)`);
-  }
-
-  private badTimer(timer: TimerId): never {
-    throw new SchedulingError(`unknown timer id ${timer} (${this.timerCount} created)`);
-  }
-
-  private badTime(timeUs: number): never {
-    if (typeof timeUs === "number" && timeUs < this.now) {
-      const clock = timeUs >= 0 ? ` (${formatClock(timeUs)})` : "";
-      throw new SchedulingError(
-        `cannot schedule in the past: time ${timeUs}µs${clock} is before now ${this.now}µs (${formatClock(this.now)})`,
-      );
-    }
-    throw new SchedulingError(
-      `time must be an integer number of µs in [now, ${MAX_TIME_US}], got ${timeUs} (now ${this.now}µs)`,
-    );
-  }
-
-  private badDelay(delayUs: number): never {
-    throw new SchedulingError(
-      `delay must be a non-negative integer number of µs keeping the time <= ${MAX_TIME_US}, got ${delayUs} (now ${this.now}µs)`,
-    );
-  }
-
-  private seqExhausted(): never {
-    throw new SchedulingError(`sequence numbers exhausted after ${SEQ_SPAN} scheduling calls`);
   }
 }

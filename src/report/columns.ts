@@ -76,7 +76,7 @@ function columnsOf(field: (typeof FIELDS)[number]): MetricColumn[] {
   if (field === "given_up_by_cause") {
     return GIVE_UP_CAUSES.map((c: GiveUpCause) => ({
       name: `given_up_${snakeCause(c)}`,
-      get: (m) => m.given_up_by_cause[c] ?? null,
+      get: (m) => m.given_up_by_cause[c],
     }));
   }
   if (field === "duplicated_by_cause") {

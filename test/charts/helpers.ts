@@ -55,7 +55,7 @@ export function markElements(svg: string, kind: string): number {
   for (const m of svg.matchAll(re)) {
     // Count the direct children up to the group's end: vega writes each item as one element.
     let depth = 1;
-    let i = (m.index ?? 0) + m[0].length;
+    let i = m.index + m[0].length;
     const tag = /<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g;
     tag.lastIndex = i;
     let t: RegExpExecArray | null;

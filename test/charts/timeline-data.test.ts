@@ -17,7 +17,7 @@ describe("timeline JSON", () => {
   it("is byte-identical for equal timelines and names its format", () => {
     const a = timelineToJson(crashTimeline("slave"));
     expect(timelineToJson(crashTimeline("slave"))).toBe(a);
-    expect(JSON.parse(a).format).toBe(TIMELINE_FORMAT);
+    expect((JSON.parse(a) as { format: string }).format).toBe(TIMELINE_FORMAT);
     expect(a.endsWith("}\n")).toBe(true);
   });
 
@@ -38,10 +38,14 @@ describe("timeline JSON", () => {
   it("rejects other formats and bad fields with the field's name", () => {
     expect(() => timelineFromJson("not json")).toThrow(TimelineFormatError);
     expect(() => timelineFromJson('{"format":"other"}')).toThrow(/format/);
-    const good = JSON.parse(timelineToJson(crashTimeline()));
+    const good = JSON.parse(timelineToJson(crashTimeline())) as {
+      markers: [unknown, { kind: string }];
+    };
     good.markers[1].kind = "bounced";
     expect(() => timelineFromJson(JSON.stringify(good))).toThrow(/markers\[1\]\.kind/);
-    const noUnit = JSON.parse(timelineToJson(crashTimeline()));
+    const noUnit = JSON.parse(timelineToJson(crashTimeline())) as {
+      modes: [{ unit?: string }];
+    };
     delete noUnit.modes[0].unit;
     expect(() => timelineFromJson(JSON.stringify(noUnit))).toThrow(/modes\[0\]\.unit/);
   });

@@ -9,9 +9,6 @@ import { SenderQueue } from "../../src/sim/sender-queue.js";
 import { RecentAccepts } from "../../src/sim/recent.js";
 import { DurationHistogram } from "../../src/check/histogram.js";
 
-type SpoolOp =
-  { op: "push" | "unshift"; id: number; t: number } | { op: "shift" } | { op: "clear" };
-
 describe("Spool", () => {
   it("behaves as a double-ended array (push, unshift, shift, forEach) across growth", () => {
     const ops = fc.array(
@@ -115,9 +112,7 @@ describe("MailLedger", () => {
   it("counts accepted, delivered, duplicated and lost like a map of mail fates", () => {
     const ops = fc.array(
       fc.record({
-        op: fc.constantFrom("accept", "deliver", "giveUp", "destroy", "copy") as fc.Arbitrary<
-          Op["op"]
-        >,
+        op: fc.constantFrom<Op["op"]>("accept", "deliver", "giveUp", "destroy", "copy"),
         mail: fc.nat(30),
         tag: fc.nat(3),
       }),
@@ -136,7 +131,7 @@ describe("MailLedger", () => {
             l.accept(o.mail);
             r.acc = true;
           } else if (o.op === "deliver" && r.acc) {
-            l.deliver(o.mail, o.tag as EntryTag, 0, 10);
+            l.deliver(o.mail, o.tag, 0, 10);
             r.deliveries++;
           } else if (o.op === "giveUp" && !r.acc && !r.gave) {
             l.giveUp(o.mail, 0);

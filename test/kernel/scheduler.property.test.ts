@@ -107,6 +107,8 @@ class Model implements Api {
     this.stopRequested = false;
     for (let e = this.next(); e !== undefined && e.time <= until; e = this.next()) {
       this.step();
+      // stop() sets the flag from inside a handler, which the type checker cannot see.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (this.stopRequested) return;
     }
     if (until > this.nowUs) this.nowUs = until;

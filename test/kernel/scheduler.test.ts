@@ -271,49 +271,84 @@ describe("timers", () => {
   });
 
   it("fires in the order of its last arm, as if scheduled there", () => {
-    const order = (steps: (s: Scheduler, t: number, note: number) => void): string[] => {
+    // Each step: arm the timer at a time, cancel it, or schedule event e1 at a time and priority.
+    type Op = ["arm", number] | ["cancel"] | ["at", number, number];
+    const order = (ops: readonly Op[]): string[] => {
       const sched = new Scheduler();
       const log: string[] = [];
       const note = sched.register((arg) => log.push(`e${arg}@${sched.nowUs}`));
       const timerH = sched.register(() => log.push(`timer@${sched.nowUs}`));
       const t = sched.createTimer(timerH, 0);
-      steps(sched, t, note);
+      for (const op of ops) {
+        if (op[0] === "arm") sched.arm(t, op[1]);
+        else if (op[0] === "cancel") sched.cancel(t);
+        else sched.at(op[1], op[2], note, 1);
+      }
       sched.run();
       return log;
     };
-    // Re-armed later onto a time where an event was scheduled before the re-arm: the event first.
-    expect(order((s, t, e) => (s.arm(t, 100), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
-    // ... and an event scheduled after the re-arm comes after the timer.
-    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual([
-      "timer@200",
-      "e1@200",
-    ]);
-    // Re-armed to the same time: its sequence is renewed.
-    expect(order((s, t, e) => (s.arm(t, 200), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
-    // Re-armed earlier, before and after an event.
-    expect(order((s, t, e) => (s.arm(t, 300), s.at(200, 0, e, 1), s.arm(t, 200)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
-    expect(order((s, t, e) => (s.arm(t, 300), s.arm(t, 200), s.at(200, 0, e, 1)))).toEqual([
-      "timer@200",
-      "e1@200",
-    ]);
-    // Priority still beats sequence.
-    expect(order((s, t, e) => (s.arm(t, 100), s.arm(t, 200), s.at(200, -1, e, 1)))).toEqual([
-      "e1@200",
-      "timer@200",
-    ]);
-    // Cancelled then re-armed: ordered by the re-arm.
-    expect(
-      order((s, t, e) => (s.arm(t, 100), s.cancel(t), s.at(150, 0, e, 1), s.arm(t, 150))),
-    ).toEqual(["e1@150", "timer@150"]);
+    const cases: [string, Op[], string[]][] = [
+      [
+        "re-armed later onto a time where an event was scheduled before the re-arm: the event first",
+        [
+          ["arm", 100],
+          ["at", 200, 0],
+          ["arm", 200],
+        ],
+        ["e1@200", "timer@200"],
+      ],
+      [
+        "... and an event scheduled after the re-arm comes after the timer",
+        [
+          ["arm", 100],
+          ["arm", 200],
+          ["at", 200, 0],
+        ],
+        ["timer@200", "e1@200"],
+      ],
+      [
+        "re-armed to the same time: its sequence is renewed",
+        [
+          ["arm", 200],
+          ["at", 200, 0],
+          ["arm", 200],
+        ],
+        ["e1@200", "timer@200"],
+      ],
+      [
+        "re-armed earlier, after an event",
+        [
+          ["arm", 300],
+          ["at", 200, 0],
+          ["arm", 200],
+        ],
+        ["e1@200", "timer@200"],
+      ],
+      [
+        "re-armed earlier, before an event",
+        [
+          ["arm", 300],
+          ["arm", 200],
+          ["at", 200, 0],
+        ],
+        ["timer@200", "e1@200"],
+      ],
+      [
+        "priority still beats sequence",
+        [
+          ["arm", 100],
+          ["arm", 200],
+          ["at", 200, -1],
+        ],
+        ["e1@200", "timer@200"],
+      ],
+      [
+        "cancelled then re-armed: ordered by the re-arm",
+        [["arm", 100], ["cancel"], ["at", 150, 0], ["arm", 150]],
+        ["e1@150", "timer@150"],
+      ],
+    ];
+    for (const [why, ops, expected] of cases) expect(order(ops), why).toEqual(expected);
   });
 
   it("keeps the heap bounded under 1e5 re-arms and cancels of a few timers", () => {
@@ -508,8 +543,12 @@ describe("step, run and stop", () => {
 describe("tracer", () => {
   it("sees every handler call with time, handler and argument, and can be removed", () => {
     const sched = new Scheduler();
-    const a = sched.register(function alpha() {});
-    const b = sched.register(function beta() {});
+    const a = sched.register(function alpha() {
+      // Only the tracer's record of the call is under test.
+    });
+    const b = sched.register(function beta() {
+      // Only the tracer's record of the call is under test.
+    });
     const t = sched.createTimer(b, 0, 42);
     const rec = new TraceRecorder(2);
     const seen: [number, number, number][] = [];

@@ -131,12 +131,14 @@ describe("role machines against a reference model", () => {
             const { during, after } = reference(policy, state, c);
             const seen = (t: number): string[] => names.map((n) => modeAt(r.timeline!.modes, n, t));
             if (c.kind !== "admin-restore")
-              expect(seen(t0 + 10 * 60e6), `during ${JSON.stringify(c)} from ${state}`).toEqual(
-                during,
-              );
-            expect(seen(t0 + 60 * 60e6 - 1), `after ${JSON.stringify(c)} from ${state}`).toEqual(
-              after,
-            );
+              expect(
+                seen(t0 + 10 * 60e6),
+                `during ${JSON.stringify(c)} from ${state.join(",")}`,
+              ).toEqual(during);
+            expect(
+              seen(t0 + 60 * 60e6 - 1),
+              `after ${JSON.stringify(c)} from ${state.join(",")}`,
+            ).toEqual(after);
             state = after;
           });
         },

@@ -12,24 +12,24 @@ import { timelineToJson } from "../../charts/timeline-data.js";
 import { scenarioToRaw } from "../../scenario/index.js";
 import type { RunResult } from "../../sim/result.js";
 import { compareCsv } from "../../report/compare-csv.js";
-import { groupByPolicy } from "../../report/groups.js";
+import { groupByPolicy, type PolicyRuns } from "../../report/groups.js";
 import { metaJson } from "../../report/meta.js";
 import { hasimVersion } from "../version.js";
 import { runsCsv } from "../../report/runs-csv.js";
 import { summaryCsv } from "../../report/summary-csv.js";
 import { traceCsv } from "../../report/trace-csv.js";
 import type { CliContext, HasimCommand } from "../context.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, type LoadedScenario } from "../load.js";
 import { safeFolderName, writeOutputs, type OutputFile } from "../output.js";
 import { checkOutDir } from "../out-place.js";
 import { experimentId, stampExperiment } from "../experiment.js";
 import { planWork } from "../plan.js";
-import { runTasks, type RunTask } from "../pool.js";
-import { announceLine, startProgress } from "../progress.js";
+import type { RunTask } from "../pool.js";
+import { announceLine } from "../progress.js";
 import { shardOptions, studyArgv, studyShard, wantsShard } from "../shard/index.js";
 import { summaryTable, terminalWidth } from "../table.js";
 import { robustnessCsv } from "../../report/robustness-csv.js";
-import { runReplications, runRobustness } from "../study-runs.js";
+import { runReplications, runRobustness, type StudyExec } from "../study-runs.js";
 import { STUDY_OPTIONS, studyLines, studyMeta, studyOptions } from "./study-options.js";
 import {
   jobsFlag,
@@ -47,6 +47,68 @@ export function seedsOf(results: readonly RunResult[]): string[] {
   const seeds: (string | undefined)[] = [];
   for (const r of results) seeds[r.replication] ??= r.seed;
   return Array.from(seeds, (s) => s ?? "");
+}
+
+/**
+ * The result files before meta.json: runs.csv, summary.csv, compare.csv (two policies or more),
+ * robustness.csv (with --robustness), trace.csv (with --trace) and each traced run's timeline.
+ */
+function resultFiles(
+  results: readonly RunResult[],
+  groups: readonly PolicyRuns[],
+  robust: { readonly rows: Parameters<typeof robustnessCsv>[0] } | null,
+  o: { seed: number; confidence: number; trace: boolean },
+): OutputFile[] {
+  const files: OutputFile[] = [
+    { name: "runs.csv", content: runsCsv(results, o.seed) },
+    { name: "summary.csv", content: summaryCsv(groups, [], o.confidence) },
+  ];
+  if (groups.length >= 2)
+    files.push({ name: "compare.csv", content: compareCsv(groups, o.confidence) });
+  if (robust)
+    files.push({ name: "robustness.csv", content: robustnessCsv(robust.rows, o.confidence) });
+  if (o.trace) {
+    const traces = results
+      .filter((r) => r.replication === 0)
+      .map((r) => ({ policy: r.policy, records: r.trace ?? [] }));
+    files.push({ name: "trace.csv", content: traceCsv(traces) });
+  }
+  for (const r of results) {
+    if (r.replication === 0 && r.timeline !== undefined)
+      files.push({ name: `timeline-${r.policy}.json`, content: timelineToJson(r.timeline) });
+  }
+  return files;
+}
+
+/** Writes one line to stderr when runs broke invariants; returns how many did. */
+function warnViolations(results: readonly RunResult[], ctx: CliContext): number {
+  const violations = results.filter((r) => r.violations.length > 0);
+  if (violations.length > 0) {
+    const first = violations[0]!;
+    ctx.io.stderr(
+      `hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`,
+    );
+  }
+  return violations.length;
+}
+
+/** The --robustness study, when asked for and there are two policies or more to compare. */
+async function robustnessIfAsked(
+  loaded: LoadedScenario,
+  groups: readonly PolicyRuns[],
+  args: Record<string, unknown>,
+  exec: StudyExec,
+  study: { robustness: boolean; confidence: number },
+): Promise<Awaited<ReturnType<typeof runRobustness>> | null> {
+  if (!study.robustness || groups.length < 2) return null;
+  return runRobustness(
+    loaded,
+    groups,
+    scenarioFlags(args),
+    groups[0]!.metrics.length,
+    exec,
+    study.confidence,
+  );
 }
 
 /**
@@ -73,7 +135,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   // Replication 0 is traced for trace.csv and for the report's timelines.
   const traced = trace || report;
   const tasks: RunTask[] = q.policies.flatMap((policy) =>
-    Array.from({ length: q.replications }, (_, r): RunTask => ({
+    Array.from({ length: q.replications }, (_, r) => ({
       group: 0,
       policy,
       replication: r,
@@ -97,36 +159,9 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   };
   const { results, precision } = await runReplications(loaded, traced, exec, study);
   const groups = groupByPolicy(results, q.policies);
-  const robust =
-    study.robustness && groups.length >= 2
-      ? await runRobustness(
-          loaded,
-          groups,
-          scenarioFlags(args),
-          groups[0]!.metrics.length,
-          exec,
-          study.confidence,
-        )
-      : null;
+  const robust = await robustnessIfAsked(loaded, groups, args, exec, study);
   const { confidence } = study;
-  const files: OutputFile[] = [
-    { name: "runs.csv", content: runsCsv(results, q.seed) },
-    { name: "summary.csv", content: summaryCsv(groups, [], confidence) },
-  ];
-  if (groups.length >= 2)
-    files.push({ name: "compare.csv", content: compareCsv(groups, confidence) });
-  if (robust)
-    files.push({ name: "robustness.csv", content: robustnessCsv(robust.rows, confidence) });
-  if (trace) {
-    const traces = results
-      .filter((r) => r.replication === 0)
-      .map((r) => ({ policy: r.policy, records: r.trace ?? [] }));
-    files.push({ name: "trace.csv", content: traceCsv(traces) });
-  }
-  for (const r of results) {
-    if (r.replication === 0 && r.timeline !== undefined)
-      files.push({ name: `timeline-${r.policy}.json`, content: timelineToJson(r.timeline) });
-  }
+  const files = resultFiles(results, groups, robust, { seed: q.seed, confidence, trace });
   const meta = {
     command: "run",
     argv: studyArgv(ctx.argv),
@@ -140,18 +175,12 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   writeOutputs(outDir, files);
   if (report) await writeReport(outDir, ctx.io);
 
-  const violations = results.filter((r) => r.violations.length > 0);
-  if (violations.length > 0) {
-    const first = violations[0]!;
-    ctx.io.stderr(
-      `hasim: ${violations.length} run(s) broke invariants, first ${first.policy} #${first.replication}: ${first.violations[0]}\n`,
-    );
-  }
+  const broken = warnViolations(results, ctx);
   ctx.io.stdout(
     summaryTable(groups, [], terminalWidth(), confidence) + studyLines(precision, robust),
   );
   ctx.io.stderr(`results in ${outDir}\n`);
-  return violations.length > 0 ? 1 : 0;
+  return broken > 0 ? 1 : 0;
 }
 
 const command: HasimCommand = {

@@ -20,7 +20,7 @@ import { loadScenario, type LoadedScenario } from "../load.js";
 import { safeFolderName, writeOutputs } from "../output.js";
 import { checkOutDir } from "../out-place.js";
 import { experimentId, stampExperiment } from "../experiment.js";
-import { planWork } from "../plan.js";
+import { planWork, type WorkPlan } from "../plan.js";
 import { runTasks, type RunTask } from "../pool.js";
 import { announceLine, startProgress } from "../progress.js";
 import { shardOptions, studyArgv, studyShard, wantsShard } from "../shard/index.js";
@@ -38,6 +38,76 @@ import {
 } from "./options.js";
 import { writeReport } from "./report.js";
 import { seedsOf } from "./run.js";
+
+/** Runs the tasks on `plan.threads` threads, with a progress line on stderr unless `quiet`. */
+async function runWithProgress(
+  loaded: readonly LoadedScenario[],
+  tasks: readonly RunTask[],
+  plan: WorkPlan,
+  ctx: CliContext,
+  quiet: boolean,
+): Promise<RunResult[]> {
+  const progress = startProgress(tasks.length, "runs", ctx.io, quiet);
+  try {
+    return await runTasks(loaded, tasks, {
+      jobs: plan.threads,
+      isolate: plan.isolate,
+      onDone: () => {
+        progress.tick();
+      },
+      runner: ctx.runner,
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Every grid point's policies × replications, point by point; untraced. */
+function sweepTasks(loaded: readonly LoadedScenario[]): RunTask[] {
+  return loaded.flatMap((l, group) =>
+    l.scenario.policies.flatMap((policy) =>
+      Array.from({ length: l.scenario.replications }, (_, r): RunTask => ({
+        group,
+        policy,
+        replication: r,
+        trace: false,
+      })),
+    ),
+  );
+}
+
+/** What meta.json records of one grid point: its values by parameter path, and its seeds. */
+interface PointMeta {
+  values: Record<string, string>;
+  seeds: string[];
+}
+
+/**
+ * The results grouped by point and policy, and each point's meta. Tasks were made point by
+ * point, so each point's results are one contiguous slice.
+ */
+function byPoint(
+  loaded: readonly LoadedScenario[],
+  results: readonly RunResult[],
+  points: readonly (readonly string[])[],
+  paths: readonly string[],
+): { groups: PolicyRuns[]; pointMeta: PointMeta[] } {
+  const groups: PolicyRuns[] = [];
+  const pointMeta: PointMeta[] = [];
+  let offset = 0;
+  loaded.forEach((l, i) => {
+    const count = l.scenario.policies.length * l.scenario.replications;
+    const slice = results.slice(offset, offset + count);
+    offset += count;
+    const point = points[i]!;
+    groups.push(...groupByPolicy(slice, l.scenario.policies, point));
+    pointMeta.push({
+      values: Object.fromEntries(paths.map((p, k) => [p, point[k]!])),
+      seeds: seedsOf(slice),
+    });
+  });
+  return { groups, pointMeta };
+}
 
 /**
  * Runs a sweep and writes its result folder. Exported for tests (which inject a runner through the context).
@@ -79,16 +149,7 @@ export async function sweepCommand(
   );
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
 
-  const tasks: RunTask[] = loaded.flatMap((l, group) =>
-    l.scenario.policies.flatMap((policy) =>
-      Array.from({ length: l.scenario.replications }, (_, r): RunTask => ({
-        group,
-        policy,
-        replication: r,
-        trace: false,
-      })),
-    ),
-  );
+  const tasks = sweepTasks(loaded);
   const sharded = await studyShard(args, ctx, { loaded, tasks, outDir });
   if (sharded !== undefined) return sharded;
   const factors = [
@@ -97,36 +158,8 @@ export async function sweepCommand(
     [base.scenario.replications, "replications"],
   ] as const;
   ctx.io.stderr(announceLine(tasks.length, factors, base.scenario.seed) + "\n");
-  const progress = startProgress(tasks.length, "runs", ctx.io, args.quiet === true);
-  let results: RunResult[];
-  try {
-    results = await runTasks(loaded, tasks, {
-      jobs: plan.threads,
-      isolate: plan.isolate,
-      onDone: () => {
-        progress.tick();
-      },
-      runner: ctx.runner,
-    });
-  } finally {
-    progress.stop();
-  }
-
-  // Tasks were made point by point, so each point's results are one contiguous slice.
-  const groups: PolicyRuns[] = [];
-  const pointMeta: { values: Record<string, string>; seeds: string[] }[] = [];
-  let offset = 0;
-  loaded.forEach((l, i) => {
-    const count = l.scenario.policies.length * l.scenario.replications;
-    const slice = results.slice(offset, offset + count);
-    offset += count;
-    const point = points[i]!;
-    groups.push(...groupByPolicy(slice, l.scenario.policies, point));
-    pointMeta.push({
-      values: Object.fromEntries(paths.map((p, k) => [p, point[k]!])),
-      seeds: seedsOf(slice),
-    });
-  });
+  const results = await runWithProgress(loaded, tasks, plan, ctx, args.quiet === true);
+  const { groups, pointMeta } = byPoint(loaded, results, points, paths);
 
   const meta = metaJson({
     command: "sweep",
