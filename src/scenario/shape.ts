@@ -11,6 +11,7 @@ import {
   type FaultKind,
   type RandomFaultSpec,
 } from "../config/scenario.js";
+import { FAULT_DESCRIPTORS } from "../sim/faults/registry.js";
 import { joinPath } from "./errors.js";
 import { didYouMean } from "./suggest.js";
 
@@ -31,20 +32,23 @@ const PROBE = leaves("interval", "timeout", "retries");
 export const NODE = leaves("name", "mode");
 const CHECK = leaves("interval", "retries");
 
-/** Kind-specific fields of a scheduled fault, besides `at`, `kind` and `duration`. */
-export const FAULT_FIELDS: Readonly<Record<FaultKind, readonly string[]>> = {
-  "node-crash": ["node", "diskLost"],
-  "node-hang": ["node"],
-  reboot: ["node"],
-  "link-down": ["link"],
-  partition: ["node", "from", "direction"],
-  "lservice-failure": ["node", "service"],
-  "rservice-false-alarm": ["node", "protocol"],
-  "monitor-blind": ["node", "monitor"],
-  "downstream-outage": [],
-  flapping: ["link", "down", "up"],
-  admin: ["node", "action"],
-};
+/** A table with one entry per kind. */
+function byKind<K extends string>(
+  kinds: readonly K[],
+  fields: (kind: K) => readonly string[],
+): Readonly<Record<K, readonly string[]>> {
+  const out = {} as Record<K, readonly string[]>;
+  for (const k of kinds) out[k] = fields(k);
+  return out;
+}
+
+/**
+ * Kind-specific fields of a scheduled fault, besides `at`, `kind` and `duration`: the fields of
+ * the kind's descriptor (`src/sim/faults/kinds/`), the one place a fault kind is described.
+ */
+export const FAULT_FIELDS = byKind(FAULT_KINDS, (k) =>
+  FAULT_DESCRIPTORS[k].fields.map((f) => f.name),
+);
 /** Every field a scheduled fault of `kind` may have. An admin action is instantaneous: no `duration`. */
 export function faultFieldsOf(kind: FaultKind): readonly string[] {
   return ["at", "kind", ...(kind === "admin" ? [] : ["duration"]), ...FAULT_FIELDS[kind]];
@@ -55,18 +59,13 @@ export type RandomFaultKind = RandomFaultSpec["kind"];
 export const RANDOM_FAULT_KINDS: readonly RandomFaultKind[] = FAULT_KINDS.filter(
   (k): k is RandomFaultKind => k !== "admin" && k !== "flapping",
 );
-/** Kind-specific fields of a random fault process, besides `kind`, `mtbf` and `repair`. */
-export const RANDOM_FAULT_FIELDS: Readonly<Record<RandomFaultKind, readonly string[]>> = {
-  "node-crash": ["node", "diskLostProbability"],
-  "node-hang": ["node"],
-  reboot: ["node"],
-  "link-down": ["link"],
-  partition: ["node", "from", "direction"],
-  "lservice-failure": ["node", "service"],
-  "rservice-false-alarm": ["node", "protocol"],
-  "monitor-blind": ["node", "monitor"],
-  "downstream-outage": [],
-};
+/**
+ * Kind-specific fields of a random fault process, besides `kind`, `mtbf` and `repair`: those of
+ * the scheduled fault, with a crash's `diskLost` drawn per occurrence (`diskLostProbability`).
+ */
+export const RANDOM_FAULT_FIELDS = byKind(RANDOM_FAULT_KINDS, (k) =>
+  FAULT_FIELDS[k].map((f) => (f === "diskLost" ? "diskLostProbability" : f)),
+);
 export function randomFieldsOf(kind: RandomFaultKind): readonly string[] {
   return ["kind", "mtbf", "repair", ...RANDOM_FAULT_FIELDS[kind]];
 }
