@@ -4,7 +4,7 @@
  * mails were lost and which were delivered more than once, and why. The model never asks it
  * anything: it implements the model's `MailObserver` and is only told.
  *
- * Two bytes per mail (a fate byte and a copy-cause byte, in growable typed arrays), so 100 million
+ * Two bytes per mail (a fate byte and the first-delivered copy's tag, in growable typed arrays), so 100 million
  * mails take 200 MB. Mail ids are consecutive integers from 0.
  *
  * @module
@@ -12,7 +12,7 @@
 import type { DuplicateCause, GiveUpCause, LostCause } from "../ha/causes.js";
 import { DUPLICATE_CAUSES, GIVE_UP_CAUSES, LOST_CAUSES } from "../ha/causes.js";
 import { EntryTag } from "../ha/spool.js";
-import { CopyCause, type MailObserver } from "../sim/events.js";
+import type { MailObserver } from "../sim/events.js";
 import { DurationHistogram } from "./histogram.js";
 
 const ACCEPTED = 1;
@@ -23,7 +23,8 @@ const DESTROYED = 16;
 
 export class MailLedger implements MailObserver {
   private fate: Uint8Array;
-  private copies: Uint8Array;
+  /** The tag of the copy delivered first (an `EntryTag`), for per-copy attribution. */
+  private firstTag: Uint8Array;
   private n = 0;
   private acceptedCount = 0;
   private deliveredCount = 0;
@@ -41,7 +42,7 @@ export class MailLedger implements MailObserver {
 
   constructor(initialCapacity = 1 << 16) {
     this.fate = new Uint8Array(initialCapacity);
-    this.copies = new Uint8Array(initialCapacity);
+    this.firstTag = new Uint8Array(initialCapacity);
     this.givenUpBy = Object.fromEntries(GIVE_UP_CAUSES.map((c) => [c, 0])) as Record<
       GiveUpCause,
       number
@@ -110,14 +111,6 @@ export class MailLedger implements MailObserver {
   }
 
   /**
-   * A second copy of the mail now exists, for this reason. Recorded for diagnostics in the high
-   * bits; attribution does not read it (a copy made is not a copy delivered).
-   */
-  markCopy(mail: number, cause: CopyCause): void {
-    this.copies[mail] = this.copies[mail]! | (cause << 4);
-  }
-
-  /**
    * The downstream server received a copy of the mail. The first delivery records the latency
    * from `acceptUs` and remembers which copy it was (its tag); later ones are duplicates,
    * attributed to what made the extra copy (see {@link duplicateCause}).
@@ -128,7 +121,7 @@ export class MailLedger implements MailObserver {
       this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
     if ((f & DELIVERED) === 0) {
       this.fate[mail] = f | DELIVERED;
-      this.copies[mail] = (this.copies[mail]! & 0xf0) | (tag & 0x0f);
+      this.firstTag[mail] = tag;
       this.deliveredCount++;
       this.latency.record(nowUs - acceptUs);
       return;
@@ -146,7 +139,7 @@ export class MailLedger implements MailObserver {
    * in-flight delivery that had reached the downstream before its unit stopped.
    */
   private duplicateCause(mail: number, tag: number): DuplicateCause {
-    const made = tag !== EntryTag.Original ? tag : this.copies[mail]! & 0x0f;
+    const made = tag !== EntryTag.Original ? tag : this.firstTag[mail]!;
     if (made === EntryTag.SyncCopy) return "queue-sync-race";
     if (made === EntryTag.SplitRetry) return "split-brain";
     if (made === EntryTag.CutRetry) return "cut-session";
@@ -182,8 +175,8 @@ export class MailLedger implements MailObserver {
     const fate = new Uint8Array(this.fate.length * 2);
     fate.set(this.fate);
     this.fate = fate;
-    const copies = new Uint8Array(this.copies.length * 2);
-    copies.set(this.copies);
-    this.copies = copies;
+    const firstTag = new Uint8Array(this.firstTag.length * 2);
+    firstTag.set(this.firstTag);
+    this.firstTag = firstTag;
   }
 }

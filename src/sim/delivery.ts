@@ -7,7 +7,6 @@
 import { sampleExponentialUs, sampleUs } from "../kernel/dist.js";
 import { processesMail } from "../ha/role.js";
 import type { EntryTag } from "../ha/spool.js";
-import { CopyCause } from "./events.js";
 import { checkDrain } from "./drain.js";
 import { downstreamReachable } from "./health.js";
 import { BIT, type ClusterState } from "./state.js";
@@ -76,7 +75,6 @@ export function abortInflight(c: ClusterState, u: UnitRuntime, mayHaveArrived: b
     const tag = u.workerTag[w]! as EntryTag;
     if (mayHaveArrived && c.rng.inflight.bernoulli(p)) {
       c.mail.deliver(m, tag, acc, c.sched.nowUs);
-      c.mail.markCopy(m, CopyCause.Inflight);
     }
     u.spool.unshift(m, acc, tag);
     u.workerMail[w] = -1;

@@ -101,10 +101,6 @@ export interface ModelObserver {
   group(nowUs: number, s: GroupState): void;
 }
 
-/** Why a mail has more than one copy (bits of the ledger's copy-cause byte). */
-export const CopyCause = { Synced: 1, Cut: 2, Split: 4, Inflight: 8 } as const;
-export type CopyCause = (typeof CopyCause)[keyof typeof CopyCause];
-
 /**
  * Who is told the fate of every mail (the fate ledger). Mail ids are consecutive integers from 0,
  * assigned by the model. Hot path: each call is one per mail event.
@@ -122,8 +118,6 @@ export interface MailObserver {
   expire(mail: number): void;
   /** A copy was destroyed with its disk. */
   destroy(mail: number): void;
-  /** A second copy of the mail now exists, for this reason. */
-  markCopy(mail: number, cause: CopyCause): void;
   /** The downstream server received a copy (tag: `EntryTag` of the copy). */
   deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void;
 }

@@ -7,7 +7,6 @@
  */
 import { EntryTag } from "../ha/spool.js";
 import { startDeliveries } from "./delivery.js";
-import { CopyCause } from "./events.js";
 import { linkPass } from "./health.js";
 import { BIT, type ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
@@ -57,13 +56,11 @@ export function queueSync(c: ClusterState): void {
     p.copies.clear();
     u.spool.forEach((m, acc, tag) => {
       p.copies.push(m, acc, tag);
-      c.mail.markCopy(m, CopyCause.Synced);
     });
     for (let w = 0; w < u.workerMail.length; w++) {
       const m = u.workerMail[w]!;
       if (m < 0) continue;
       p.copies.push(m, u.workerAcceptUs[w]!, u.workerTag[w]! as EntryTag);
-      c.mail.markCopy(m, CopyCause.Synced);
     }
   }
 }

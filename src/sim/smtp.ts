@@ -10,7 +10,6 @@ import { GiveUpCode } from "../ha/causes.js";
 import { EntryTag } from "../ha/spool.js";
 import { checkDrain } from "./drain.js";
 import { startDeliveries } from "./delivery.js";
-import { CopyCause } from "./events.js";
 import { holdsVip } from "./health.js";
 import { BIT, type ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
@@ -85,7 +84,6 @@ function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag): void
     c.rng.sessions.bernoulli(c.sc.assumptions.splitBrainSessionCutProbability)
   ) {
     // An ARP flap cut the session after commit: the sender never saw 250 and will retry.
-    c.mail.markCopy(m, CopyCause.Split);
     senderPush(c, m, now, EntryTag.SplitRetry);
   }
   if (u.busy < u.workerMail.length) startDeliveries(c, u);
@@ -98,7 +96,6 @@ export function cutSessions(c: ClusterState, u: UnitRuntime): void {
   let n = 0;
   u.recent.drain(now, (m) => {
     if (c.rng.sessions.bernoulli(p)) {
-      c.mail.markCopy(m, CopyCause.Cut);
       senderPush(c, m, now, EntryTag.CutRetry);
       n++;
     }

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Spool, EntryTag } from "../../src/ha/spool.js";
 import { MailLedger } from "../../src/check/ledger.js";
-import { CopyCause } from "../../src/sim/events.js";
 import { SenderQueue } from "../../src/sim/sender-queue.js";
 import { RecentAccepts } from "../../src/sim/recent.js";
 import { DurationHistogram } from "../../src/check/histogram.js";
@@ -105,14 +104,14 @@ describe("SenderQueue and RecentAccepts", () => {
 
 describe("MailLedger", () => {
   interface Op {
-    op: "accept" | "deliver" | "giveUp" | "destroy" | "copy";
+    op: "accept" | "deliver" | "giveUp" | "destroy";
     mail: number;
     tag: number;
   }
   it("counts accepted, delivered, duplicated and lost like a map of mail fates", () => {
     const ops = fc.array(
       fc.record({
-        op: fc.constantFrom<Op["op"]>("accept", "deliver", "giveUp", "destroy", "copy"),
+        op: fc.constantFrom<Op["op"]>("accept", "deliver", "giveUp", "destroy"),
         mail: fc.nat(30),
         tag: fc.nat(3),
       }),
@@ -137,7 +136,6 @@ describe("MailLedger", () => {
             l.giveUp(o.mail, 0);
             r.gave = true;
           } else if (o.op === "destroy") l.destroy(o.mail);
-          else if (o.op === "copy") l.markCopy(o.mail, CopyCause.Cut);
         }
         const rs = [...ref.values()];
         expect(l.arrived).toBe(31);
