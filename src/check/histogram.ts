@@ -26,6 +26,13 @@ export class DurationHistogram {
     this.counts[b] = this.counts[b]! + 1;
   }
 
+  /** Adds `other`'s counts times `factor` (counts may then be fractional: an estimate). */
+  addScaled(other: DurationHistogram, factor: number): void {
+    for (let b = 0; b < BUCKETS; b++) this.counts[b] = this.counts[b]! + other.counts[b]! * factor;
+    this.n += other.n * factor;
+    this.sumUs += other.sumUs * factor;
+  }
+
   /** Exact mean in µs; NaN when empty. */
   meanUs(): number {
     return this.n === 0 ? NaN : this.sumUs / this.n;

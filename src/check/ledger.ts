@@ -4,8 +4,10 @@
  * mails were lost and which were delivered more than once, and why. The model never asks it
  * anything: it implements the model's `MailObserver` and is only told.
  *
- * Two bytes per mail (a fate byte and the first-delivered copy's tag, in growable typed arrays), so 100 million
- * mails take 200 MB. Mail ids are consecutive integers from 0.
+ * Two bytes per mail (a fate byte and the first-delivered copy's tag) in rings indexed by
+ * `id & mask`, over the ids from `base` (the oldest mail the model may still mention, see
+ * {@link MailLedger.retire}) to the newest: memory follows the mails in the system, not the
+ * mails run. Retired mails are summarised into counts. Mail ids are consecutive integers from 0.
  *
  * @module
  */
@@ -25,7 +27,16 @@ export class MailLedger implements MailObserver {
   private fate: Uint8Array;
   /** The tag of the copy delivered first (an `EntryTag`), for per-copy attribution. */
   private firstTag: Uint8Array;
+  /** Ring capacity - 1 (a power of two). */
+  private mask: number;
+  /** Mails below this id are retired. */
+  private base = 0;
   private n = 0;
+  /** Retired mails that were lost (by cause) or never accepted and not given up. */
+  private readonly retiredLost: Record<LostCause, number>;
+  private retiredWaiting = 0;
+  /** Fate and first tag (`fate | tag << 8`) of the few mails below `base` still held. */
+  private readonly old = new Map<number, number>();
   private acceptedCount = 0;
   private deliveredCount = 0;
   private givenUpCount = 0;
@@ -34,15 +45,26 @@ export class MailLedger implements MailObserver {
   readonly givenUpBy: Record<GiveUpCause, number>;
   /** Sessions refused (every attempt a sender made that no unit took). */
   refusedAttempts = 0;
+  /** Latencies of the simulated deliveries (see {@link latencyAll} for skipped ones too). */
   readonly latency = new DurationHistogram();
+  /** Latencies of calm mails, the sample that stands for skipped ones (`engine.mail: episodes`). */
+  readonly calmLatency = new DurationHistogram();
+  /** Mails counted, not simulated, between fault episodes. */
+  skipped = 0;
   /** Invariant violations seen (delivery before acceptance); only filled when checking. */
   readonly violations: string[] = [];
   /** Called on every duplicate delivery (for traces); null when nobody listens. */
-  onDuplicate: ((mail: number, cause: DuplicateCause) => void) | null = null;
+  onDuplicate: ((mail: number, cause: DuplicateCause, nowUs: number) => void) | null = null;
 
   constructor(initialCapacity = 1 << 16) {
-    this.fate = new Uint8Array(initialCapacity);
-    this.firstTag = new Uint8Array(initialCapacity);
+    const cap = 2 ** Math.ceil(Math.log2(Math.max(2, initialCapacity)));
+    this.fate = new Uint8Array(cap);
+    this.firstTag = new Uint8Array(cap);
+    this.mask = cap - 1;
+    this.retiredLost = Object.fromEntries(LOST_CAUSES.map((c) => [c, 0])) as Record<
+      LostCause,
+      number
+    >;
     this.givenUpBy = Object.fromEntries(GIVE_UP_CAUSES.map((c) => [c, 0])) as Record<
       GiveUpCause,
       number
@@ -54,13 +76,40 @@ export class MailLedger implements MailObserver {
   }
 
   get arrived(): number {
-    return this.n;
+    return this.n + this.skipped;
   }
   get accepted(): number {
-    return this.acceptedCount;
+    return this.acceptedCount + this.skipped;
   }
   get delivered(): number {
-    return this.deliveredCount;
+    return this.deliveredCount + this.skipped;
+  }
+
+  skip(count: number): void {
+    this.skipped += count;
+  }
+
+  calmSample(latencyUs: number): void {
+    this.calmLatency.record(latencyUs);
+  }
+
+  /**
+   * All latencies: the simulated ones, plus the skipped mails' estimated as the calm sample's
+   * distribution (or, with no calm sample, the simulated one's) scaled to their number.
+   */
+  latencyAll(): DurationHistogram {
+    if (this.skipped === 0) return this.latency;
+    const out = new DurationHistogram();
+    out.addScaled(this.latency, 1);
+    const sample = this.calmLatency.count > 0 ? this.calmLatency : this.latency;
+    if (sample.count > 0) out.addScaled(sample, this.skipped / sample.count);
+    return out;
+  }
+
+  /** The skipped mails' estimated time in the spool, mail × µs (Little's law). */
+  skippedSojournUs(): number {
+    const sample = this.calmLatency.count > 0 ? this.calmLatency : this.latency;
+    return sample.count > 0 ? this.skipped * sample.meanUs() : 0;
   }
   get givenUp(): number {
     return this.givenUpCount;
@@ -71,19 +120,60 @@ export class MailLedger implements MailObserver {
 
   /** A new mail reaches a sending MTA (ids are consecutive from 0). */
   arrive(mail: number): void {
-    if (mail >= this.fate.length) this.grow();
+    while (mail - this.base >= this.fate.length) this.grow();
     this.n = mail + 1;
   }
 
   isAccepted(mail: number): boolean {
-    return (this.fate[mail]! & ACCEPTED) !== 0;
+    return (this.fateOf(mail) & ACCEPTED) !== 0;
+  }
+
+  retire(belowMail: number, held: ReadonlySet<number>): void {
+    const end = Math.min(belowMail, this.n);
+    for (const [m, v] of this.old) {
+      if (held.has(m)) continue;
+      this.summarise(v & 0xff);
+      this.old.delete(m);
+    }
+    for (let m = this.base; m < end; m++) {
+      const i = m & this.mask;
+      const f = this.fate[i]!;
+      if (held.has(m)) this.old.set(m, f | (this.firstTag[i]! << 8));
+      else this.summarise(f);
+      this.fate[i] = 0;
+      this.firstTag[i] = 0;
+    }
+    if (end > this.base) this.base = end;
+  }
+
+  private summarise(f: number): void {
+    if ((f & (ACCEPTED | GIVEN_UP)) === 0) this.retiredWaiting++;
+    else if ((f & ACCEPTED) !== 0 && (f & DELIVERED) === 0) this.retiredLost[unheldCause(f)]++;
+  }
+
+  private fateOf(m: number): number {
+    return m >= this.base ? this.fate[m & this.mask]! : (this.old.get(m) ?? 0) & 0xff;
+  }
+
+  private setFate(m: number, f: number): void {
+    if (m >= this.base) this.fate[m & this.mask] = f;
+    else this.old.set(m, ((this.old.get(m) ?? 0) & ~0xff) | f);
+  }
+
+  private setFirstTag(m: number, tag: number): void {
+    if (m >= this.base) this.firstTag[m & this.mask] = tag;
+    else this.old.set(m, ((this.old.get(m) ?? 0) & 0xff) | (tag << 8));
+  }
+
+  private firstTagOf(m: number): number {
+    return m >= this.base ? this.firstTag[m & this.mask]! : (this.old.get(m) ?? 0) >> 8;
   }
 
   /** A unit answered 250 for the mail (possibly again, after a retried session). */
   accept(mail: number): void {
-    const f = this.fate[mail]!;
+    const f = this.fateOf(mail);
     if ((f & ACCEPTED) === 0) {
-      this.fate[mail] = f | ACCEPTED;
+      this.setFate(mail, f | ACCEPTED);
       this.acceptedCount++;
     }
   }
@@ -94,20 +184,20 @@ export class MailLedger implements MailObserver {
   }
 
   giveUp(mail: number, cause: number): void {
-    if ((this.fate[mail]! & ACCEPTED) !== 0) return; // a retried session of an accepted mail
+    if ((this.fateOf(mail) & ACCEPTED) !== 0) return; // a retried session of an accepted mail
     this.givenUpBy[GIVE_UP_CAUSES[cause]!]++;
-    this.fate[mail] = this.fate[mail]! | GIVEN_UP;
+    this.setFate(mail, this.fateOf(mail) | GIVEN_UP);
     this.givenUpCount++;
   }
 
   /** A copy of the mail was bounced after mta.queueGiveUp. */
   expire(mail: number): void {
-    this.fate[mail] = this.fate[mail]! | EXPIRED;
+    this.setFate(mail, this.fateOf(mail) | EXPIRED);
   }
 
   /** A copy of the mail was destroyed with its disk. */
   destroy(mail: number): void {
-    this.fate[mail] = this.fate[mail]! | DESTROYED;
+    this.setFate(mail, this.fateOf(mail) | DESTROYED);
   }
 
   /**
@@ -116,12 +206,12 @@ export class MailLedger implements MailObserver {
    * attributed to what made the extra copy (see {@link duplicateCause}).
    */
   deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void {
-    const f = this.fate[mail]!;
+    const f = this.fateOf(mail);
     if ((f & ACCEPTED) === 0)
       this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
     if ((f & DELIVERED) === 0) {
-      this.fate[mail] = f | DELIVERED;
-      this.firstTag[mail] = tag;
+      this.setFate(mail, f | DELIVERED);
+      this.setFirstTag(mail, tag);
       this.deliveredCount++;
       this.latency.record(nowUs - acceptUs);
       return;
@@ -129,7 +219,7 @@ export class MailLedger implements MailObserver {
     this.duplicatedCount++;
     const cause = this.duplicateCause(mail, tag);
     this.duplicatedBy[cause]++;
-    if (this.onDuplicate !== null) this.onDuplicate(mail, cause);
+    if (this.onDuplicate !== null) this.onDuplicate(mail, cause, nowUs);
   }
 
   /**
@@ -139,7 +229,7 @@ export class MailLedger implements MailObserver {
    * in-flight delivery that had reached the downstream before its unit stopped.
    */
   private duplicateCause(mail: number, tag: number): DuplicateCause {
-    const made = tag !== EntryTag.Original ? tag : this.firstTag[mail]!;
+    const made = tag !== EntryTag.Original ? tag : this.firstTagOf(mail);
     if (made === EntryTag.SyncCopy) return "queue-sync-race";
     if (made === EntryTag.SplitRetry) return "split-brain";
     if (made === EntryTag.CutRetry) return "cut-session";
@@ -151,32 +241,44 @@ export class MailLedger implements MailObserver {
    * undelivered mail still sits (a stranded cause), or null when no unit holds it any more.
    */
   lostByCause(locate: (mail: number) => LostCause | null): Record<LostCause, number> {
-    const out = Object.fromEntries(LOST_CAUSES.map((c) => [c, 0])) as Record<LostCause, number>;
-    for (let m = 0; m < this.n; m++) {
-      const f = this.fate[m]!;
+    const out = { ...this.retiredLost };
+    for (let m = this.base; m < this.n; m++) {
+      const f = this.fate[m & this.mask]!;
       if ((f & ACCEPTED) === 0 || (f & DELIVERED) !== 0) continue;
-      const where = locate(m);
-      if (where !== null) out[where]++;
-      else if ((f & DESTROYED) !== 0) out["disk-destroyed"]++;
-      else if ((f & EXPIRED) !== 0) out.expired++;
-      else out["disk-destroyed"]++;
+      out[locate(m) ?? unheldCause(f)]++;
+    }
+    for (const [m, v] of this.old) {
+      const f = v & 0xff;
+      if ((f & ACCEPTED) !== 0 && (f & DELIVERED) === 0) out[locate(m) ?? unheldCause(f)]++;
     }
     return out;
   }
 
   /** Mails never accepted and not given up: still waiting at their senders. */
   waitingAtSenders(): number {
-    let w = 0;
-    for (let m = 0; m < this.n; m++) if ((this.fate[m]! & (ACCEPTED | GIVEN_UP)) === 0) w++;
+    let w = this.retiredWaiting;
+    for (let m = this.base; m < this.n; m++)
+      if ((this.fate[m & this.mask]! & (ACCEPTED | GIVEN_UP)) === 0) w++;
+    for (const v of this.old.values()) if ((v & (ACCEPTED | GIVEN_UP)) === 0) w++;
     return w;
   }
 
+  /** Doubles the rings, keeping each live id at `id & mask`. */
   private grow(): void {
-    const fate = new Uint8Array(this.fate.length * 2);
-    fate.set(this.fate);
+    const cap = this.fate.length * 2;
+    const fate = new Uint8Array(cap);
+    const firstTag = new Uint8Array(cap);
+    for (let m = this.base; m < this.n; m++) {
+      fate[m & (cap - 1)] = this.fate[m & this.mask]!;
+      firstTag[m & (cap - 1)] = this.firstTag[m & this.mask]!;
+    }
     this.fate = fate;
-    const firstTag = new Uint8Array(this.firstTag.length * 2);
-    firstTag.set(this.firstTag);
     this.firstTag = firstTag;
+    this.mask = cap - 1;
   }
+}
+
+/** Why an accepted, undelivered mail that no unit holds any more is lost. */
+function unheldCause(fate: number): LostCause {
+  return (fate & EXPIRED) !== 0 && (fate & DESTROYED) === 0 ? "expired" : "disk-destroyed";
 }

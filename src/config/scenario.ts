@@ -258,6 +258,14 @@ export interface EngineOptions {
   readonly checkInvariants: boolean;
   /** Heartbeat and probe grid phases: `random` per unit and monitor (the default), or `aligned` at 0 (hand-checkable tests). */
   readonly phases: "random" | "aligned";
+  /**
+   * How mail is simulated. `exact` (default): while the cluster is quiet (one MASTER takes and
+   * delivers every mail, nothing pending at the senders, downstream up), a gate runs the mail
+   * events outside the event queue, in the same order; results are byte-identical to `events`,
+   * one kernel event per arrival and per delivery, kept for checking. `episodes`: as `exact`,
+   * and between fault episodes mail is not simulated but counted (see sim/skip.ts).
+   */
+  readonly mail: "exact" | "events" | "episodes";
 }
 
 export interface QualifiedScenario {

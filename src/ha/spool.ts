@@ -19,6 +19,16 @@ export const EntryTag = {
 } as const;
 export type EntryTag = (typeof EntryTag)[keyof typeof EntryTag];
 
+/** The lowest of `count` ids of a ring starting at `head` (capacity `mask + 1`); Infinity if none. */
+export function ringMin(ids: Int32Array, head: number, count: number, mask: number): number {
+  let min = Infinity;
+  for (let k = 0; k < count; k++) {
+    const id = ids[(head + k) & mask]!;
+    if (id < min) min = id;
+  }
+  return min;
+}
+
 export class Spool {
   private ids: Int32Array;
   private accept: Float64Array;
@@ -84,6 +94,11 @@ export class Spool {
       const i = (this.head + k) & mask;
       fn(this.ids[i]!, this.accept[i]!, this.tags[i] as EntryTag);
     }
+  }
+
+  /** The lowest mail id queued; Infinity when empty. */
+  minId(): number {
+    return ringMin(this.ids, this.head, this.count, this.mask);
   }
 
   /** Empties the spool. */

@@ -32,7 +32,7 @@
  * @module
  */
 
-import { NO_TIME, TimerTable } from "./timer-table.js";
+import { NO_TIME, SEQ_SPAN, TimerTable } from "./timer-table.js";
 import { MAX_TIME_US } from "./time.js";
 import {
   PRIORITY_MAX,
@@ -41,7 +41,6 @@ import {
   badDelay,
   badHandler,
   badTime,
-  badTimer,
   checkPriority,
   seqExhausted,
 } from "./scheduling-checks.js";
@@ -57,10 +56,20 @@ export type Handler = (arg: number) => void;
 /** Called before each handler runs with the event's time (µs), handler id and argument. */
 export type Tracer = (timeUs: number, handler: HandlerId, arg: number) => void;
 
-/** 2^42: sequence numbers live in the low 42 bits of the key, priorities in the 11 bits above. */
-const SEQ_SPAN = 4_398_046_511_104;
-/** The heap is compacted when stale entries outnumber live ones and it holds at least this many. */
-const COMPACT_MIN_SIZE = 64;
+/**
+ * A gate runs events of its own outside the heap, in the same total order (see
+ * {@link Scheduler.setGate}): a co-process that simulates a fast special case exactly.
+ */
+export interface Gate {
+  /**
+   * Called before the next live event `(timeUs, key)` runs: run the gate's own events that come
+   * before it (their time and key are below), then return true if the gate scheduled or
+   * cancelled anything (the scheduler then looks at the queue again), else false.
+   */
+  before(timeUs: number, key: number): boolean;
+  /** The run ends at `untilUs`: run the gate's events up to it and hand the rest to the queue. */
+  flush(untilUs: number): void;
+}
 
 /** Options for {@link Scheduler}. */
 export interface SchedulerOptions {
@@ -82,15 +91,11 @@ export interface SchedulerOptions {
 export class Scheduler extends TimerTable {
   // Every field is initialised here with a value of its final type (see module doc: V8 field
   // representations), and the constructor only overwrites them.
-  private now = 0;
-  private seq = 0;
-  /** Live pending events: one-shot entries plus armed timers. */
-  private live = 0;
   private executed = 0;
   private stopRequested = false;
   private running = false;
   private tracer: Tracer | null = null;
-  private readonly handlers: Handler[] = [];
+  private gate: Gate | null = null;
 
   /**
    * @param options - `startUs` (default 0) sets the clock; `initialCapacity` (default 1024)
@@ -179,60 +184,6 @@ export class Scheduler extends TimerTable {
   }
 
   /**
-   * Creates a reusable, cancellable timer, initially disarmed. When it fires, `handler` is called
-   * with `arg`. The priority is fixed for the timer's life; its sequence is taken at each arm.
-   *
-   * @param priority - integer in [PRIORITY_MIN, PRIORITY_MAX].
-   * @param arg - passed to the handler. Default 0.
-   */
-  createTimer(handler: HandlerId, priority: number, arg = 0): TimerId {
-    if (!(handler >>> 0 === handler && handler < this.handlers.length))
-      badHandler(handler, this.handlers.length);
-    checkPriority(priority);
-    const id = this.timerCount;
-    if (id === this.tHandler.length) this.growTimers();
-    this.tHandler[id] = handler;
-    this.tKeyBase[id] = (priority - PRIORITY_MIN) * SEQ_SPAN;
-    this.tArg[id] = arg;
-    this.tGen[id] = 0;
-    this.tEntryTime[id] = NO_TIME;
-    this.tTarget[id] = NO_TIME;
-    this.tKey[id] = 0;
-    this.timerCount = id + 1;
-    return id;
-  }
-
-  /**
-   * Arms (or re-arms) a timer to fire at `timeUs`, replacing any earlier arming. The firing order
-   * is as if the timer were a one-shot event scheduled by this call.
-   *
-   * @param timeUs - absolute time in integer µs, `>= nowUs`.
-   */
-  arm(timer: TimerId, timeUs: number): void {
-    if (!(timeUs >= this.now && timeUs <= MAX_TIME_US && Math.floor(timeUs) === timeUs))
-      badTime(timeUs, this.now);
-    this.armChecked(timer, timeUs);
-  }
-
-  /** Arms a timer `delayUs` (a non-negative integer) after now; see {@link arm}. */
-  armAfter(timer: TimerId, delayUs: number): void {
-    const time = this.now + delayUs;
-    if (!(delayUs >= 0 && time <= MAX_TIME_US && Math.floor(delayUs) === delayUs))
-      badDelay(delayUs, this.now);
-    this.armChecked(timer, time);
-  }
-
-  /** Disarms a timer. O(1) (amortised, counting compaction); a no-op if it is not armed. */
-  cancel(timer: TimerId): void {
-    if (!(timer >>> 0 === timer && timer < this.timerCount)) badTimer(timer, this.timerCount);
-    if (this.tTarget[timer]! < 0) return;
-    this.tTarget[timer] = NO_TIME;
-    this.live--;
-    // The timer's heap entry stays; it is stale until dropped, or reused by a later arm.
-    if (this.size - this.live > this.live && this.size >= COMPACT_MIN_SIZE) this.compact();
-  }
-
-  /**
    * Runs the next live event: advances the clock to its time and calls its handler.
    *
    * @returns false when no live event is pending (the clock is then unchanged).
@@ -274,10 +225,14 @@ export class Scheduler extends TimerTable {
     this.running = true;
     this.stopRequested = false;
     try {
-      while (this.size > 0 && this.hTime[0]! <= until) {
-        // stop() sets the flag from inside a handler, which the type checker cannot see.
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-        if (this.dispatchTop() && this.stopRequested) return;
+      if (this.gate !== null) {
+        if (this.runGated(until)) return;
+      } else {
+        while (this.size > 0 && this.hTime[0]! <= until) {
+          // stop() sets the flag from inside a handler, which the type checker cannot see.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+          if (this.dispatchTop() && this.stopRequested) return;
+        }
       }
     } finally {
       this.running = false;
@@ -291,6 +246,47 @@ export class Scheduler extends TimerTable {
    */
   stop(): void {
     this.stopRequested = true;
+  }
+
+  /**
+   * Sets or clears the gate: a co-process asked before every event that {@link run} dispatches
+   * (see {@link Gate}). Events the gate runs itself count in {@link eventsRun} through
+   * {@link countGateEvents}. {@link step} does not consult the gate.
+   */
+  setGate(gate: Gate | null): void {
+    this.gate = gate;
+  }
+
+  /**
+   * The earliest time (µs) of a pending event whose priority is below `priority`; Infinity if
+   * none. A scan of the whole queue, O(pending): for a gate deciding how far it may look ahead
+   * while the queue is small, not for the per-event path.
+   */
+  nextTimeBelow(priority: number): number {
+    checkPriority(priority);
+    const limit = (priority - PRIORITY_MIN) * SEQ_SPAN;
+    const data = this.slotData;
+    let min = Infinity;
+    for (let i = 0; i < this.size; i++) {
+      const base = this.hSlot[i]! * 3;
+      const code = data[base + 2]!;
+      let time = this.hTime[i]!;
+      let key = data[base]!;
+      if (code < 0) {
+        const timer = ~code;
+        // A stale entry is skipped; a deferred one counts at its latest arming.
+        if (data[base + 1] !== this.tGen[timer] || this.tTarget[timer]! < 0) continue;
+        time = this.tTarget[timer]!;
+        key = this.tKey[timer]!;
+      }
+      if (key < limit && time < min) min = time;
+    }
+    return min;
+  }
+
+  /** Adds `n` events that a gate ran outside the heap to {@link eventsRun}. */
+  countGateEvents(n: number): void {
+    this.executed += n;
   }
 
   /**
@@ -354,23 +350,40 @@ export class Scheduler extends TimerTable {
     return true;
   }
 
-  private armChecked(timer: TimerId, time: number): void {
-    if (!(timer >>> 0 === timer && timer < this.timerCount)) badTimer(timer, this.timerCount);
-    const key = this.tKeyBase[timer]! + this.seq;
-    if (++this.seq >= SEQ_SPAN) seqExhausted(SEQ_SPAN);
-    if (this.tTarget[timer]! < 0) this.live++;
-    this.tTarget[timer] = time;
-    this.tKey[timer] = key;
-    const entryTime = this.tEntryTime[timer]!;
-    // A current entry at or before the new time sorts before it, so it pops first and is then
-    // re-inserted at (time, key): nothing to push now.
-    if (entryTime >= 0 && time >= entryTime) return;
-    // Otherwise push a fresh entry; a bump of the generation makes any older entry stale.
-    const gen = (this.tGen[timer]! + 1) | 0;
-    this.tGen[timer] = gen;
-    this.tEntryTime[timer] = time;
-    this.push(time, key, gen, ~timer);
-    if (this.size - this.live > this.live && this.size >= COMPACT_MIN_SIZE) this.compact();
+  /**
+   * The run loop with a gate: before each live event the gate runs its own earlier events; at
+   * the end it flushes. Returns true when a handler stopped the run.
+   */
+  private runGated(until: number): boolean {
+    const gate = this.gate!;
+    for (;;) {
+      if (!this.settleTop() || this.hTime[0]! > until) {
+        gate.flush(until);
+        if (!this.settleTop() || this.hTime[0]! > until) return false;
+        continue;
+      }
+      if (gate.before(this.hTime[0]!, this.slotData[this.hSlot[0]! * 3]!)) continue;
+      if (this.dispatchTop() && this.stopRequested) return true;
+    }
+  }
+
+  /** Drops stale and re-inserts deferred timer entries until the top is live; false if empty. */
+  private settleTop(): boolean {
+    const data = this.slotData;
+    while (this.size > 0) {
+      const base = this.hSlot[0]! * 3;
+      const code = data[base + 2]!;
+      if (code >= 0) return true;
+      const timer = ~code;
+      if (
+        data[base + 1] === this.tGen[timer] &&
+        this.tTarget[timer]! >= 0 &&
+        this.tKey[timer] === data[base]
+      )
+        return true;
+      this.dispatchTop(); // stale or deferred: dropped or re-inserted, no handler runs
+    }
+    return false;
   }
 
   private nextKey(priority: number): number {

@@ -131,3 +131,14 @@ export function gamma(x: number): number {
   const t = z + 7.5;
   return Math.sqrt(2 * Math.PI) * Math.pow(t, z + 0.5) * Math.exp(-t) * sum;
 }
+
+/** ln Γ(x) for x > 0 (Lanczos; for the Poisson sampler's acceptance test at large counts). */
+export function logGamma(x: number): number {
+  if (!(x > 0)) throw new RangeError(`logGamma expects x > 0, got ${x}`);
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const z = x - 1;
+  let sum = LANCZOS[0]!;
+  for (let i = 1; i < 9; i++) sum += LANCZOS[i]! / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}

@@ -14,7 +14,7 @@ import type { UnitRuntime } from "../sim/unit.js";
 /** Lost mails by cause: where each undelivered accepted mail still sits, or what destroyed it. */
 export function lostByCause(c: ClusterState, ledger: MailLedger): Record<LostCause, number> {
   return ledger.lostByCause((m) => {
-    const w = c.where[m]!;
+    const w = c.whereOf(m);
     const u = (w & 1) !== 0 ? c.units[0] : (w & 2) !== 0 ? c.units[1] : null;
     return u === null ? null : strandedCause(u);
   });
@@ -52,7 +52,7 @@ export function measure(
 ): RunMetrics {
   const ep = obs.episodeStats();
   const out = obs.outageStats();
-  const lat = l.latency;
+  const lat = l.latencyAll();
   const lost = Object.values(lostBy).reduce((a, b) => a + b, 0);
   return {
     arrived: l.arrived,
@@ -80,7 +80,7 @@ export function measure(
     latency_mean_s: lat.count === 0 ? null : lat.meanUs() / 1e6,
     latency_p50_s: lat.count === 0 ? null : lat.quantileUs(0.5) / 1e6,
     latency_p99_s: lat.count === 0 ? null : lat.quantileUs(0.99) / 1e6,
-    spool_mean: endUs > 0 ? obs.depthAreaUs / endUs : 0,
+    spool_mean: endUs > 0 ? (obs.depthAreaUs + l.skippedSojournUs()) / endUs : 0,
     spool_max: obs.unitDepthMax,
     lost_by_cause: lostBy,
     duplicated_by_cause: { ...l.duplicatedBy },

@@ -223,6 +223,7 @@ export const DEFAULTS = {
   "assumptions.mailDataShare": probability(0.05),
   "engine.heartbeats": choice(["closed-form", "simulated"] as const, "closed-form"),
   "engine.checkInvariants": bool(false),
+  "engine.mail": choice(["exact", "events", "episodes"] as const, "exact"),
   "engine.phases": choice(["random", "aligned"] as const, "random"),
 } as const satisfies Readonly<Record<string, FieldRule>>;
 

@@ -248,5 +248,6 @@ export function readEngine(e: Fields): EngineOptions {
     heartbeats: e.choice("heartbeats", D["engine.heartbeats"]),
     checkInvariants: e.bool("checkInvariants", D["engine.checkInvariants"]),
     phases: e.choice("phases", D["engine.phases"]),
+    mail: e.choice("mail", D["engine.mail"]),
   };
 }

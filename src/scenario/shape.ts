@@ -131,7 +131,7 @@ export const SCENARIO_SHAPE: Shape = map({
     "adminRestartTo",
     "mailDataShare",
   ),
-  engine: leaves("heartbeats", "checkInvariants", "phases"),
+  engine: leaves("heartbeats", "checkInvariants", "phases", "mail"),
 });
 
 /** The field names allowed in a list item of `byKind` shape: those of `kind`, or of every kind when it is unknown. */

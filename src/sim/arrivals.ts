@@ -5,7 +5,6 @@
  * @module
  */
 import { EntryTag } from "../ha/spool.js";
-import { P_MAIL } from "./priorities.js";
 import { offer } from "./smtp.js";
 import type { ClusterState } from "./state.js";
 
@@ -13,20 +12,28 @@ const DAY_US = 86_400e6;
 
 /** Schedules the next arrival, if it falls before the horizon. */
 export function scheduleNextArrival(c: ClusterState): void {
-  let t = c.sched.nowUs;
+  const t = nextArrivalUs(c, c.sched.nowUs);
+  if (t >= 0) c.sched.arm(c.arrivalTimer, t);
+}
+
+/**
+ * Draws the time of the arrival after one at `fromUs` (µs), or -1 when it falls at or past the
+ * horizon. The quiet-mail gate calls it too, with its own clock.
+ */
+export function nextArrivalUs(c: ClusterState, fromUs: number): number {
+  let t = fromUs;
   const mean = c.poissonMeanUs;
   if (mean > 0) {
     // Hot path. Math.floor(x + 0.5) equals Math.round(x) for 0 <= x < 2^52 except at
     // x = 0.5 - 2^-54 (0 against 1), where the max with 1 makes them agree again; it is faster.
     const x = Math.floor(c.rng.arrivals.exponential(mean) + 0.5);
     t += x > 1 ? x : 1;
-    if (t < c.horizonUs) c.sched.at(t, P_MAIL, c.arrivalH);
-    return;
+    return t < c.horizonUs ? t : -1;
   }
   const w = c.sc.workload.arrivals;
   const r = c.rng.arrivals;
   if (w.process === "periodic") {
-    t = Math.round((c.mailsArrived + 1) * (1e6 / w.ratePerS));
+    t = Math.round((c.mailsArrived + c.mailsSkipped + 1) * (1e6 / w.ratePerS));
   } else if (w.profile === "constant") {
     t += Math.max(1, Math.round(r.exponential(1e6 / w.ratePerS)));
   } else {
@@ -35,13 +42,13 @@ export function scheduleNextArrival(c: ClusterState): void {
     const peak = w.ratePerS * w.peakFactor;
     for (;;) {
       t += Math.max(1, Math.round(r.exponential(1e6 / peak)));
-      if (t >= c.horizonUs) return;
+      if (t >= c.horizonUs) return -1;
       const phase = (2 * Math.PI * (((t - w.peakAtUs) % DAY_US) + DAY_US)) / DAY_US;
       const rate = w.ratePerS * (1 + (w.peakFactor - 1) * Math.cos(phase));
       if (r.uniform() * peak <= rate) break;
     }
   }
-  if (t < c.horizonUs) c.sched.at(t, P_MAIL, c.arrivalH);
+  return t < c.horizonUs ? t : -1;
 }
 
 /** A mail reaches a sending MTA, which offers it at once. */

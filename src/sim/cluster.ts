@@ -22,6 +22,7 @@ import { P_CONFLICT, P_FAULT, P_MAIL, P_OBSERVE, P_SYNC } from "./priorities.js"
 import { refresh } from "./refresh.js";
 import { mailDataSync, queueSync } from "./replication.js";
 import { onConflict } from "./roles.js";
+import { QuietMail } from "./quiet.js";
 import { onSenderRetry } from "./smtp.js";
 import { ClusterState, type Observers } from "./state.js";
 
@@ -31,18 +32,22 @@ export function buildCluster(
   policy: Policy,
   replication: number,
   observers: Observers,
+  mailWindow?: number,
 ): ClusterState {
-  const c = new ClusterState(sc, policy, replication, observers);
+  const c = new ClusterState(sc, policy, replication, observers, mailWindow);
   c.refresh = () => {
     refresh(c);
   };
   for (const u of c.units) setUpUnit(c, u);
   // Mail handlers set the priority themselves instead of going through c.on(): a direct call from
   // the kernel saves an indirect (megamorphic) call per mail event.
-  c.arrivalH = c.sched.register(() => {
-    c.prio = P_MAIL;
-    onArrival(c);
-  });
+  c.arrivalTimer = c.sched.createTimer(
+    c.sched.register(() => {
+      c.prio = P_MAIL;
+      onArrival(c);
+    }),
+    P_MAIL,
+  );
   c.senderTimer = c.sched.createTimer(
     c.on(P_MAIL, () => {
       onSenderRetry(c);
@@ -59,6 +64,9 @@ export function buildCluster(
   if (c.mailDataShare > 0) setUpMailDataSync(c);
   c.units[c.masterIndex].masterSinceUs = -sc.assumptions.arpUpdateDelayUs;
   new FaultInjector(c).schedule(sc);
+  // Invariant checks are told of every acceptance as the event engine makes it: they run there.
+  if (sc.engine.mail !== "events" && observers.invariants === null)
+    c.sched.setGate(new QuietMail(c));
   return c;
 }
 

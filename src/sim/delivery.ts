@@ -23,30 +23,40 @@ export function startDeliveries(c: ClusterState, u: UnitRuntime): void {
     c.sched.arm(u.queueRetryTimer, u.deferredUntilUs);
     return;
   }
-  const giveUp = c.sc.mta.queueGiveUpUs;
   while (u.busy < W && u.spool.size > 0) {
-    const m = u.spool.shift();
-    const acc = u.spool.lastAcceptUs;
-    if (now - acc > giveUp) {
-      c.mail.expire(m);
-      c.where[m] = c.where[m]! & ~BIT[u.index];
-      c.depthTotal--;
-      c.obs.depthChanged(now, c.depthTotal, u.depth);
-      continue;
-    }
-    let w = 0;
-    while (u.workerMail[w]! >= 0) w++;
-    u.workerMail[w] = m;
-    u.workerAcceptUs[w] = acc;
-    u.workerTag[w] = u.spool.lastTag;
-    u.busy++;
-    const mean = c.deliveryExpMeanUs;
-    const d =
-      mean > 0
-        ? sampleExponentialUs(mean, c.rng.delivery)
-        : sampleUs(c.sc.mta.deliveryTime, c.rng.delivery);
-    c.sched.arm(u.workerTimers[w]!, now + d);
+    const w = assignNext(c, u, now);
+    if (w >= 0) c.sched.arm(u.workerTimers[w]!, u.workerDoneUs[w]!);
   }
+}
+
+/**
+ * Takes the spool's head onto the lowest free worker at `nowUs` and draws its delivery time
+ * (its completion time is left in `u.workerDoneUs`); returns the worker, or -1 when the head had
+ * waited past `mta.queueGiveUp` and bounced instead. The caller has checked that a worker is free.
+ */
+export function assignNext(c: ClusterState, u: UnitRuntime, nowUs: number): number {
+  const m = u.spool.shift();
+  const acc = u.spool.lastAcceptUs;
+  if (nowUs - acc > c.sc.mta.queueGiveUpUs) {
+    c.mail.expire(m);
+    c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
+    c.depthTotal--;
+    c.obs.depthChanged(nowUs, c.depthTotal, u.depth);
+    return -1;
+  }
+  let w = 0;
+  while (u.workerMail[w]! >= 0) w++;
+  u.workerMail[w] = m;
+  u.workerAcceptUs[w] = acc;
+  u.workerTag[w] = u.spool.lastTag;
+  u.busy++;
+  const mean = c.deliveryExpMeanUs;
+  const d =
+    mean > 0
+      ? sampleExponentialUs(mean, c.rng.delivery)
+      : sampleUs(c.sc.mta.deliveryTime, c.rng.delivery);
+  u.workerDoneUs[w] = nowUs + d;
+  return w;
 }
 
 /** Worker `w` of unit `u` finished its delivery. */
@@ -56,7 +66,7 @@ export function onDeliveryDone(c: ClusterState, u: UnitRuntime, w: number): void
   u.workerMail[w] = -1;
   u.busy--;
   c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, now);
-  c.where[m] = c.where[m]! & ~BIT[u.index];
+  c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
   c.depthTotal--;
   c.obs.depthChanged(now, c.depthTotal, u.depth);
   startDeliveries(c, u);

@@ -120,6 +120,16 @@ export interface MailObserver {
   destroy(mail: number): void;
   /** The downstream server received a copy (tag: `EntryTag` of the copy). */
   deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void;
+  /**
+   * Of the mails below `belowMail`, only those in `held` are still held anywhere (spools,
+   * workers, queue-sync copies, senders, recent sessions): nothing will ever be told about the
+   * others again, so their records can be summarised and dropped (see sim/retire.ts).
+   */
+  retire(belowMail: number, held: ReadonlySet<number>): void;
+  /** `count` mails arrived between fault episodes and were counted, not simulated (sim/skip.ts). */
+  skip(count: number): void;
+  /** A calm mail (simulated in steady state) was delivered `latencyUs` after its acceptance. */
+  calmSample(latencyUs: number): void;
 }
 
 /** Optional per-event checks (engine.checkInvariants): told, never asked. */

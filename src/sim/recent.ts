@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { ringMin } from "../ha/spool.js";
+
 export class RecentAccepts {
   private ids = new Int32Array(256);
   private times = new Float64Array(256);
@@ -37,6 +39,16 @@ export class RecentAccepts {
     for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
     this.head = 0;
     this.count = 0;
+  }
+
+  /** Calls `fn` for every acceptance held (some may be older than the window). */
+  forEach(fn: (id: number) => void): void {
+    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
+  }
+
+  /** The lowest mail id held; Infinity when empty. */
+  minId(): number {
+    return ringMin(this.ids, this.head, this.count, this.mask);
   }
 
   private trim(nowUs: number): void {

@@ -21,15 +21,15 @@ export function tryPush(c: ClusterState, u: UnitRuntime): void {
   const now = c.sched.nowUs;
   while (u.spool.size > 0) {
     const m = u.spool.shift();
-    const w = c.where[m]!;
+    const w = c.whereOf(m);
     if ((w & BIT[p.index]) !== 0) {
       // Already in the MASTER's queue: the push does not duplicate it [D: S10].
-      c.where[m] = w & ~BIT[u.index];
+      c.setWhere(m, w & ~BIT[u.index]);
       c.depthTotal--;
       dropped++;
     } else {
       p.spool.push(m, u.spool.lastAcceptUs, u.spool.lastTag);
-      c.where[m] = (w & ~BIT[u.index]) | BIT[p.index];
+      c.setWhere(m, (w & ~BIT[u.index]) | BIT[p.index]);
       moved++;
     }
   }
@@ -98,9 +98,9 @@ export function adoptCopies(c: ClusterState, u: UnitRuntime): void {
   let n = 0;
   while (q.size > 0) {
     const m = q.shift();
-    if ((c.where[m]! & BIT[u.index]) !== 0) continue;
+    if ((c.whereOf(m) & BIT[u.index]) !== 0) continue;
     u.spool.push(m, q.lastAcceptUs, EntryTag.SyncCopy);
-    c.where[m] = c.where[m]! | BIT[u.index];
+    c.setWhere(m, c.whereOf(m) | BIT[u.index]);
     c.depthTotal++;
     n++;
   }
@@ -114,7 +114,7 @@ export function destroyDisk(c: ClusterState, u: UnitRuntime): void {
   while (u.spool.size > 0) {
     const m = u.spool.shift();
     c.mail.destroy(m);
-    c.where[m] = c.where[m]! & ~BIT[u.index];
+    c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
     c.depthTotal--;
     n++;
   }

@@ -136,4 +136,9 @@ export interface RunResult {
 export interface RunOptions {
   /** Collect trace records and the timeline. Default false. */
   readonly trace?: boolean;
+  /**
+   * Initial size (mails, a power of two) of the windows of per-mail records, which retire old ids
+   * (sim/retire.ts). Default 65 536; tests make it tiny so that retirement runs all the time.
+   */
+  readonly mailWindow?: number;
 }

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { ringMin } from "../ha/spool.js";
+
 export class SenderQueue {
   private ids = new Int32Array(1024);
   private first = new Float64Array(1024);
@@ -46,6 +48,11 @@ export class SenderQueue {
     this.head = (i + 1) & this.mask;
     this.count--;
     return this.ids[i]!;
+  }
+
+  /** The lowest mail id held; Infinity when empty. */
+  minId(): number {
+    return ringMin(this.ids, this.head, this.count, this.mask);
   }
 
   /** Calls `fn` for every waiting mail. */

@@ -72,7 +72,7 @@ function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag): void
   if (c.invariants !== null) c.invariants.accepted(u.name, u.role.mode, u.role.physical, m, now);
   c.mail.accept(m);
   if (c.mailDataShare > 0 && c.rng.mailData.bernoulli(c.mailDataShare)) u.mailDataUnsynced++;
-  c.where[m] = c.where[m]! | BIT[u.index];
+  c.setWhere(m, c.whereOf(m) | BIT[u.index]);
   u.spool.push(m, now, tag);
   u.recent.push(m, now);
   c.depthTotal++;

@@ -13,6 +13,7 @@ import type { DriveContext } from "../ha/grid.js";
 import { initialRole } from "../ha/role.js";
 import { Scheduler, type HandlerId, type TimerId } from "../kernel/scheduler.js";
 import type { InvariantObserver, MailObserver, ModelObserver } from "./events.js";
+import { makeRoom } from "./retire.js";
 import { SenderQueue } from "./sender-queue.js";
 import { replicationStreams, type Streams } from "./streams.js";
 import { UnitRuntime } from "./unit.js";
@@ -35,10 +36,21 @@ export class ClusterState implements DriveContext {
   /** The replication's seed label (`<seed>/rep:<r>`). */
   readonly seedLabel: string;
   readonly senders = new SenderQueue();
-  /** Per mail: bit u set while unit u holds a copy in its spool or a worker (grown on demand). */
-  where = new Uint8Array(1 << 16);
+  /**
+   * Per mail: bit u set while unit u holds a copy in its spool or a worker. A ring indexed by
+   * `id & whereMask` over the ids from `whereBase` (the oldest mail still held, see retire.ts)
+   * to the newest: its size follows the mails in the system. Read and write it through
+   * {@link whereOf} and {@link setWhere}.
+   */
+  where = new Uint8Array(0);
+  whereMask = 0;
+  whereBase = 0;
+  /** `where` of the few mails below `whereBase` still held (see retire.ts). */
+  readonly oldWhere = new Map<number, number>();
   /** Mails that have reached a sending MTA so far; the next mail's id. */
   mailsArrived = 0;
+  /** Mails counted but not simulated between fault episodes (`engine.mail: episodes`). */
+  mailsSkipped = 0;
   // Group-wide fault counters (a link is down while any fault holds it down).
   primaryDown = 0;
   secondaryDown = 0;
@@ -61,7 +73,8 @@ export class ClusterState implements DriveContext {
   /** Since when two MASTERs hear each other, µs; -1 when they do not. */
   dualSinceUs = -1;
   // Timers and handlers, created by the composition root.
-  arrivalH: HandlerId = -1;
+  /** The next mail arrival (a timer, so the quiet-mail gate can take it over). */
+  arrivalTimer: TimerId = -1;
   senderTimer: TimerId = -1;
   conflictTimer: TimerId = -1;
   readonly arpTimers: TimerId[] = [];
@@ -86,7 +99,10 @@ export class ClusterState implements DriveContext {
     readonly policy: Policy,
     replication: number,
     observers: Observers,
+    mailWindow = 1 << 16,
   ) {
+    this.where = new Uint8Array(mailWindow);
+    this.whereMask = mailWindow - 1;
     this.rng = replicationStreams(sc.seed, replication);
     this.seedLabel = this.rng.root.label;
     this.obs = observers.model;
@@ -133,12 +149,19 @@ export class ClusterState implements DriveContext {
     return this.units[1 - u.index]!;
   }
 
-  /** A mail id can be used as an index of {@link where} (grows it when needed). */
+  /** Where mail `m` is held: bit u set while unit u holds a copy. */
+  whereOf(m: number): number {
+    return m >= this.whereBase ? this.where[m & this.whereMask]! : (this.oldWhere.get(m) ?? 0);
+  }
+
+  setWhere(m: number, bits: number): void {
+    if (m >= this.whereBase) this.where[m & this.whereMask] = bits;
+    else this.oldWhere.set(m, bits);
+  }
+
+  /** Mail id `m` (the newest) can be used with {@link whereOf} (retires or grows the ring). */
   ensureMail(m: number): void {
-    if (m < this.where.length) return;
-    const w = new Uint8Array(this.where.length * 2);
-    w.set(this.where);
-    this.where = w;
+    if (m - this.whereBase > this.whereMask) makeRoom(this, m);
   }
 }
 

@@ -25,6 +25,8 @@ export interface Streams {
   readonly phases: Rng;
   /** Which accepted mails leave mail data, and the mail-data sync grid's phase. */
   readonly mailData: Rng;
+  /** Counts of the mails skipped between fault episodes (`engine.mail: episodes`). */
+  readonly skip: Rng;
 }
 
 /** The streams of replication `replication` under root seed `seed`. */
@@ -40,5 +42,6 @@ export function replicationStreams(seed: number, replication: number): Streams {
     admin: root.fork("admin"),
     phases: root.fork("phases"),
     mailData: root.fork("maildata"),
+    skip: root.fork("mail-skip"),
   };
 }

@@ -47,6 +47,8 @@ export class UnitRuntime {
   readonly workerMail: Int32Array;
   readonly workerAcceptUs: Float64Array;
   readonly workerTag: Uint8Array;
+  /** Completion time (µs) of each worker's delivery in flight. */
+  readonly workerDoneUs: Float64Array;
   readonly workerTimers: TimerId[] = [];
   busy = 0;
   /** Deliveries are deferred until this time after finding the downstream unreachable. */
@@ -85,6 +87,7 @@ export class UnitRuntime {
     this.workerMail = new Int32Array(workers).fill(-1);
     this.workerAcceptUs = new Float64Array(workers);
     this.workerTag = new Uint8Array(workers);
+    this.workerDoneUs = new Float64Array(workers);
   }
 
   /** Mails on this unit: queued plus in delivery. */
