@@ -34,7 +34,10 @@ export class MailLedger implements MailObserver {
   readonly givenUpBy: Record<GiveUpCause, number>;
   /** Sessions refused (every attempt a sender made that no unit took). */
   refusedAttempts = 0;
+  /** Acceptance → first delivery, per delivered mail (µs). */
   readonly latency = new DurationHistogram();
+  /** The sender's first attempt → first delivery, per delivered mail (µs): what senders see. */
+  readonly senderLatency = new DurationHistogram();
   /** Invariant violations seen (delivery before acceptance); only filled when checking. */
   readonly violations: string[] = [];
   /** Called on every duplicate delivery (for traces); null when nobody listens. */
@@ -111,11 +114,12 @@ export class MailLedger implements MailObserver {
   }
 
   /**
-   * The downstream server received a copy of the mail. The first delivery records the latency
-   * from `acceptUs` and remembers which copy it was (its tag); later ones are duplicates,
+   * The downstream server received a copy of the mail. The first delivery records the latencies
+   * from `acceptUs` (acceptance of that copy) and from `firstTryUs` (the sender's first attempt
+   * of the mail) and remembers which copy it was (its tag); later ones are duplicates,
    * attributed to what made the extra copy (see {@link duplicateCause}).
    */
-  deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void {
+  deliver(mail: number, tag: number, acceptUs: number, nowUs: number, firstTryUs: number): void {
     const f = this.fate[mail]!;
     if ((f & ACCEPTED) === 0)
       this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
@@ -124,6 +128,7 @@ export class MailLedger implements MailObserver {
       this.firstTag[mail] = tag;
       this.deliveredCount++;
       this.latency.record(nowUs - acceptUs);
+      this.senderLatency.record(nowUs - firstTryUs);
       return;
     }
     this.duplicatedCount++;

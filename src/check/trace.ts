@@ -51,6 +51,18 @@ export function traceRecord(e: ModelEvent): TraceRecord | null {
       const already = e.alreadyQueued > 0 ? `, ${e.alreadyQueued} already queued there` : "";
       return line(e.unit, e.kind, `pushed ${e.moved} mails to ${e.peer}${already}`);
     }
+    case "push-start":
+      return line(e.unit, e.kind, `pushes ${e.queued} mails to ${e.peer} at ${e.ratePerS}/s`);
+    case "push-progress":
+      return null; // one a second while a push runs: its start, end or interruption tell the story
+    case "push-interrupted": {
+      const why = e.reason === "taken-over" ? "took over" : "lost its path to";
+      return line(
+        e.unit,
+        e.kind,
+        `${why} ${e.peer} after ${e.moved} mails; ${e.remaining} stay on its disk`,
+      );
+    }
     case "adopt-copies":
       return line(e.unit, e.kind, `delivers ${e.count} queue-sync copies`);
     case "disk-destroyed":
