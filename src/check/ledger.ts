@@ -45,8 +45,10 @@ export class MailLedger implements MailObserver {
   readonly givenUpBy: Record<GiveUpCause, number>;
   /** Sessions refused (every attempt a sender made that no unit took). */
   refusedAttempts = 0;
-  /** Latencies of the simulated deliveries (see {@link latencyAll} for skipped ones too). */
+  /** Acceptance → first delivery, per simulated delivered mail (µs; see {@link latencyAll}). */
   readonly latency = new DurationHistogram();
+  /** The sender's first attempt → first delivery, per delivered mail (µs): what senders see. */
+  readonly senderLatency = new DurationHistogram();
   /** Latencies of calm mails, the sample that stands for skipped ones (`engine.mail: episodes`). */
   readonly calmLatency = new DurationHistogram();
   /** Mails counted, not simulated, between fault episodes. */
@@ -94,13 +96,15 @@ export class MailLedger implements MailObserver {
   }
 
   /**
-   * All latencies: the simulated ones, plus the skipped mails' estimated as the calm sample's
-   * distribution (or, with no calm sample, the simulated one's) scaled to their number.
+   * All latencies of `simulated` (acceptance or sender latency), plus the skipped mails':
+   * estimated as the calm sample's distribution (or, with no calm sample, the simulated
+   * acceptance latencies') scaled to their number. A calm mail's sender saw no refusal, so both
+   * latencies use the same sample.
    */
-  latencyAll(): DurationHistogram {
-    if (this.skipped === 0) return this.latency;
+  latencyAll(simulated: DurationHistogram = this.latency): DurationHistogram {
+    if (this.skipped === 0) return simulated;
     const out = new DurationHistogram();
-    out.addScaled(this.latency, 1);
+    out.addScaled(simulated, 1);
     const sample = this.calmLatency.count > 0 ? this.calmLatency : this.latency;
     if (sample.count > 0) out.addScaled(sample, this.skipped / sample.count);
     return out;
@@ -201,11 +205,12 @@ export class MailLedger implements MailObserver {
   }
 
   /**
-   * The downstream server received a copy of the mail. The first delivery records the latency
-   * from `acceptUs` and remembers which copy it was (its tag); later ones are duplicates,
+   * The downstream server received a copy of the mail. The first delivery records the latencies
+   * from `acceptUs` (acceptance of that copy) and from `firstTryUs` (the sender's first attempt
+   * of the mail) and remembers which copy it was (its tag); later ones are duplicates,
    * attributed to what made the extra copy (see {@link duplicateCause}).
    */
-  deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void {
+  deliver(mail: number, tag: number, acceptUs: number, nowUs: number, firstTryUs: number): void {
     const f = this.fateOf(mail);
     if ((f & ACCEPTED) === 0)
       this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);
@@ -214,6 +219,7 @@ export class MailLedger implements MailObserver {
       this.setFirstTag(mail, tag);
       this.deliveredCount++;
       this.latency.record(nowUs - acceptUs);
+      this.senderLatency.record(nowUs - firstTryUs);
       return;
     }
     this.duplicatedCount++;

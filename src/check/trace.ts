@@ -14,6 +14,29 @@ function durationText(us: number): string {
   return s >= 60 ? `${(s / 60).toFixed(1)}m` : `${s.toFixed(1)}s`;
 }
 
+type PushEvent = Extract<
+  ModelEvent,
+  { kind: "push" | "push-start" | "push-progress" | "push-interrupted" }
+>;
+
+/** The words of a spool push line; null for progress (one a second: start, end or interruption tell the story). */
+function pushDetail(e: PushEvent): string | null {
+  switch (e.kind) {
+    case "push": {
+      const already = e.alreadyQueued > 0 ? `, ${e.alreadyQueued} already queued there` : "";
+      return `pushed ${e.moved} mails to ${e.peer}${already}`;
+    }
+    case "push-start":
+      return `pushes ${e.queued} mails to ${e.peer} at ${e.ratePerS}/s`;
+    case "push-progress":
+      return null;
+    case "push-interrupted": {
+      const why = e.reason === "taken-over" ? "took over" : "lost its path to";
+      return `${why} ${e.peer} after ${e.moved} mails; ${e.remaining} stay on its disk`;
+    }
+  }
+}
+
 /** The trace line of an event; null for events the trace leaves out (failovers are counted). */
 export function traceRecord(e: ModelEvent): TraceRecord | null {
   const line = (unit: string, event: string, detail: string, from = "", to = ""): TraceRecord => ({
@@ -47,9 +70,12 @@ export function traceRecord(e: ModelEvent): TraceRecord | null {
       return null;
     case "sessions-cut":
       return line(e.unit, e.kind, `${e.count} sessions cut after commit will be retried`);
-    case "push": {
-      const already = e.alreadyQueued > 0 ? `, ${e.alreadyQueued} already queued there` : "";
-      return line(e.unit, e.kind, `pushed ${e.moved} mails to ${e.peer}${already}`);
+    case "push":
+    case "push-start":
+    case "push-progress":
+    case "push-interrupted": {
+      const detail = pushDetail(e);
+      return detail === null ? null : line(e.unit, e.kind, detail);
     }
     case "adopt-copies":
       return line(e.unit, e.kind, `delivers ${e.count} queue-sync copies`);

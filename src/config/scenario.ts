@@ -245,6 +245,8 @@ export interface Assumptions {
   readonly adminRestartTo: "configured" | "slave";
   /** Share of accepted mail that leaves mail data users see (quarantined, archived, or in a server-mode mailbox) on the accepting unit; what a MASTER created since its last mail-data sync is overwritten when it later syncs from its peer (after a split brain heals, or when it rejoins as SLAVE). Default 0.05 [I]; 1 for server mode. */
   readonly mailDataShare: number;
+  /** Mails per second a recovered unit's spool push moves to the MASTER over the heartbeat link; 0 = instant. Default 100 [I]. */
+  readonly pushRatePerS: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * A unit's MTA spool: a FIFO of mail ids on disk, with the time each was accepted and the tag of
- * how the copy got there. A ring buffer of parallel typed arrays: no allocation per mail.
+ * A unit's MTA spool: a FIFO of mail ids on disk, with the time each was accepted, the time its
+ * sender first tried to send it (for the latency senders see) and the tag of how the copy got there. A ring buffer of parallel typed arrays: no allocation per mail.
  * Capacities are powers of two so a ring index wraps with `& mask` rather than `%` (an integer
  * division on every push and shift of the mail hot path).
  *
@@ -32,6 +32,7 @@ export function ringMin(ids: Int32Array, head: number, count: number, mask: numb
 export class Spool {
   private ids: Int32Array;
   private accept: Float64Array;
+  private first: Float64Array;
   private tags: Uint8Array;
   /** Capacity - 1; the capacity is a power of two. */
   private mask: number;
@@ -39,6 +40,8 @@ export class Spool {
   private count = 0;
   /** Accept time (µs) of the entry last returned by {@link shift}. */
   lastAcceptUs = 0;
+  /** The sender's first attempt (µs) of the entry last returned by {@link shift}. */
+  lastFirstTryUs = 0;
   /** Tag of the entry last returned by {@link shift}. */
   lastTag: EntryTag = EntryTag.Original;
 
@@ -47,6 +50,7 @@ export class Spool {
     const cap = powerOfTwoAtLeast(initialCapacity);
     this.ids = new Int32Array(cap);
     this.accept = new Float64Array(cap);
+    this.first = new Float64Array(cap);
     this.tags = new Uint8Array(cap);
     this.mask = cap - 1;
   }
@@ -56,31 +60,37 @@ export class Spool {
     return this.count;
   }
 
-  /** Appends a mail at the tail. */
-  push(id: number, acceptUs: number, tag: EntryTag): void {
+  /**
+   * Appends a mail at the tail. `firstTryUs`: when the original sender first tried to send the
+   * mail, whatever made this copy (the same for every copy of a mail).
+   */
+  push(id: number, acceptUs: number, tag: EntryTag, firstTryUs: number): void {
     if (this.count === this.ids.length) this.grow();
     const i = (this.head + this.count) & this.mask;
     this.ids[i] = id;
     this.accept[i] = acceptUs;
+    this.first[i] = firstTryUs;
     this.tags[i] = tag;
     this.count++;
   }
 
   /** Puts a mail back at the head (a delivery that could not complete). */
-  unshift(id: number, acceptUs: number, tag: EntryTag): void {
+  unshift(id: number, acceptUs: number, tag: EntryTag, firstTryUs: number): void {
     if (this.count === this.ids.length) this.grow();
     this.head = (this.head - 1) & this.mask;
     this.ids[this.head] = id;
     this.accept[this.head] = acceptUs;
+    this.first[this.head] = firstTryUs;
     this.tags[this.head] = tag;
     this.count++;
   }
 
-  /** Removes the head and returns its id (accept time and tag in lastAcceptUs/lastTag); -1 when empty. */
+  /** Removes the head and returns its id (its fields in lastAcceptUs/lastFirstTryUs/lastTag); -1 when empty. */
   shift(): number {
     if (this.count === 0) return -1;
     const i = this.head;
     this.lastAcceptUs = this.accept[i]!;
+    this.lastFirstTryUs = this.first[i]!;
     this.lastTag = this.tags[i] as EntryTag;
     this.head = (i + 1) & this.mask;
     this.count--;
@@ -88,11 +98,11 @@ export class Spool {
   }
 
   /** Calls `fn` for every queued entry, head first. */
-  forEach(fn: (id: number, acceptUs: number, tag: EntryTag) => void): void {
+  forEach(fn: (id: number, acceptUs: number, tag: EntryTag, firstTryUs: number) => void): void {
     const mask = this.mask;
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & mask;
-      fn(this.ids[i]!, this.accept[i]!, this.tags[i] as EntryTag);
+      fn(this.ids[i]!, this.accept[i]!, this.tags[i] as EntryTag, this.first[i]!);
     }
   }
 
@@ -111,15 +121,18 @@ export class Spool {
     const cap = this.ids.length * 2;
     const ids = new Int32Array(cap);
     const accept = new Float64Array(cap);
+    const first = new Float64Array(cap);
     const tags = new Uint8Array(cap);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & this.mask;
       ids[k] = this.ids[i]!;
       accept[k] = this.accept[i]!;
+      first[k] = this.first[i]!;
       tags[k] = this.tags[i]!;
     }
     this.ids = ids;
     this.accept = accept;
+    this.first = first;
     this.tags = tags;
     this.mask = cap - 1;
     this.head = 0;

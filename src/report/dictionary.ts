@@ -95,6 +95,18 @@ export const METRIC_DOCS: Readonly<Record<ScalarMetric, Doc>> = {
   latency_mean_s: ["s", "mean accept → first delivery; empty: nothing delivered"],
   latency_p50_s: ["s", "median accept → first delivery (histogram estimate)"],
   latency_p99_s: ["s", "99th percentile accept → first delivery (histogram estimate)"],
+  sender_latency_mean_s: [
+    "s",
+    "mean sender's first attempt → first delivery (what senders see: refused tries included); empty: nothing delivered",
+  ],
+  sender_latency_p50_s: [
+    "s",
+    "median sender's first attempt → first delivery (histogram estimate)",
+  ],
+  sender_latency_p99_s: [
+    "s",
+    "99th percentile sender's first attempt → first delivery (histogram estimate)",
+  ],
   spool_mean: ["mails", "time-averaged spool depth, both units added (per unit: the report)"],
   spool_max: ["mails", "largest spool depth of a single unit (queued plus in delivery)"],
   end_s: ["s", "simulated time when the run ended: the horizon plus the drain actually used"],

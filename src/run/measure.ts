@@ -53,6 +53,7 @@ export function measure(
   const ep = obs.episodeStats();
   const out = obs.outageStats();
   const lat = l.latencyAll();
+  const sl = l.latencyAll(l.senderLatency);
   const lost = Object.values(lostBy).reduce((a, b) => a + b, 0);
   return {
     arrived: l.arrived,
@@ -80,6 +81,9 @@ export function measure(
     latency_mean_s: lat.count === 0 ? null : lat.meanUs() / 1e6,
     latency_p50_s: lat.count === 0 ? null : lat.quantileUs(0.5) / 1e6,
     latency_p99_s: lat.count === 0 ? null : lat.quantileUs(0.99) / 1e6,
+    sender_latency_mean_s: sl.count === 0 ? null : sl.meanUs() / 1e6,
+    sender_latency_p50_s: sl.count === 0 ? null : sl.quantileUs(0.5) / 1e6,
+    sender_latency_p99_s: sl.count === 0 ? null : sl.quantileUs(0.99) / 1e6,
     spool_mean: endUs > 0 ? (obs.depthAreaUs + l.skippedSojournUs()) / endUs : 0,
     spool_max: obs.unitDepthMax,
     lost_by_cause: lostBy,

@@ -221,6 +221,7 @@ export const DEFAULTS = {
   "assumptions.adminActs": choice(["and-repaired", "blind"] as const, "and-repaired"),
   "assumptions.adminRestartTo": choice(["configured", "slave"] as const, "configured"),
   "assumptions.mailDataShare": probability(0.05),
+  "assumptions.pushRatePerS": { type: "number", def: 100, min: 0, max: RATE_MAX_PER_S },
   "engine.heartbeats": choice(["closed-form", "simulated"] as const, "closed-form"),
   "engine.checkInvariants": bool(false),
   "engine.mail": choice(["exact", "events", "episodes"] as const, "exact"),

@@ -128,6 +128,7 @@ function assumptionsToRaw(a: Assumptions): Record<string, unknown> {
     adminActs: a.adminActs,
     adminRestartTo: a.adminRestartTo,
     mailDataShare: a.mailDataShare,
+    pushRatePerS: a.pushRatePerS,
   };
 }
 

@@ -240,6 +240,7 @@ export function readAssumptions(a: Fields): Assumptions {
     adminActs: a.choice("adminActs", D["assumptions.adminActs"]),
     adminRestartTo: a.choice("adminRestartTo", D["assumptions.adminRestartTo"]),
     mailDataShare: a.probability("mailDataShare", D["assumptions.mailDataShare"]),
+    pushRatePerS: a.num("pushRatePerS", D["assumptions.pushRatePerS"]),
   };
 }
 

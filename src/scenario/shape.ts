@@ -130,6 +130,7 @@ export const SCENARIO_SHAPE: Shape = map({
     "adminActs",
     "adminRestartTo",
     "mailDataShare",
+    "pushRatePerS",
   ),
   engine: leaves("heartbeats", "checkInvariants", "phases", "mail"),
 });

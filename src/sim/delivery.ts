@@ -48,6 +48,7 @@ export function assignNext(c: ClusterState, u: UnitRuntime, nowUs: number): numb
   while (u.workerMail[w]! >= 0) w++;
   u.workerMail[w] = m;
   u.workerAcceptUs[w] = acc;
+  u.workerFirstTryUs[w] = u.spool.lastFirstTryUs;
   u.workerTag[w] = u.spool.lastTag;
   u.busy++;
   const mean = c.deliveryExpMeanUs;
@@ -65,7 +66,7 @@ export function onDeliveryDone(c: ClusterState, u: UnitRuntime, w: number): void
   const m = u.workerMail[w]!;
   u.workerMail[w] = -1;
   u.busy--;
-  c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, now);
+  c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, now, u.workerFirstTryUs[w]!);
   c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
   c.depthTotal--;
   c.obs.depthChanged(now, c.depthTotal, u.depth);
@@ -83,10 +84,11 @@ export function abortInflight(c: ClusterState, u: UnitRuntime, mayHaveArrived: b
     c.sched.cancel(u.workerTimers[w]!);
     const acc = u.workerAcceptUs[w]!;
     const tag = u.workerTag[w]! as EntryTag;
+    const first = u.workerFirstTryUs[w]!;
     if (mayHaveArrived && c.rng.inflight.bernoulli(p)) {
-      c.mail.deliver(m, tag, acc, c.sched.nowUs);
+      c.mail.deliver(m, tag, acc, c.sched.nowUs, first);
     }
-    u.spool.unshift(m, acc, tag);
+    u.spool.unshift(m, acc, tag, first);
     u.workerMail[w] = -1;
   }
   u.busy = 0;

@@ -11,7 +11,16 @@ import { PeriodicMonitor } from "../ha/monitor.js";
 import type { TimerId } from "../kernel/scheduler.js";
 import { onDeliveryDone, startDeliveries } from "./delivery.js";
 import { peerIsMaster } from "./health.js";
-import { DETECTOR_SLOTS, P_CHECK, P_DETECT, P_HEARTBEAT, P_MAIL, P_ROLE } from "./priorities.js";
+import {
+  DETECTOR_SLOTS,
+  P_CHECK,
+  P_DETECT,
+  P_HEARTBEAT,
+  P_MAIL,
+  P_ROLE,
+  P_SYNC,
+} from "./priorities.js";
+import { onPushTick } from "./push.js";
 import { apply, onAdmin } from "./roles.js";
 import type { ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
@@ -102,6 +111,13 @@ function setUpTimers(c: ClusterState, u: UnitRuntime, simulated: boolean): void 
     }),
     P_DETECT + u.index,
   );
+  if (c.sc.assumptions.pushRatePerS > 0)
+    u.pushTimer = s.createTimer(
+      c.on(P_SYNC, () => {
+        onPushTick(c, u);
+      }),
+      P_SYNC,
+    );
   u.queueRetryTimer = s.createTimer(
     c.on(P_MAIL, () => {
       startDeliveries(c, u);

@@ -54,6 +54,7 @@ export type ModelEvent = { readonly timeUs: number } & (
   | { readonly kind: "failover"; readonly unit: Unit }
   /** Sessions committed just before the unit stopped were cut; `count` senders will retry. */
   | { readonly kind: "sessions-cut"; readonly unit: Unit; readonly count: number }
+  /** A spool push finished: every queued mail left `unit` (all at once when `pushRatePerS` is 0). */
   | {
       readonly kind: "push";
       readonly unit: Unit;
@@ -61,6 +62,35 @@ export type ModelEvent = { readonly timeUs: number } & (
       readonly moved: number;
       /** Mails already in the peer's queue, which the push does not duplicate [D: S10]. */
       readonly alreadyQueued: number;
+    }
+  /** A timed spool push began: `queued` mails to go at `ratePerS` mails per second. */
+  | {
+      readonly kind: "push-start";
+      readonly unit: Unit;
+      readonly peer: Unit;
+      readonly queued: number;
+      readonly ratePerS: number;
+    }
+  /** A timed push handed the MASTER what left so far (`moved`: since its start). */
+  | {
+      readonly kind: "push-progress";
+      readonly unit: Unit;
+      readonly peer: Unit;
+      readonly moved: number;
+      readonly remaining: number;
+    }
+  /**
+   * A timed push stopped early: a partition or a failure cut its path (`interrupted`, the push
+   * stays pending) or the unit took over (`taken-over`); `remaining` mails stay on its disk.
+   */
+  | {
+      readonly kind: "push-interrupted";
+      readonly unit: Unit;
+      readonly peer: Unit;
+      readonly moved: number;
+      readonly alreadyQueued: number;
+      readonly remaining: number;
+      readonly reason: "interrupted" | "taken-over";
     }
   | { readonly kind: "adopt-copies"; readonly unit: Unit; readonly count: number }
   | { readonly kind: "disk-destroyed"; readonly unit: Unit; readonly count: number }
@@ -118,8 +148,11 @@ export interface MailObserver {
   expire(mail: number): void;
   /** A copy was destroyed with its disk. */
   destroy(mail: number): void;
-  /** The downstream server received a copy (tag: `EntryTag` of the copy). */
-  deliver(mail: number, tag: number, acceptUs: number, nowUs: number): void;
+  /**
+   * The downstream server received a copy (tag: `EntryTag` of the copy; `firstTryUs`: the
+   * original sender's first attempt of the mail, µs).
+   */
+  deliver(mail: number, tag: number, acceptUs: number, nowUs: number, firstTryUs: number): void;
   /**
    * Of the mails below `belowMail`, only those in `held` are still held anywhere (spools,
    * workers, queue-sync copies, senders, recent sessions): nothing will ever be told about the

@@ -191,8 +191,8 @@ export class QuietMail implements Gate {
     c.mail.accept(m);
     if (c.mailDataShare > 0 && c.rng.mailData.bernoulli(c.mailDataShare)) u.mailDataUnsynced++;
     c.setWhere(m, c.whereOf(m) | BIT[u.index]);
-    u.spool.push(m, t, EntryTag.Original);
-    u.recent.push(m, t);
+    u.spool.push(m, t, EntryTag.Original, t);
+    u.recent.push(m, t, t);
     c.depthTotal++;
     c.obs.depthChanged(t, c.depthTotal, u.depth);
     if (u.busy < u.workerMail.length) this.start(t);
@@ -224,7 +224,7 @@ export class QuietMail implements Gate {
     const acc = u.workerAcceptUs[w]!;
     u.workerMail[w] = -1;
     u.busy--;
-    c.mail.deliver(m, u.workerTag[w]!, acc, t);
+    c.mail.deliver(m, u.workerTag[w]!, acc, t, u.workerFirstTryUs[w]!);
     if (this.skipper !== null && acc >= this.skipper.sampleFromUs) c.mail.calmSample(t - acc);
     c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
     c.depthTotal--;

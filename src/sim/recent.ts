@@ -11,6 +11,7 @@ import { ringMin } from "../ha/spool.js";
 export class RecentAccepts {
   private ids = new Int32Array(256);
   private times = new Float64Array(256);
+  private firsts = new Float64Array(256);
   private mask = 255;
   private head = 0;
   private count = 0;
@@ -22,7 +23,7 @@ export class RecentAccepts {
    * is full (and by {@link drain}), not on every push: times only grow, so what drain() keeps is
    * the same, and the hot path (one push per accepted mail) skips the trim loop.
    */
-  push(id: number, nowUs: number): void {
+  push(id: number, nowUs: number, firstTryUs: number): void {
     if (this.count === this.ids.length) {
       this.trim(nowUs);
       if (this.count === this.ids.length) this.grow();
@@ -30,13 +31,20 @@ export class RecentAccepts {
     const i = (this.head + this.count) & this.mask;
     this.ids[i] = id;
     this.times[i] = nowUs;
+    this.firsts[i] = firstTryUs;
     this.count++;
   }
 
-  /** Calls `fn` for each acceptance within the window before `nowUs`, then forgets them all. */
-  drain(nowUs: number, fn: (id: number) => void): void {
+  /**
+   * Calls `fn` for each acceptance within the window before `nowUs` (with its sender's first
+   * attempt, µs), then forgets them all.
+   */
+  drain(nowUs: number, fn: (id: number, firstTryUs: number) => void): void {
     this.trim(nowUs);
-    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) & this.mask;
+      fn(this.ids[i]!, this.firsts[i]!);
+    }
     this.head = 0;
     this.count = 0;
   }
@@ -64,13 +72,16 @@ export class RecentAccepts {
     const cap = this.ids.length * 2;
     const ids = new Int32Array(cap);
     const times = new Float64Array(cap);
+    const firsts = new Float64Array(cap);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & this.mask;
       ids[k] = this.ids[i]!;
       times[k] = this.times[i]!;
+      firsts[k] = this.firsts[i]!;
     }
     this.ids = ids;
     this.times = times;
+    this.firsts = firsts;
     this.mask = cap - 1;
     this.head = 0;
   }

@@ -12,7 +12,7 @@ import { checkDrain } from "./drain.js";
 import { nextGridUs } from "../ha/grid.js";
 import { downstreamReachable, hbPath, hearsMaster, localOk, probeOk, reachable } from "./health.js";
 import { P_HEARTBEAT } from "./priorities.js";
-import { tryPush } from "./replication.js";
+import { tryPush } from "./push.js";
 import { cutSessions } from "./smtp.js";
 import { checkConflict } from "./split-brain.js";
 import type { ClusterState } from "./state.js";

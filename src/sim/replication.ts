@@ -1,49 +1,15 @@
 /**
- * Mail moving between the units: the spool push of a recovered unit to the MASTER [D: S10], the
+ * Mail moving between the units (the spool push of a recovered unit is in `push.ts`): the
  * periodic MTA queue sync to the SLAVE [D: S11] and a new MASTER delivering the copies it holds,
  * and the loss of a spool with its disk.
  *
  * @module
  */
 import { EntryTag } from "../ha/spool.js";
-import { startDeliveries } from "./delivery.js";
 import { linkPass } from "./health.js";
+import { advancePush } from "./push.js";
 import { BIT, type ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
-
-/** The recovered unit pushes its spool to the MASTER over the heartbeat link [D: S10]. */
-export function tryPush(c: ClusterState, u: UnitRuntime): void {
-  const p = c.peer(u);
-  if (!(u.up && p.up && p.role.mode === "MASTER" && linkPass(c, u, p))) return;
-  u.pushPending = false;
-  let moved = 0;
-  let dropped = 0;
-  const now = c.sched.nowUs;
-  while (u.spool.size > 0) {
-    const m = u.spool.shift();
-    const w = c.whereOf(m);
-    if ((w & BIT[p.index]) !== 0) {
-      // Already in the MASTER's queue: the push does not duplicate it [D: S10].
-      c.setWhere(m, w & ~BIT[u.index]);
-      c.depthTotal--;
-      dropped++;
-    } else {
-      p.spool.push(m, u.spool.lastAcceptUs, u.spool.lastTag);
-      c.setWhere(m, (w & ~BIT[u.index]) | BIT[p.index]);
-      moved++;
-    }
-  }
-  c.obs.depthChanged(now, c.depthTotal, p.depth);
-  c.obs.event({
-    timeUs: now,
-    kind: "push",
-    unit: u.name,
-    peer: p.name,
-    moved,
-    alreadyQueued: dropped,
-  });
-  startDeliveries(c, p);
-}
 
 /** Periodic MTA queue sync: the MASTER's queue is copied to its peer [D: S11]. */
 export function queueSync(c: ClusterState): void {
@@ -54,13 +20,13 @@ export function queueSync(c: ClusterState): void {
     const linked = u.up && u.role.mode === "MASTER" && inGroup;
     if (!(linked && linkPass(c, u, p))) continue;
     p.copies.clear();
-    u.spool.forEach((m, acc, tag) => {
-      p.copies.push(m, acc, tag);
+    u.spool.forEach((m, acc, tag, first) => {
+      p.copies.push(m, acc, tag, first);
     });
     for (let w = 0; w < u.workerMail.length; w++) {
       const m = u.workerMail[w]!;
       if (m < 0) continue;
-      p.copies.push(m, u.workerAcceptUs[w]!, u.workerTag[w]! as EntryTag);
+      p.copies.push(m, u.workerAcceptUs[w]!, u.workerTag[w]! as EntryTag, u.workerFirstTryUs[w]!);
     }
   }
 }
@@ -99,7 +65,7 @@ export function adoptCopies(c: ClusterState, u: UnitRuntime): void {
   while (q.size > 0) {
     const m = q.shift();
     if ((c.whereOf(m) & BIT[u.index]) !== 0) continue;
-    u.spool.push(m, q.lastAcceptUs, EntryTag.SyncCopy);
+    u.spool.push(m, q.lastAcceptUs, EntryTag.SyncCopy, q.lastFirstTryUs);
     c.setWhere(m, c.whereOf(m) | BIT[u.index]);
     c.depthTotal++;
     n++;
@@ -110,6 +76,8 @@ export function adoptCopies(c: ClusterState, u: UnitRuntime): void {
 
 /** A crash destroyed the disk: the spool and the queue-sync copies on it are gone. */
 export function destroyDisk(c: ClusterState, u: UnitRuntime): void {
+  // What a running push moved before this instant left (or reached) this disk first.
+  for (const x of c.units) advancePush(c, x);
   let n = 0;
   while (u.spool.size > 0) {
     const m = u.spool.shift();

@@ -55,6 +55,14 @@ export interface RunMetrics {
   readonly latency_mean_s: number | null;
   readonly latency_p50_s: number | null;
   readonly latency_p99_s: number | null;
+  /**
+   * The sender's first attempt of the mail → its first delivery (what senders see, including
+   * their refused attempts and retry waits); null when nothing was delivered. Every copy of a
+   * mail (retried session, queue-sync copy, pushed or redelivered) carries the original first attempt.
+   */
+  readonly sender_latency_mean_s: number | null;
+  readonly sender_latency_p50_s: number | null;
+  readonly sender_latency_p99_s: number | null;
   /** Time-averaged total spool depth (both units) over the run; `spool_max`: the largest spool of a single unit (≤ mta.spoolCapacity). */
   readonly spool_mean: number;
   readonly spool_max: number;

@@ -11,6 +11,7 @@ import { displayMode } from "../ha/modes.js";
 import { transition, type RoleEffect, type RoleEvent } from "../ha/role.js";
 import { abortInflight } from "./delivery.js";
 import { hbPath, holdsVip, linkPass, localOk, peerIsMaster } from "./health.js";
+import { stopPush } from "./push.js";
 import { adoptCopies, overwriteMailData } from "./replication.js";
 import { dualMaster } from "./split-brain.js";
 import type { ClusterState } from "./state.js";
@@ -53,6 +54,7 @@ function effect(c: ClusterState, u: UnitRuntime, e: RoleEffect): void {
   switch (e) {
     case "take-over":
       u.masterSinceUs = s.nowUs;
+      stopPush(c, u, "taken-over");
       u.pushPending = false;
       // A failover is the MASTER role moving to the other unit (not a MASTER resuming after a reboot).
       if (c.lastMaster !== u.index)

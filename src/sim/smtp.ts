@@ -14,8 +14,17 @@ import { holdsVip } from "./health.js";
 import { BIT, type ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
 
-/** The sending MTA offers mail `m` (first tried at `firstTryUs`) to whoever holds the virtual IP. */
-export function offer(c: ClusterState, m: number, firstTryUs: number, tag: EntryTag): void {
+/**
+ * The sending MTA offers mail `m` (this session series first tried at `firstTryUs`, the mail
+ * itself first tried at `originUs`, µs) to whoever holds the virtual IP.
+ */
+export function offer(
+  c: ClusterState,
+  m: number,
+  firstTryUs: number,
+  tag: EntryTag,
+  originUs = firstTryUs,
+): void {
   const [a, b] = c.units;
   const va = holdsVip(c, a);
   const vb = holdsVip(c, b);
@@ -25,10 +34,11 @@ export function offer(c: ClusterState, m: number, firstTryUs: number, tag: Entry
     target = toMaster ? c.units[c.masterIndex] : c.units[1 - c.masterIndex]!;
   } else if (va) target = a;
   else if (vb) target = b;
-  if (target === null) refuse(c, m, firstTryUs, tag, GiveUpCode.NoMaster);
-  else if (!target.reachable) refuse(c, m, firstTryUs, tag, GiveUpCode.Unreachable);
-  else if (target.depth >= c.spoolCapacity) refuse(c, m, firstTryUs, tag, GiveUpCode.SpoolFull);
-  else accept(c, target, m, tag);
+  if (target === null) refuse(c, m, firstTryUs, tag, GiveUpCode.NoMaster, originUs);
+  else if (!target.reachable) refuse(c, m, firstTryUs, tag, GiveUpCode.Unreachable, originUs);
+  else if (target.depth >= c.spoolCapacity)
+    refuse(c, m, firstTryUs, tag, GiveUpCode.SpoolFull, originUs);
+  else accept(c, target, m, tag, originUs);
 }
 
 function refuse(
@@ -37,6 +47,7 @@ function refuse(
   firstTryUs: number,
   tag: number,
   why: GiveUpCode,
+  originUs: number,
 ): void {
   const now = c.sched.nowUs;
   const retry = c.sc.workload.senderRetry;
@@ -45,13 +56,19 @@ function refuse(
     c.mail.giveUp(m, why);
     return;
   }
-  senderPush(c, m, firstTryUs, tag);
+  senderPush(c, m, firstTryUs, tag, originUs);
 }
 
 /** The sender will try mail `m` again after the retry interval. */
-export function senderPush(c: ClusterState, m: number, firstTryUs: number, tag: number): void {
+export function senderPush(
+  c: ClusterState,
+  m: number,
+  firstTryUs: number,
+  tag: number,
+  originUs = firstTryUs,
+): void {
   const next = c.sched.nowUs + c.sc.workload.senderRetry.intervalUs;
-  c.senders.push(m, firstTryUs, next, tag);
+  c.senders.push(m, firstTryUs, next, tag, originUs);
   if (!c.sched.isArmed(c.senderTimer)) c.sched.arm(c.senderTimer, c.senders.headNextUs);
 }
 
@@ -61,20 +78,20 @@ export function onSenderRetry(c: ClusterState): void {
   const q = c.senders;
   while (q.size > 0 && q.headNextUs <= now) {
     const m = q.shift();
-    offer(c, m, q.firstTryUs, q.tag as EntryTag);
+    offer(c, m, q.firstTryUs, q.tag as EntryTag, q.originUs);
   }
   if (q.size > 0) c.sched.arm(c.senderTimer, q.headNextUs);
   checkDrain(c);
 }
 
-function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag): void {
+function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag, originUs: number): void {
   const now = c.sched.nowUs;
   if (c.invariants !== null) c.invariants.accepted(u.name, u.role.mode, u.role.physical, m, now);
   c.mail.accept(m);
   if (c.mailDataShare > 0 && c.rng.mailData.bernoulli(c.mailDataShare)) u.mailDataUnsynced++;
   c.setWhere(m, c.whereOf(m) | BIT[u.index]);
-  u.spool.push(m, now, tag);
-  u.recent.push(m, now);
+  u.spool.push(m, now, tag, originUs);
+  u.recent.push(m, now, originUs);
   c.depthTotal++;
   c.obs.depthChanged(now, c.depthTotal, u.depth);
   const p = c.peer(u);
@@ -84,7 +101,7 @@ function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag): void
     c.rng.sessions.bernoulli(c.sc.assumptions.splitBrainSessionCutProbability)
   ) {
     // An ARP flap cut the session after commit: the sender never saw 250 and will retry.
-    senderPush(c, m, now, EntryTag.SplitRetry);
+    senderPush(c, m, now, EntryTag.SplitRetry, originUs);
   }
   if (u.busy < u.workerMail.length) startDeliveries(c, u);
 }
@@ -94,9 +111,9 @@ export function cutSessions(c: ClusterState, u: UnitRuntime): void {
   const now = c.sched.nowUs;
   const p = c.sc.assumptions.cutSessionDuplicateProbability;
   let n = 0;
-  u.recent.drain(now, (m) => {
+  u.recent.drain(now, (m, originUs) => {
     if (c.rng.sessions.bernoulli(p)) {
-      senderPush(c, m, now, EntryTag.CutRetry);
+      senderPush(c, m, now, EntryTag.CutRetry, originUs);
       n++;
     }
   });

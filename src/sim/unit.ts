@@ -43,9 +43,10 @@ export class UnitRuntime {
   readonly copies = new Spool(64);
   readonly recent: RecentAccepts;
   readonly faults = new UnitFaults();
-  /** Delivery workers: the mail each holds (-1 when idle), its accept time and tag, and its timer. */
+  /** Delivery workers: the mail each holds (-1 when idle), its accept and sender-first-try times and tag, and its timer. */
   readonly workerMail: Int32Array;
   readonly workerAcceptUs: Float64Array;
+  readonly workerFirstTryUs: Float64Array;
   readonly workerTag: Uint8Array;
   /** Completion time (µs) of each worker's delivery in flight. */
   readonly workerDoneUs: Float64Array;
@@ -57,8 +58,10 @@ export class UnitRuntime {
   masterSinceUs = 0;
   /** The unit could take SMTP sessions at the last refresh (ignoring a full spool). */
   reachable = false;
-  /** A spool push to the peer waits for a heartbeat path. */
+  /** A spool push to the peer waits for a heartbeat path (and stays pending while it runs). */
   pushPending = false;
+  /** The running spool push (see `push.ts`): since when (µs), mails that left, moved, already queued. */
+  readonly push = { running: false, startUs: 0, done: 0, moved: 0, alreadyQueued: 0 };
   /** Mail-data items this unit created as MASTER since its last mail-data sync to its peer. */
   mailDataUnsynced = 0;
   /** The admin has responded but waits for the unit's own cause to be repaired. */
@@ -72,6 +75,8 @@ export class UnitRuntime {
   holdOffTimer: TimerId = -1;
   adminTimer: TimerId = -1;
   queueRetryTimer: TimerId = -1;
+  /** Ticks of a timed spool push (only created when `assumptions.pushRatePerS` > 0). */
+  pushTimer: TimerId = -1;
   /** Fires at the first MASTER heartbeat a SLAVE back from a failure hears (rows 2–4). */
   rejoinTimer: TimerId = -1;
 
@@ -86,6 +91,7 @@ export class UnitRuntime {
     this.recent = new RecentAccepts(cutWindowUs);
     this.workerMail = new Int32Array(workers).fill(-1);
     this.workerAcceptUs = new Float64Array(workers);
+    this.workerFirstTryUs = new Float64Array(workers);
     this.workerTag = new Uint8Array(workers);
     this.workerDoneUs = new Float64Array(workers);
   }

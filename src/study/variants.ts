@@ -55,6 +55,7 @@ export const ASSUMPTION_ALTERNATIVES: Readonly<Record<string, Alternatives>> = {
   "assumptions.adminActs": { values: ["and-repaired", "blind"], matters: hasPolicy("off") },
   "assumptions.adminRestartTo": { values: ["configured", "slave"], matters: hasPolicy("off") },
   "assumptions.mailDataShare": { values: ["0", "1"] },
+  "assumptions.pushRatePerS": { values: ["0", "10"] },
   // The admin acts only on a unit left OFF, which only on-failure off does.
   "ha.admin.responseTime": {
     values: ["{dist: lognormal, median: 30m, p95: 4h}", "{dist: lognormal, median: 1d, p95: 3d}"],

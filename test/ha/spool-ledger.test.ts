@@ -28,16 +28,19 @@ describe("Spool", () => {
         const ref: [number, number, number][] = [];
         for (const o of seq) {
           if (o.op === "push") {
-            s.push(o.id, o.t, EntryTag.CutRetry);
+            s.push(o.id, o.t, EntryTag.CutRetry, o.t - 1);
             ref.push([o.id, o.t, EntryTag.CutRetry]);
           } else if (o.op === "unshift") {
-            s.unshift(o.id, o.t, EntryTag.SyncCopy);
+            s.unshift(o.id, o.t, EntryTag.SyncCopy, o.t - 1);
             ref.unshift([o.id, o.t, EntryTag.SyncCopy]);
           } else if (o.op === "shift") {
             const want = ref.shift();
             const got = s.shift();
             if (want === undefined) expect(got).toBe(-1);
-            else expect([got, s.lastAcceptUs, s.lastTag]).toEqual(want);
+            else {
+              expect([got, s.lastAcceptUs, s.lastTag]).toEqual(want);
+              expect(s.lastFirstTryUs).toBe(want[1] - 1);
+            }
           } else {
             s.clear();
             ref.length = 0;
@@ -45,7 +48,10 @@ describe("Spool", () => {
           expect(s.size).toBe(ref.length);
         }
         const all: [number, number, number][] = [];
-        s.forEach((id, t, tag) => all.push([id, t, tag]));
+        s.forEach((id, t, tag, first) => {
+          expect(first).toBe(t - 1);
+          all.push([id, t, tag]);
+        });
         expect(all).toEqual(ref);
       }),
     );
@@ -67,7 +73,7 @@ describe("SenderQueue and RecentAccepts", () => {
               expect(q.shift()).toBe(ref.shift()![0]);
             } else {
               t += dt;
-              q.push(id, 0, t, 0);
+              q.push(id, 0, t, 0, 0);
               ref.push([id, t]);
             }
             expect(q.size).toBe(ref.length);
@@ -89,7 +95,7 @@ describe("SenderQueue and RecentAccepts", () => {
           const all: [number, number][] = [];
           gaps.forEach((g, i) => {
             t += g;
-            r.push(i, t);
+            r.push(i, t, t);
             all.push([i, t]);
           });
           const now = t + extra;
@@ -130,7 +136,7 @@ describe("MailLedger", () => {
             l.accept(o.mail);
             r.acc = true;
           } else if (o.op === "deliver" && r.acc) {
-            l.deliver(o.mail, o.tag, 0, 10);
+            l.deliver(o.mail, o.tag, 0, 10, 0);
             r.deliveries++;
           } else if (o.op === "giveUp" && !r.acc && !r.gave) {
             l.giveUp(o.mail, 0);
@@ -156,7 +162,7 @@ describe("MailLedger", () => {
     const l = new MailLedger();
     const m = 0;
     l.arrive(m);
-    l.deliver(m, EntryTag.Original, 0, 5);
+    l.deliver(m, EntryTag.Original, 0, 5, 0);
     expect(l.violations.length).toBe(1);
   });
 });

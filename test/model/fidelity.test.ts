@@ -67,11 +67,13 @@ describe("model fidelity: multi-fault and return paths", () => {
         { kind: "partition", node: "A", from: "peer", at: "2300s", duration: "110s" },
       ],
     };
-    it("slave: pushes its 30 mails at 2410 s; nothing lost", () => {
+    it("slave: pushes its 30 mails from 2410 s (0.3 s at 100/s); nothing lost", () => {
       const r = run(over, "slave");
       expect(modeAt(r, "A", 2405)).toBe("SLAVE");
+      const start = r.events!.find((e) => e.kind === "push-start");
+      expect(start).toMatchObject({ timeUs: 2410e6, unit: "A", queued: 30, ratePerS: 100 });
       const push = r.events!.find((e) => e.kind === "push");
-      expect(push).toMatchObject({ timeUs: 2410e6, unit: "A", moved: 30 });
+      expect(push).toMatchObject({ timeUs: 2410.3e6, unit: "A", moved: 30 });
       expect(r.metrics.lost).toBe(0);
     });
     it("off: goes OFF at 2410 s and its 30 mails are stranded", () => {
@@ -240,19 +242,50 @@ describe("model fidelity: multi-fault and return paths", () => {
   // to B. A crashes at 600 s: B takes over at 610 s and adopts its copies of A's queue (synced at
   // 540 s). A boots at 900 s and, under slave, pushes its spool: the mails B already queues are
   // not pushed again [D: S10]. The downstream returns at 1500 s and every mail is delivered once.
-  it("15. a push after a queue-sync copy adds no duplicate", () => {
-    const r = run(
-      {
-        ha: { mailQueueSync: { enabled: true, interval: "1m" } },
-        faults: [crashA(300), { kind: "downstream-outage", at: "500s", duration: "1000s" }],
-      },
-      "slave",
-    );
-    const push = r.events!.find((e) => e.kind === "push");
-    expect(push).toBeDefined();
-    expect(push!.alreadyQueued).toBeGreaterThan(0);
-    expect(r.metrics.duplicated).toBe(0);
-    expect(r.metrics.lost).toBe(0);
+  // Timed (default 100/s, and 1/s: the push spans several ticks) or instant, the same.
+  it.each([100, 1, 0])(
+    "15. a push after a queue-sync copy adds no duplicate (%s mails/s)",
+    (rate) => {
+      const r = run(
+        {
+          ha: { mailQueueSync: { enabled: true, interval: "1m" } },
+          assumptions: { pushRatePerS: rate },
+          faults: [crashA(300), { kind: "downstream-outage", at: "500s", duration: "1000s" }],
+        },
+        "slave",
+      );
+      const push = r.events!.find((e) => e.kind === "push");
+      expect(push).toBeDefined();
+      expect(push!.alreadyQueued).toBeGreaterThan(0);
+      expect(r.metrics.duplicated).toBe(0);
+      expect(r.metrics.lost).toBe(0);
+      // Item 10 through every copy kind (adopted sync copies, pushed mails): only the 10 mails
+      // refused at 600…609 s waited at their senders, 900 s each (retried at 1500…1509 s, taken by
+      // B), so the senders' mean exceeds the acceptance mean by exactly 10 × 900 s / 3599 mails.
+      const m = r.metrics;
+      expect(m.refused_attempts).toBe(10);
+      expect(m.sender_latency_mean_s! - m.latency_mean_s!).toBeCloseTo(9000 / 3599, 9);
+    },
+  );
+
+  // A crashes at 600 s for 1800 s (slave): the 10 mails of 600…609 s are refused once and
+  // accepted by B at their retry, 900 s later; every other mail is accepted at its first attempt.
+  // Acceptance → delivery is 30 s for those 10 as for the others; the sender saw 930 s.
+  it("10. senders' latency starts at their first attempt; refused attempts count with giveUp > 0", () => {
+    const r = run({ faults: [crashA(1800)] }, "slave");
+    const m = r.metrics;
+    expect(m.delivered).toBe(3599);
+    expect(m.refused_attempts).toBe(10);
+    expect(m.given_up).toBe(0);
+    expect(m.sender_latency_mean_s! - m.latency_mean_s!).toBeCloseTo(9000 / 3599, 9);
+    // 10 + 30 pushed mails (which waited on A's disk) are 1.1% > 1%: the p99 is the 930 s one.
+    expect(m.sender_latency_p99_s).toBeGreaterThan(900);
+    expect(m.sender_latency_p99_s).toBeLessThan(960);
+    expect(m.sender_latency_p50_s).toBe(m.latency_p50_s);
+    // A sender that gives up on its first refusal still counts that refused attempt.
+    const g = run({ workload: { senderRetry: { giveUp: "0s" } }, faults: [crashA(1800)] }, "slave");
+    expect(g.metrics.refused_attempts).toBe(10);
+    expect(g.metrics.given_up).toBe(10);
   });
 
   // All links down 600–1200 s with splitBrainShare 0: every sender reaches B, MASTER from 610 s,

@@ -79,6 +79,7 @@ describe("defaults of a minimal scenario", () => {
       adminActs: "and-repaired",
       adminRestartTo: "configured",
       mailDataShare: 0.05,
+      pushRatePerS: 100,
     });
     expect(q.engine).toEqual({
       heartbeats: "closed-form",
