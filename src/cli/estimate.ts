@@ -28,8 +28,14 @@ export const THREAD_START_S = 1;
 const BASE_BYTES = 80 * 2 ** 20;
 /** Memory of a worker thread before its first run, bytes. */
 const WORKER_BYTES = 40 * 2 ** 20;
-/** Memory per simulated mail of a run in progress, bytes (measured ~4 with the event engine). */
-const BYTES_PER_MAIL = 4;
+/**
+ * Memory per mail held at once, bytes: per-mail records are windows over the mails in the system
+ * (sim/retire.ts), about 3 bytes per id of the window plus the spool entry; the window is sized
+ * by the largest backlog (the arrivals of the longest outage).
+ */
+const BYTES_PER_HELD_MAIL = 40;
+/** Warm-up before each model event of `engine.mail: episodes`, seconds (sim/skip.ts, the floor). */
+const EPISODE_WARMUP_S = 600;
 /** Memory per delivery worker of a unit, bytes. */
 const BYTES_PER_DELIVERY_WORKER = 64;
 /** Memory per finished run kept until the CSVs are written, bytes (a RunResult, its task). */
@@ -49,11 +55,21 @@ export interface WorkEstimate {
   readonly runBytes: number;
 }
 
+/**
+ * Seconds of mail simulated in one run: the horizon, or with `engine.mail: episodes` each fault
+ * with its warm-up and twice its duration (the fault, then the backlog it leaves).
+ */
+function simulatedS(q: QualifiedScenario): number {
+  const horizonS = q.horizonUs / 1e6;
+  if (q.engine.mail !== "episodes") return horizonS;
+  const episodes = outagesS(q).reduce((sum, d) => sum + EPISODE_WARMUP_S + 2 * d, 0);
+  return Math.min(horizonS, episodes + EPISODE_WARMUP_S);
+}
+
 /** Arrivals of one run, and the mail that meets an outage and is retried. */
 function mailEvents(q: QualifiedScenario): { mails: number; events: number } {
-  const horizonS = q.horizonUs / 1e6;
   const rate = q.workload.arrivals.ratePerS;
-  const mails = rate * horizonS;
+  const mails = rate * simulatedS(q);
   // Mail arriving during an outage of d s is refused and retried every retry interval until it
   // is accepted or given up: about rate·d·min(d, give-up)/(2·interval) extra attempts.
   const retryS = Math.max(q.workload.senderRetry.intervalUs, 1) / 1e6;
@@ -117,7 +133,10 @@ export function estimateWork(scenarios: readonly QualifiedScenario[]): WorkEstim
     runs += n;
     mails += n * m.mails;
     events += n * (m.events + controlEvents(q));
-    const bytes = m.mails * BYTES_PER_MAIL + 2 * q.mta.deliveryWorkers * BYTES_PER_DELIVERY_WORKER;
+    const held = q.workload.arrivals.ratePerS * Math.max(60, ...outagesS(q).slice(0, 1000));
+    const bytes =
+      Math.min(m.mails, held) * BYTES_PER_HELD_MAIL +
+      2 * q.mta.deliveryWorkers * BYTES_PER_DELIVERY_WORKER;
     runBytes = Math.max(runBytes, bytes);
   }
   return { runs, mails, events, cpuS: events / EVENTS_PER_S, runBytes };

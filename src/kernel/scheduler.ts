@@ -32,7 +32,10 @@
  * @module
  */
 
+import type { Gate } from "./gate.js";
 import { NO_TIME, SEQ_SPAN, TimerTable } from "./timer-table.js";
+
+export type { Gate } from "./gate.js";
 import { MAX_TIME_US } from "./time.js";
 import {
   PRIORITY_MAX,
@@ -55,21 +58,6 @@ export type TimerId = number;
 export type Handler = (arg: number) => void;
 /** Called before each handler runs with the event's time (µs), handler id and argument. */
 export type Tracer = (timeUs: number, handler: HandlerId, arg: number) => void;
-
-/**
- * A gate runs events of its own outside the heap, in the same total order (see
- * {@link Scheduler.setGate}): a co-process that simulates a fast special case exactly.
- */
-export interface Gate {
-  /**
-   * Called before the next live event `(timeUs, key)` runs: run the gate's own events that come
-   * before it (their time and key are below), then return true if the gate scheduled or
-   * cancelled anything (the scheduler then looks at the queue again), else false.
-   */
-  before(timeUs: number, key: number): boolean;
-  /** The run ends at `untilUs`: run the gate's events up to it and hand the rest to the queue. */
-  flush(untilUs: number): void;
-}
 
 /** Options for {@link Scheduler}. */
 export interface SchedulerOptions {
@@ -357,12 +345,16 @@ export class Scheduler extends TimerTable {
   private runGated(until: number): boolean {
     const gate = this.gate!;
     for (;;) {
-      if (!this.settleTop() || this.hTime[0]! > until) {
-        gate.flush(until);
-        if (!this.settleTop() || this.hTime[0]! > until) return false;
-        continue;
+      if (gate.active) {
+        if (!this.settleTop() || this.hTime[0]! > until) {
+          gate.flush(until);
+          continue;
+        }
+        if (gate.before(this.hTime[0]!, this.slotData[this.hSlot[0]! * 3]!)) continue;
+      } else {
+        if (this.size === 0 || this.hTime[0]! > until) return false;
+        if (gate.poll()) continue;
       }
-      if (gate.before(this.hTime[0]!, this.slotData[this.hSlot[0]! * 3]!)) continue;
       if (this.dispatchTop() && this.stopRequested) return true;
     }
   }

@@ -61,7 +61,7 @@ export function quietUnit(c: ClusterState): UnitRuntime | null {
 
 /** The quiet-mail gate of one cluster; see the module documentation. */
 export class QuietMail implements Gate {
-  private active = false;
+  active = false;
   private u: UnitRuntime;
   /** The next arrival's time (µs, -1 for none) and sequence number. */
   private arrivalUs = -1;
@@ -85,9 +85,13 @@ export class QuietMail implements Gate {
     this.skipper = w > 0 ? new CalmSkipper(c, w) : null;
   }
 
+  poll(): boolean {
+    if (this.skipper !== null && this.c.activeFaults > 0) this.skipper.stopSampling();
+    return this.takeOver();
+  }
+
   before(timeUs: number, key: number): boolean {
     if (this.skipper !== null && this.c.activeFaults > 0) this.skipper.stopSampling();
-    if (!this.active) return this.takeOver();
     // Handed over early: a handed-back event may come first, so the queue must look again.
     if (!this.advance(timeUs, key)) return true;
     this.handOver();
@@ -95,7 +99,7 @@ export class QuietMail implements Gate {
   }
 
   flush(untilUs: number): void {
-    if (this.active && this.advance(untilUs, Infinity)) this.handOver();
+    if (this.advance(untilUs, Infinity)) this.handOver();
   }
 
   /** Takes the quiet MASTER's mail events out of the queue; false when the group is not quiet. */

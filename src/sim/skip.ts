@@ -1,13 +1,15 @@
 /**
  * `engine.mail: episodes` — years at real mail rates.
  *
- * Lost, duplicated and stranded mail, outages and split brain only happen around faults. Between
- * them a quiet MASTER runs a stable FIFO queue whose only outputs are counts and latencies. So
- * the quiet-mail gate, when the group is quiet, no fault is active and the MASTER's spool is
- * empty (a regeneration point of the queue), may skip ahead: the mails that would arrive until
- * `W` before the next model event (a fault start, a role timer, a detector — anything below the
- * sync priority in the event queue) or until the next event of any kind are counted, not
- * simulated, and the simulation resumes from an empty spool. `W` is long enough for the queue to
+ * Lost, duplicated and stranded mail, outages and split brain only happen when something changes:
+ * a fault starts or ends, a detector declares, a role timer fires, the admin acts. In between, a
+ * quiet MASTER (the quiet-mail gate is running: it takes and delivers every mail) runs a stable
+ * FIFO queue whose only outputs are counts and latencies — even while a fault that does not touch
+ * the mail path is active (the SLAVE is down, a monitor is blind). So when the gate runs and the
+ * MASTER's spool is empty (a regeneration point of the queue), it may skip ahead: the mails that
+ * would arrive until `W` before the next model event (anything below the sync priority in the
+ * event queue: fault starts and ends, role timers, detectors) or until the next event of any kind
+ * are counted, not simulated, and the simulation resumes from an empty spool. `W` is long enough for the queue to
  * reach its steady state again before that event:
  *
  *   W = max(10 min, the queue-sync interval when on, 200 × E[S] / (1 − ρ)²),
@@ -21,7 +23,8 @@
  * distribution for Poisson arrivals (a Poisson count over the skipped span, with the memoryless
  * next arrival after it; only the microsecond rounding of gaps is ignored) and exact for periodic
  * ones; skipped mails are accepted and delivered once. What is estimated: their latencies (the
- * distribution of the calm mails simulated at least W/2 into a resumed window), their share of
+ * distribution of the calm mails: accepted at least W/2 into a resumed window and delivered
+ * before any fault became active), their share of
  * the spool mean (by Little's law, count × mean calm latency), and which of them leave mail data
  * (a Poisson count at `mailDataShare` of the rate; for periodic arrivals a Poisson approximation
  * of the binomial). `spool_max` and `events` cover the simulated windows only. Skipped counts are
@@ -74,7 +77,6 @@ export class CalmSkipper {
    */
   trySkip(u: UnitRuntime, a: number, limitUs: number): number {
     const c = this.c;
-    if (c.activeFaults > 0) return a;
     const end = Math.min(limitUs, c.sched.nextTimeBelow(P_SYNC) - this.warmupUs, c.horizonUs);
     if (!(a < end)) return a;
     const w = c.sc.workload.arrivals;
