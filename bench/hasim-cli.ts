@@ -1,8 +1,9 @@
 /**
  * The real `hasim` command line as the benchmarks run it: `node <cli> run <scenario> --out <tmp>`,
  * a whole process timed from outside (bench/process-time.ts), never a child that imports only the
- * simulation. `--cli PATH` on the bench's command line times another build (e.g. the main
- * branch's `dist/src/cli/main.js`, for a before/after column); the default is this build's.
+ * simulation. The default is what `npx hasim` runs: the `bin` of package.json (the bundled
+ * CLI, dist/bin/main.js). `--cli PATH` on the bench's command line times another build (e.g. the
+ * main branch's `dist/src/cli/main.js`, for a before/after column).
  *
  * @module
  */
@@ -15,7 +16,11 @@ import { timeProcess, type ProcessRun } from "./process-time.js";
 function cliFromArgv(): string {
   const i = process.argv.indexOf("--cli");
   const given = i >= 0 ? process.argv[i + 1] : undefined;
-  return given !== undefined ? resolve(given) : join(REPO, "dist/src/cli/main.js");
+  if (given !== undefined) return resolve(given);
+  const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as {
+    bin: { hasim: string };
+  };
+  return join(REPO, pkg.bin.hasim);
 }
 
 /** The CLI entry the benchmarks time. */
