@@ -15,6 +15,7 @@
  * `--quick` (about 5 minutes): one run per program instead of 3, 10 replications of the year
  * study instead of 200 (projected), the exact replication over 3 days instead of 30 (both
  * projected to a year), 5 start-up pairs instead of 15, SimPy over 600 s.
+ * `--no-kernel` skips item 1 (`npm run bench:kernel` runs it alone).
  * `--cli PATH` times another build's `dist/src/cli/main.js` (a before/after comparison).
  *
  * Run: `npm run build && npm run bench` (or `node dist/bench/run-all.js --quick`).
@@ -31,6 +32,8 @@ import { measureThroughput, type ThroughputRow } from "./throughput.js";
 import { measureEpisodesStudy, measureExactReplication, STUDY_JOBS } from "./year-study.js";
 
 const quick = process.argv.includes("--quick");
+/** `--no-kernel`: the issue-14 targets only (the kernel has `npm run bench:kernel`). */
+const noKernel = process.argv.includes("--no-kernel");
 const REPEATS = quick ? 1 : 3;
 const SIMPY_S = quick ? 600 : 7200;
 const STUDY_REPLICATIONS = 200;
@@ -193,13 +196,15 @@ function main(): void {
     console.log(
       "/usr/bin/time not found (Debian: apt-get install time): CPU and RSS figures are n/a",
     );
-  heading("Kernel hold benchmark (bench/kernel-hold.ts; events/s, higher is better)");
-  runKernelBench({
-    quick,
-    log: (line) => {
-      console.log(line);
-    },
-  });
+  if (!noKernel) {
+    heading("Kernel hold benchmark (bench/kernel-hold.ts; events/s, higher is better)");
+    runKernelBench({
+      quick,
+      log: (line) => {
+        console.log(line);
+      },
+    });
+  }
   sectionThroughput();
   sectionYear();
   sectionMemory();
