@@ -17,10 +17,6 @@ import { fileURLToPath } from "node:url";
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 /** A path inside the repository. */
 export const repoPath = (rel: string): string => `${REPO}${rel}`;
-/** A built bench script next to this one. */
-export const benchScript = (name: string): string =>
-  fileURLToPath(new URL(`./${name}`, import.meta.url));
-
 export const CORES = availableParallelism();
 
 /** The 1-minute load average, and a warning when other work competes for the cores. */
@@ -131,10 +127,4 @@ export function printTable(header: Row, rows: readonly Row[]): void {
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));
-}
-
-/** Whether the module at `url` is the script node was started with. */
-export function isMain(url: string): boolean {
-  const arg = process.argv[1];
-  return arg !== undefined && fileURLToPath(url) === arg;
 }

@@ -1,55 +1,48 @@
 /**
- * `npm run bench`: every end-to-end benchmark in one run, each figure printed beside the
- * reference it is judged against, measured in the same run, then the targets of issue 7 with
- * PASS/FAIL. Benchmarks are not tests: nothing here fails a build, and no test asserts on time.
+ * `npm run bench`: the kernel hold benchmark, then the targets of issue 14, each figure printed
+ * beside the reference it is judged against, measured in the same run, and a PASS/FAIL table.
+ * Benchmarks are not tests: nothing here fails a build, and no test asserts on time.
  *
  * 1. The kernel hold benchmark with its references (`runKernelBench` of bench/kernel-hold.ts).
- * 2. Mail throughput: `baseline` at 50 mails/s for 7 simulated days (about 30 M mails), one
- *    replication, one thread, in a child process per variant (closed-form heartbeats, simulated
- *    heartbeats, every monitor on); whole-process mails/s, kernel events/s, peak RSS; the kernel
- *    hold at the model's pending-set size; 100 M mails for the memory target.
- * 3. Fault study: `year-of-faults`, replications × 3 policies through the built CLI with
- *    `--jobs 1` and `--jobs` = cores, and the speed-up.
- * 4. The same no-fault mail model in SimPy 2 (bench/simpy_mail.py), and the ratio.
+ * 2. (a) Throughput: one simulated day at 50 mails/s, no faults, the whole `hasim run` process,
+ *    against SimPy (≥ 30×) and the `ev2` floor (≥ 1.5×), with kw / kwfull / ev / C for context.
+ * 3. (b) A year of faults at 50 mails/s, 200 replications × 3 policies, `engine.mail: episodes`,
+ *    `--jobs 2` (< 10 minutes), and one replication on the default exact engine, projected.
+ * 4. (c) Peak RSS of 30 days at 50/s on the default engine (< 100 MiB).
+ * 5. (d) Start-up: `hasim --version` ≤ 2.5× and a one-second scenario ≤ 4× the CPU time of
+ *    `node -e 0`.
  *
- * `--quick`: 1 simulated day instead of 7, 20 replications instead of 200, shorter references,
- * and the 100 M-mail memory figure projected instead of measured.
+ * `--quick` (about 5 minutes): one run per program instead of 3, 10 replications of the year
+ * study instead of 200 (projected), the exact replication over 3 days instead of 30 (both
+ * projected to a year), 5 start-up pairs instead of 15, SimPy over 600 s.
+ * `--no-kernel` skips item 1 (`npm run bench:kernel` runs it alone).
+ * `--cli PATH` times another build's `dist/src/cli/main.js` (a before/after comparison).
  *
  * Run: `npm run build && npm run bench` (or `node dist/bench/run-all.js --quick`).
  *
  * @module
  */
-import {
-  CORES,
-  findSimPy2,
-  loadNote,
-  mib,
-  printTable,
-  rate,
-  ratio,
-  repoPath,
-  runJsonChild,
-  verdict,
-  type Row,
-} from "./common.js";
-import { availableCores, measureEngineCost, measureStudy, type StudyRun } from "./fault-study.js";
+import { CORES, loadNote, mib, printTable, rate, ratio, verdict } from "./common.js";
+import { CLI } from "./hasim-cli.js";
 import { runKernelBench } from "./kernel-hold.js";
-import {
-  measureBaseline,
-  measureEmptyProcess,
-  measureMailThroughput,
-  type MailRun,
-} from "./mail-throughput.js";
-import { holdAt, mailFloor } from "./pending-hold.js";
+import { measureMemory, MEMORY_DAYS } from "./memory.js";
+import { HAVE_GNU_TIME } from "./process-time.js";
+import { measureStartup } from "./startup.js";
+import { measureThroughput, type ThroughputRow } from "./throughput.js";
+import { measureEpisodesStudy, measureExactReplication, STUDY_JOBS } from "./year-study.js";
 
 const quick = process.argv.includes("--quick");
-const DAYS = quick ? 1 : 7;
-const REPLICATIONS = quick ? 20 : 200;
-const SIMPY_HORIZON_S = quick ? 600 : 7200;
-/** 100 M mails at 50 mails/s. */
-const HUNDRED_M_HORIZON = "2000000s";
-const GIB = 2 ** 30;
+/** `--no-kernel`: the issue-14 targets only (the kernel has `npm run bench:kernel`). */
+const noKernel = process.argv.includes("--no-kernel");
+const REPEATS = quick ? 1 : 3;
+const SIMPY_S = quick ? 600 : 7200;
+const STUDY_REPLICATIONS = 200;
+const STUDY_MEASURED = quick ? 10 : STUDY_REPLICATIONS;
+const EXACT_DAYS = quick ? 3 : 30;
+const STARTUP_PAIRS = quick ? 5 : 15;
+const MIB = 2 ** 20;
 
+/** A target line of the closing table; `ok` null when it could not be judged. */
 interface Target {
   readonly what: string;
   readonly measured: string;
@@ -63,252 +56,160 @@ function heading(title: string): void {
   console.log(`\n## ${title}\n${loadNote()}\n`);
 }
 
-function mailRow(r: MailRun): Row {
-  const f = r.figures;
+const seconds = (s: number): string =>
+  s >= 90 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(2)} s`;
+
+function throughputRow(r: ThroughputRow, hasim: ThroughputRow): string[] {
   return [
-    r.variant,
-    `${(f.mails / 1e6).toFixed(2)} M`,
-    `${r.processSec.toFixed(2)} s`,
-    rate(r.mailsPerSec),
-    `[${rate(f.mails / f.runCpuSec)}]`,
-    `${(f.events / 1e6).toFixed(1)} M`,
-    rate(r.eventsPerSec),
-    `[${rate(f.events / f.runCpuSec)}]`,
-    mib(f.maxRssBytes),
+    r.name,
+    `${(r.mails / 1e6).toFixed(2)} M`,
+    Number.isNaN(r.cpuSec) ? "-" : `${r.cpuSec.toFixed(2)} s`,
+    `${r.wallSec.toFixed(2)} s`,
+    rate(r.mailsPerCpuSec),
+    r.latencyMeanS === null ? "-" : `${r.latencyMeanS.toFixed(4)} s`,
+    ratio(hasim.mailsPerCpuSec, r.mailsPerCpuSec),
   ];
 }
 
-async function main(): Promise<void> {
-  const simpy = findSimPy2();
-  console.log(`# hasim benchmarks${quick ? " (--quick)" : ""}`);
-  console.log(`node ${process.version}, ${CORES} cores, ${new Date().toISOString()}`);
-
-  // ---------------------------------------------------------------- 1
-  heading("1. Kernel hold benchmark (bench/kernel-hold.ts; events/s, higher is better)");
-  runKernelBench({
-    quick,
-    log: (line) => {
-      console.log(line);
-    },
-  });
-
-  // ---------------------------------------------------------------- 2
-  heading(
-    `2. Mail throughput: baseline, 50 mails/s, ${DAYS} simulated day${DAYS > 1 ? "s" : ""}, 1 replication, 1 thread`,
-  );
-  const repeats = quick ? 2 : 3;
-  const runs = measureMailThroughput(DAYS, repeats);
-  const empty = measureEmptyProcess(3);
+function sectionThroughput(): void {
+  heading(`(a) Throughput: baseline, 50 mails/s, 1 simulated day, 1 replication, policy off`);
+  const t = measureThroughput(REPEATS, SIMPY_S);
+  const rows = [t.hasim, ...t.floors, ...(t.simpy === null ? [] : [t.simpy])];
   printTable(
     [
-      "variant",
+      "program (whole process)",
       "mails",
-      "process",
-      "mails/s (whole process)",
-      "[per CPU s of the run]",
-      "events",
-      "events/s (run)",
-      "[per CPU s]",
-      "peak RSS",
+      "CPU",
+      "wall",
+      "mails/CPU s",
+      "mean latency",
+      "hasim ÷ this",
     ],
-    [...runs.map(mailRow), mailRow(empty)],
+    rows.map((r) => throughputRow(r, t.hasim)),
   );
   console.log(
-    `(the first row is the fastest of ${repeats} runs, the last the smallest RSS of 3; [bracketed] figures count CPU time, which other work on the machine does not inflate)`,
+    `(median of ${REPEATS}; the floors use their 'fast' generator; SimPy: the CPU time of its simulation alone)`,
   );
-  const base = runs[0]!;
-  const bf = base.figures;
-  console.log(
-    `\nstart-up (node, imports, scenario) ${(bf.startupSec * 1e3).toFixed(0)} ms; run ${bf.runSec.toFixed(2)} s; ` +
-      `${(bf.events / bf.mails).toFixed(3)} events per mail; mean latency ${bf.latencyMeanS?.toFixed(4)} s; mean mails held ${bf.spoolMean.toFixed(2)}`,
-  );
-
-  // The kernel at the model's pending-set size: the next arrival, the deliveries in progress,
-  // the horizon marker.
-  const pending = Math.max(2, Math.round(2 + bf.spoolMean));
-  const holdEvents = quick ? 2_000_000 : 10_000_000;
-  const hold = holdAt(pending, holdEvents);
-  const floor = mailFloor(quick ? 6 * 3600 : 86_400);
-  // Compared per CPU second: both sides then pay for their own work only, whatever else runs.
-  const modelCpuRate = bf.events / bf.runCpuSec;
-  console.log("");
-  printTable(
-    [
-      "kernel at the model's pending-set size",
-      "events/s",
-      "[per CPU s]",
-      "model ÷ this [per CPU s]",
-    ],
-    [
-      [`model: ${base.variant}`, rate(base.eventsPerSec), `[${rate(modelCpuRate)}]`, "1.00×"],
-      [
-        `${hold.label} (the model has about ${pending} pending)`,
-        rate(hold.eventsPerSec),
-        `[${rate(hold.eventsPerCpuSec)}]`,
-        ratio(modelCpuRate, hold.eventsPerCpuSec),
-      ],
-      [
-        `${floor.label}, no model logic`,
-        rate(floor.eventsPerSec),
-        `[${rate(floor.eventsPerCpuSec)}]`,
-        ratio(modelCpuRate, floor.eventsPerCpuSec),
-      ],
-    ],
-  );
-  targets.push({
-    what: "model events/s ≥ 50% of kernel hold at a similar pending-set size (per CPU s)",
-    measured: rate(modelCpuRate),
-    reference: `${rate(hold.eventsPerCpuSec)} (hold N=${pending})`,
-    ratio: ratio(modelCpuRate, hold.eventsPerCpuSec),
-    ok: modelCpuRate >= 0.5 * hold.eventsPerCpuSec,
-  });
-  targets.push({
-    what: "≥ 1 M mails/s on one core, whole process",
-    measured: rate(base.mailsPerSec),
-    reference: "1.00 M/s",
-    ratio: ratio(base.mailsPerSec, 1e6),
-    ok: base.mailsPerSec >= 1e6,
-  });
-
-  // Memory: what the mails add to an (almost) empty run's peak RSS.
-  const perMail = (bf.maxRssBytes - empty.figures.maxRssBytes) / bf.mails;
-  console.log(
-    `\nmemory: ${perMail.toFixed(2)} bytes/mail of peak RSS above the one-minute run (ledger: 2 bytes/mail, fate and copy cause; model: 1 byte/mail, which unit holds it; arrays grow by doubling)`,
-  );
-  if (quick) {
-    const projected = empty.figures.maxRssBytes + perMail * 1e8;
-    console.log(`100 M mails, projected from this run: ${mib(projected)}`);
+  for (const n of t.notes) console.log(n);
+  const h = t.hasim.mailsPerCpuSec;
+  for (const [ref, bar, label] of [
+    [t.simpy, 30, "SimPy"],
+    [t.ev2, 1.5, "the ev2 floor"],
+  ] as const) {
     targets.push({
-      what: "memory: 100 M mails in 1 GiB (projected)",
-      measured: mib(projected),
-      reference: "1024 MiB",
-      ratio: ratio(projected, GIB),
-      ok: projected <= GIB,
-    });
-  } else {
-    const big = measureBaseline(HUNDRED_M_HORIZON, [], "100 M mails");
-    const bigPerMail = (big.figures.maxRssBytes - empty.figures.maxRssBytes) / big.figures.mails;
-    console.log(
-      `100 M mails (${HUNDRED_M_HORIZON} at 50/s): ${(big.figures.mails / 1e6).toFixed(1)} M mails, peak RSS ${mib(big.figures.maxRssBytes)} ` +
-        `(${bigPerMail.toFixed(2)} bytes/mail above the one-minute run), ${rate(big.mailsPerSec)} mails/s whole process`,
-    );
-    targets.push({
-      what: "memory: 100 M mails in 1 GiB",
-      measured: mib(big.figures.maxRssBytes),
-      reference: "1024 MiB",
-      ratio: ratio(big.figures.maxRssBytes, GIB),
-      ok: big.figures.maxRssBytes <= GIB,
+      what: `(a) throughput ≥ ${bar}× ${label}`,
+      measured: rate(h),
+      reference: ref === null ? "not run" : rate(ref.mailsPerCpuSec),
+      ratio: ref === null ? "n/a" : ratio(h, ref.mailsPerCpuSec),
+      ok: ref === null ? null : h >= bar * ref.mailsPerCpuSec,
     });
   }
+}
 
-  // ---------------------------------------------------------------- 3
+function sectionYear(): void {
   heading(
-    `3. Fault study: year-of-faults, ${REPLICATIONS} replications × 3 policies, built CLI (whole process)`,
+    `(b) A year of faults at 50 mails/s, ${STUDY_REPLICATIONS} replications × 3 policies, --jobs ${STUDY_JOBS}`,
   );
-  const studies: StudyRun[] = [measureStudy(1, REPLICATIONS)];
-  const free = CORES > 1 ? await availableCores(CORES) : 1;
-  if (CORES > 1) studies.push(measureStudy(CORES, REPLICATIONS));
-  const one = studies[0]!;
+  const study = measureEpisodesStudy(STUDY_MEASURED, STUDY_REPLICATIONS);
+  const exact = measureExactReplication(EXACT_DAYS, STUDY_REPLICATIONS);
+  if ("unavailable" in study) {
+    console.log(`engine.mail: episodes: engine not available (${study.unavailable})`);
+  } else {
+    const scaled = study.replications === STUDY_REPLICATIONS ? "" : " (projected)";
+    console.log(
+      `episodes engine: ${study.replications} replications × 3 in ${seconds(study.wallSec)} wall, ${seconds(study.cpuSec)} CPU; ` +
+        `${STUDY_REPLICATIONS} replications: ${seconds(study.projectedWallSec)}${scaled}`,
+    );
+  }
+  console.log(
+    `default (exact) engine: one replication (restore) of ${exact.days} days, ${(exact.mails / 1e6).toFixed(1)} M mails: ${seconds(exact.cpuSec)} CPU, peak ${mib(exact.maxRssBytes)}; ` +
+      `a year: ${seconds(exact.yearCpuSec)} CPU per replication (projected); the study on ${STUDY_JOBS} cores: ${seconds(exact.studyWallSec)} (projected)`,
+  );
+  // Judged only when the whole study ran: a projection from 10 replications is a hint.
+  const ok =
+    "unavailable" in study || study.replications < STUDY_REPLICATIONS ? null : study.wallSec < 600;
+  targets.push({
+    what: `(b) year of faults, ${STUDY_REPLICATIONS} × 3, episodes, --jobs ${STUDY_JOBS} < 10 min`,
+    measured: "unavailable" in study ? "engine not available" : seconds(study.projectedWallSec),
+    reference: `exact engine: ${seconds(exact.studyWallSec)} (projected)`,
+    ratio: "unavailable" in study ? "n/a" : ratio(exact.studyWallSec, study.projectedWallSec),
+    ok,
+  });
+}
+
+function sectionMemory(): void {
+  heading(`(c) Peak RSS: baseline, 50 mails/s, ${MEMORY_DAYS} simulated days, default engine`);
+  const runs = measureMemory();
   printTable(
-    ["--jobs", "runs", "wall", "replications/s", "speed-up", "CPU", "cores busy"],
-    studies.map((s) => [
-      String(s.jobs),
-      String(s.runs),
-      `${s.sec.toFixed(2)} s`,
-      rate(s.runsPerSec),
-      ratio(s.runsPerSec, one.runsPerSec),
-      `${s.cpuSec.toFixed(2)} s`,
-      (s.cpuSec / s.sec).toFixed(2),
+    ["hasim run (whole process)", "mails", "CPU", "peak RSS"],
+    runs.map((r) => [
+      `--horizon ${r.horizon}`,
+      `${(r.mails / 1e6).toFixed(2)} M`,
+      `${r.cpuSec.toFixed(2)} s`,
+      mib(r.maxRssBytes),
     ]),
   );
-  const par = studies[1];
-  if (par !== undefined) {
-    console.log(
-      `\ncores free for this benchmark just before --jobs ${par.jobs} (${CORES} spinning processes): ${free.toFixed(2)} of ${CORES}; replications per CPU second: ${(one.runs / one.cpuSec).toFixed(2)} with --jobs 1, ${(par.runs / par.cpuSec).toFixed(2)} with --jobs ${par.jobs}`,
-    );
-    // The target is for this 2-core machine; with more cores, 0.85 per core is the same bar.
-    const bar = 0.85 * par.jobs;
-    targets.push({
-      what: `--jobs ${par.jobs} ≥ ${bar.toFixed(1)}× --jobs 1`,
-      measured: rate(par.runsPerSec),
-      reference: rate(one.runsPerSec),
-      ratio:
-        ratio(par.runsPerSec, one.runsPerSec) +
-        (free < bar ? ` (${free.toFixed(1)} cores free)` : "") +
-        (quick ? " (--quick: too short to judge)" : ""),
-      // With --quick the study lasts a few seconds, and the workers' start-up (each loads the
-      // model and qualifies the scenario) is a sizeable part of it: no verdict.
-      ok: quick ? null : par.runsPerSec >= bar * one.runsPerSec,
-    });
-  } else {
-    console.log("(one core: no parallel figure)");
-  }
-  const closed = measureEngineCost("closed-form", quick ? "90d" : undefined);
-  const simulated = measureEngineCost("simulated", quick ? "90d" : undefined);
-  console.log("");
+  const [small, big] = runs;
+  targets.push({
+    what: `(c) peak RSS, ${MEMORY_DAYS} days at 50/s < 100 MiB`,
+    measured: mib(big.maxRssBytes),
+    reference: `one minute: ${mib(small.maxRssBytes)}`,
+    ratio: ratio(big.maxRssBytes, 100 * MIB),
+    ok: HAVE_GNU_TIME ? big.maxRssBytes < 100 * MIB : null,
+  });
+}
+
+function sectionStartup(): void {
+  heading(
+    `(d) Start-up: CPU time (user + system) against node -e 0, ${STARTUP_PAIRS} pairs in turn`,
+  );
+  const s = measureStartup(STARTUP_PAIRS);
+  const lines = [
+    ["hasim --version", s.version, 2.5],
+    ["hasim run baseline --horizon 1s --replications 1 (3 policies)", s.oneSecond, 4],
+  ] as const;
   printTable(
-    ["one replication (restore), kernel events", "events", "per mail", "beyond 2 per mail", "run"],
-    [closed, simulated].map((e) => [
-      `heartbeats and probes ${e.engine}`,
-      `${(e.events / 1e6).toFixed(2)} M`,
-      (e.events / e.mails).toFixed(3),
-      String(e.events - 2 * e.mails),
-      `${e.runSec.toFixed(2)} s`,
+    ["command", "CPU (median)", "node -e 0", "ratio (median of pairs)", "range"],
+    lines.map(([what, p]) => [
+      what,
+      `${(p.cpuSec * 1e3).toFixed(0)} ms`,
+      `${(p.refCpuSec * 1e3).toFixed(0)} ms`,
+      `${p.cpuRatio.toFixed(2)}×`,
+      `${p.ratioMin.toFixed(2)}–${p.ratioMax.toFixed(2)}×`,
     ]),
   );
-
-  // ---------------------------------------------------------------- 4
-  heading(
-    `4. The same no-fault mail model in SimPy 2 (bench/simpy_mail.py, ${SIMPY_HORIZON_S} simulated s)`,
-  );
-  if (simpy === null) {
-    console.log(
-      "skipped: SimPy 2 not found (Debian: apt-get install -y python3-simpy, for /usr/bin/python3)",
-    );
-  } else {
-    const py = runJsonChild(simpy, [
-      repoPath("bench/simpy_mail.py"),
-      String(SIMPY_HORIZON_S),
-      "50",
-      "8",
-      "0.1",
-    ]).value as {
-      simpy: string;
-      mails: number;
-      sec: number;
-      mails_per_s: number;
-      latency_mean_s: number;
-    };
-    printTable(
-      ["model", "mails", "mails/s", "mean latency", "hasim ÷ this"],
-      [
-        [
-          `hasim (whole process, ${DAYS} d)`,
-          `${(bf.mails / 1e6).toFixed(2)} M`,
-          rate(base.mailsPerSec),
-          `${bf.latencyMeanS?.toFixed(4)} s`,
-          "1.00×",
-        ],
-        [
-          `SimPy ${py.simpy} (simulation only)`,
-          `${(py.mails / 1e6).toFixed(2)} M`,
-          rate(py.mails_per_s),
-          `${py.latency_mean_s.toFixed(4)} s`,
-          ratio(base.mailsPerSec, py.mails_per_s),
-        ],
-      ],
-    );
+  for (const [what, p, bar] of lines) {
     targets.push({
-      what: "≥ 10× the SimPy model",
-      measured: rate(base.mailsPerSec),
-      reference: `${rate(py.mails_per_s)} (SimPy ${py.simpy})`,
-      ratio: ratio(base.mailsPerSec, py.mails_per_s),
-      ok: base.mailsPerSec >= 10 * py.mails_per_s,
+      what: `(d) ${what.split(" (")[0]} ≤ ${bar}× node -e 0`,
+      measured: `${(p.cpuSec * 1e3).toFixed(0)} ms`,
+      reference: `${(p.refCpuSec * 1e3).toFixed(0)} ms`,
+      ratio: `${p.cpuRatio.toFixed(2)}×`,
+      ok: HAVE_GNU_TIME ? p.cpuRatio <= bar : null,
     });
   }
+}
 
-  // ---------------------------------------------------------------- targets
-  heading("Targets (issue 7), measured in this run");
+function main(): void {
+  console.log(`# hasim benchmarks${quick ? " (--quick)" : ""}`);
+  console.log(`node ${process.version}, ${CORES} cores, ${new Date().toISOString()}, CLI ${CLI}`);
+  if (!HAVE_GNU_TIME)
+    console.log(
+      "/usr/bin/time not found (Debian: apt-get install time): CPU and RSS figures are n/a",
+    );
+  if (!noKernel) {
+    heading("Kernel hold benchmark (bench/kernel-hold.ts; events/s, higher is better)");
+    runKernelBench({
+      quick,
+      log: (line) => {
+        console.log(line);
+      },
+    });
+  }
+  sectionThroughput();
+  sectionYear();
+  sectionMemory();
+  sectionStartup();
+  heading("Targets (issue 14), measured in this run");
   printTable(
     ["target", "measured", "reference", "ratio", ""],
     targets.map((t) => [
@@ -319,6 +220,7 @@ async function main(): Promise<void> {
       t.ok === null ? "n/a" : verdict(t.ok),
     ]),
   );
+  if (quick) console.log("(--quick: projected figures are not judged PASS; n/a = not judged)");
 }
 
-await main();
+main();
