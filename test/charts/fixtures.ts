@@ -261,8 +261,8 @@ export function summaryRows(scenario = "primary-crash"): SummaryRow[] {
         policy,
         metric,
         mean,
-        ci95Low: Math.max(0, mean - half),
-        ci95High: mean + half,
+        ciLow: Math.max(0, mean - half),
+        ciHigh: mean + half,
         p50: mean,
         p95: mean * 1.5,
         max: mean * 2,
@@ -274,8 +274,8 @@ export function summaryRows(scenario = "primary-crash"): SummaryRow[] {
       policy,
       metric: "arrived",
       mean: 1000,
-      ci95Low: 990,
-      ci95High: 1010,
+      ciLow: 990,
+      ciHigh: 1010,
       p50: 1000,
       p95: 1015,
       max: 1020,
@@ -305,8 +305,8 @@ export function compareRows(scenario = "primary-crash"): CompareRow[] {
         policyA: a,
         policyB: b,
         meanDiff: d,
-        ci95Low: d - half,
-        ci95High: d + half,
+        ciLow: d - half,
+        ciHigh: d + half,
         n: 30,
       });
     }
@@ -361,10 +361,10 @@ export function sweepTable(twoParams = false): SweepTable {
         };
         const values: Record<
           string,
-          { mean: number; ci95Low: number | null; ci95High: number | null }
+          { mean: number; ciLow: number | null; ciHigh: number | null }
         > = {};
         for (const m of metrics)
-          values[m] = { mean: base[m]!, ci95Low: base[m]! * 0.8, ci95High: base[m]! * 1.2 };
+          values[m] = { mean: base[m]!, ciLow: base[m]! * 0.8, ciHigh: base[m]! * 1.2 };
         const params: Record<string, string> = { "ha.heartbeat.intervalUs": hb };
         if (twoParams) params["ha.heartbeat.lostThreshold"] = threshold;
         rows.push({ params, policy, values });
@@ -455,8 +455,8 @@ export function demoFiles(): Record<string, string> {
         r.policy,
         r.metric,
         r.mean,
-        r.ci95Low,
-        r.ci95High,
+        r.ciLow,
+        r.ciHigh,
         r.p50,
         r.p95,
         r.max,
@@ -471,8 +471,8 @@ export function demoFiles(): Record<string, string> {
         r.policyA,
         r.policyB,
         r.meanDiff,
-        r.ci95Low,
-        r.ci95High,
+        r.ciLow,
+        r.ciHigh,
         r.n,
       ]),
     ),
@@ -495,8 +495,8 @@ export function demoFiles(): Record<string, string> {
           r.policy,
           m,
           r.values[m]!.mean,
-          r.values[m]!.ci95Low,
-          r.values[m]!.ci95High,
+          r.values[m]!.ciLow,
+          r.values[m]!.ciHigh,
           10,
         ]),
       ),
