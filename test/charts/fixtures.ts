@@ -14,6 +14,9 @@ import type {
   SweepTable,
 } from "../../src/charts/index.js";
 import { timelineToJson } from "../../src/charts/index.js";
+import { ciPrefix } from "../../src/report/summary-csv.js";
+import { robustnessCsv } from "../../src/report/robustness-csv.js";
+import { demoConclusion, demoMetaJson, demoRobustness } from "./conclusion-fixtures.js";
 
 type ModeRow = Timeline["modes"][number];
 type SpoolRow = Timeline["spool"][number];
@@ -411,9 +414,13 @@ export function counterexample(): Counterexample {
   };
 }
 
-/** A complete input: comparison, differences, sweep, three timelines and a counterexample. */
+/**
+ * A complete input: the conclusion (with a robustness study), comparison, differences, sweep,
+ * three timelines and a counterexample.
+ */
 export function demoReportInput(): ReportInput {
   return {
+    conclusion: demoConclusion(compareRows()),
     title: "hasim report: primary-crash (fixture)",
     summary: summaryRows(),
     compare: compareRows(),
@@ -441,15 +448,19 @@ const csv = (
   rows: readonly (readonly (number | string | null)[])[],
 ): string => [header.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n") + "\n";
 
-/** The demo input as the files of a results folder (what `hasim report <dir>` reads). */
-export function demoFiles(): Record<string, string> {
+/**
+ * The demo input as the files of a results folder (what `hasim report <dir>` reads), its interval
+ * columns named after `confidence` as the writers name them (`ci90_low` at 0.9).
+ */
+export function demoFiles(confidence = 0.95): Record<string, string> {
   const input = demoReportInput();
+  const ci = ciPrefix(confidence);
   const cx = counterexample();
   const sweep = sweepTable();
   const runMetrics = Object.keys(runRows()[0]!.values);
   return {
     "summary.csv": csv(
-      ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high", "p50", "p95", "max", "n"],
+      ["scenario", "policy", "metric", "mean", `${ci}_low`, `${ci}_high`, "p50", "p95", "max", "n"],
       input.summary.map((r) => [
         r.scenario,
         r.policy,
@@ -464,7 +475,7 @@ export function demoFiles(): Record<string, string> {
       ]),
     ),
     "compare.csv": csv(
-      ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high", "n"],
+      ["scenario", "metric", "policy_a", "policy_b", "mean_diff", `${ci}_low`, `${ci}_high`, "n"],
       input.compare.map((r) => [
         r.scenario,
         r.metric,
@@ -487,7 +498,7 @@ export function demoFiles(): Record<string, string> {
       ]),
     ),
     "sweep.csv": csv(
-      ["point", ...sweep.params, "policy", "metric", "mean", "ci95_low", "ci95_high", "n"],
+      ["point", ...sweep.params, "policy", "metric", "mean", `${ci}_low`, `${ci}_high`, "n"],
       sweep.rows.flatMap((r, i) =>
         sweep.metrics.map((m) => [
           Math.floor(i / 3),
@@ -507,7 +518,8 @@ export function demoFiles(): Record<string, string> {
     [`counterexample-${cx.property}.yaml`]: cx.yaml!,
     [`counterexample-${cx.property}.story.txt`]: cx.story!,
     [`counterexample-${cx.property}.timeline.json`]: timelineToJson(cx.timeline!),
-    "meta.json": JSON.stringify({ scenario: { name: "primary-crash" } }),
+    "meta.json": JSON.stringify(demoMetaJson(confidence)),
+    "robustness.csv": robustnessCsv(demoRobustness(input.compare), confidence),
     "trace.csv": "policy,time_s,unit,event,from_mode,to_mode,detail\n",
   };
 }

@@ -45,6 +45,7 @@ import { writeReport } from "./report.js";
 import { seedsOf } from "./run.js";
 import { STUDY_OPTIONS, studyMeta } from "./study-options.js";
 import { confidenceFlag } from "../study-runs.js";
+import { UserError } from "../errors.js";
 
 /** Runs the tasks on `plan.threads` threads, with a progress line on stderr unless `quiet`. */
 async function runWithProgress(
@@ -126,6 +127,11 @@ export async function sweepCommand(
   ctx: CliContext,
 ): Promise<number> {
   const jobs = jobsFlag(args);
+  if (args.precision !== undefined)
+    throw new UserError(
+      "hasim sweep: --precision: expected no value (a sweep runs one fixed grid of replications, planned and sharded before the first run; run one point with hasim run --precision), got " +
+        JSON.stringify(lastString(args.precision) ?? ""),
+    );
   const confidence = confidenceFlag(lastString(args.confidence));
   const axes = parseVaryAll(allStrings(args.vary));
   const file = scenarioArg(args);
@@ -200,6 +206,8 @@ const command: HasimCommand = {
           "a varied field, at least one (repeatable): path=v1,v2,v3 or path=from:to:step (numbers or durations)",
       })
       .option("confidence", STUDY_OPTIONS.confidence!)
+      // Declared only to say why it is refused (see the module comment).
+      .option("precision", { type: "string", hidden: true })
       .example(ex("$0 sweep crash.yaml --vary seed=1,2,3", "a list"), "")
       .example(ex("$0 sweep crash.yaml --vary ha.holdOff=5m:30m:5m", "6 durations"), "")
       .example(ex("$0 sweep crash.yaml --vary mta.deliveryWorkers=4:16:4", "4 numbers"), "")
