@@ -117,6 +117,16 @@ function byPoint(
   return { groups, pointMeta };
 }
 
+/** The level of the sweep's intervals (`--confidence`); `--precision` is refused (see above). */
+function sweepConfidence(args: Record<string, unknown>): number {
+  if (args.precision !== undefined)
+    throw new UserError(
+      "hasim sweep: --precision: expected no value (a sweep runs one fixed grid of replications, planned and sharded before the first run; run one point with hasim run --precision), got " +
+        JSON.stringify(lastString(args.precision) ?? ""),
+    );
+  return confidenceFlag(lastString(args.confidence));
+}
+
 /**
  * Runs a sweep and writes its result folder. Exported for tests (which inject a runner through the context).
  *
@@ -127,12 +137,7 @@ export async function sweepCommand(
   ctx: CliContext,
 ): Promise<number> {
   const jobs = jobsFlag(args);
-  if (args.precision !== undefined)
-    throw new UserError(
-      "hasim sweep: --precision: expected no value (a sweep runs one fixed grid of replications, planned and sharded before the first run; run one point with hasim run --precision), got " +
-        JSON.stringify(lastString(args.precision) ?? ""),
-    );
-  const confidence = confidenceFlag(lastString(args.confidence));
+  const confidence = sweepConfidence(args);
   const axes = parseVaryAll(allStrings(args.vary));
   const file = scenarioArg(args);
   const flags = scenarioFlags(args);
