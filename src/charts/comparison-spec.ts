@@ -1,12 +1,16 @@
 /**
  * Policy comparison charts of one scenario:
- * - {@link comparisonSpec}: per metric, each policy's mean with its 95% CI whiskers, over a
- *   faint tick per replication (when runs.csv is there) so the spread behind the mean shows;
+ * - {@link comparisonSpec}: per metric, each policy's mean with its confidence interval as
+ *   whiskers, over a faint tick per replication (when runs.csv is there) so the spread behind
+ *   the mean shows;
  * - {@link differencesSpec}: per metric, the paired difference of each policy pair (same seeds,
- *   common random numbers) with its 95% CI, against a zero line.
+ *   common random numbers) with its confidence interval, against a zero line.
+ *
+ * Both subtitles state the interval's level, which the caller passes as the CSVs give it.
  *
  * @module
  */
+import { DEFAULT_CONFIDENCE, levelPercent } from "../stats/interval.js";
 import { topLevel, type Json, type Spec } from "./common.js";
 import { axisTitle, CHARTED_METRICS, metricScale, valueScale } from "./metrics.js";
 import { policyScale } from "./palette.js";
@@ -36,11 +40,14 @@ const PANEL_TITLE = (text: string): Spec => ({ text, fontSize: 12, anchor: "star
 /**
  * The comparison chart of `scenario`: one panel per charted metric present in `summary`.
  * Null when there is nothing to draw.
+ *
+ * @param confidence - the level of the summary's intervals, for the subtitle; default 0.95.
  */
 export function comparisonSpec(
   summary: readonly SummaryRow[],
   runs: readonly RunRow[],
   scenario: string,
+  confidence: number = DEFAULT_CONFIDENCE,
 ): Spec | null {
   const rows = summary.filter((r) => r.scenario === scenario);
   const colours = policyScale(rows.map((r) => r.policy));
@@ -57,14 +64,14 @@ export function comparisonSpec(
       )
       .map((r) => ({ policy: r.policy, value: r.values[metric.name]! }));
     const s = metricScale(metric, [
-      ...mine.flatMap((r) => [r.mean, r.ci95Low, r.ci95High]),
+      ...mine.flatMap((r) => [r.mean, r.ciLow, r.ciHigh]),
       ...runValues.map((r) => r.value),
     ]);
     const data = mine.map((r) => ({
       policy: r.policy,
       mean: s.scale(r.mean),
-      lo: s.scale(r.ci95Low),
-      hi: s.scale(r.ci95High),
+      lo: s.scale(r.ciLow),
+      hi: s.scale(r.ciHigh),
       n: r.n,
       label: "",
     }));
@@ -140,7 +147,7 @@ export function comparisonSpec(
       resolve: { scale: { y: "independent" } },
     },
     `Policy comparison: ${scenario}`,
-    `mean per policy with 95% confidence interval (whiskers) over ${n} replications; grey ticks: single replications`,
+    `mean per policy with ${levelPercent(confidence)} confidence interval (whiskers) over ${n} replications; grey ticks: single replications`,
   );
 }
 
@@ -152,8 +159,16 @@ export const VERDICTS = {
 } as const;
 const VERDICT_COLORS = ["#c62828", "#2e7d32", "#78909c"];
 
-/** The paired-differences chart of `scenario`; null when compare.csv has nothing for it. */
-export function differencesSpec(compare: readonly CompareRow[], scenario: string): Spec | null {
+/**
+ * The paired-differences chart of `scenario`; null when compare.csv has nothing for it.
+ *
+ * @param confidence - the level of compare.csv's intervals, for the subtitle; default 0.95.
+ */
+export function differencesSpec(
+  compare: readonly CompareRow[],
+  scenario: string,
+  confidence: number = DEFAULT_CONFIDENCE,
+): Spec | null {
   const rows = compare.filter((r) => r.scenario === scenario);
   const panels: Spec[] = [];
   for (const metric of CHARTED_METRICS) {
@@ -161,12 +176,12 @@ export function differencesSpec(compare: readonly CompareRow[], scenario: string
     if (mine.length === 0) continue;
     const s = metricScale(
       metric,
-      mine.flatMap((r) => [r.meanDiff, r.ci95Low, r.ci95High]),
+      mine.flatMap((r) => [r.meanDiff, r.ciLow, r.ciHigh]),
     );
     const pairs = mine.map((r) => `${r.policyA} − ${r.policyB}`);
     const data = mine.map((r) => {
-      const lo = s.scale(r.ci95Low);
-      const hi = s.scale(r.ci95High);
+      const lo = s.scale(r.ciLow);
+      const hi = s.scale(r.ciHigh);
       const verdict =
         lo !== null && lo > 0
           ? VERDICTS.worse
@@ -258,6 +273,6 @@ export function differencesSpec(compare: readonly CompareRow[], scenario: string
       resolve: { scale: { x: "independent", y: "independent" } },
     },
     `Paired differences between policies: ${scenario}`,
-    "mean of (first − second) over replications with the same seeds, with 95% confidence interval; below 0: the first policy did better",
+    `mean of (first − second) over replications with the same seeds, with ${levelPercent(confidence)} confidence interval; below 0: the first policy did better`,
   );
 }

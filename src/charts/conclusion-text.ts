@@ -1,11 +1,12 @@
 /**
  * The plain sentences of the report's conclusion: one per headline metric, from the best policy's
- * point of view, e.g. "`slave` loses 2.6 fewer mails than `off` per replication (95% interval
- * 1.5–3.7; holds under every assumption variant (19))".
+ * point of view, e.g. "`slave` loses 2.6 fewer mails than `off` (95% interval 1.5 to 3.7; holds
+ * under every assumption variant (19)), per replication" — the level is the one the run used.
  *
  * @module
  */
 import type { RobustnessRow } from "../report/robustness-csv.js";
+import { levelPercent } from "../stats/interval.js";
 import { pairedVerdict } from "../stats/verdict.js";
 import { robustnessByPair, robustnessPhrase } from "../study/robustness.js";
 import type { CompareRow, SummaryRow } from "./report-input.js";
@@ -73,9 +74,9 @@ function oriented(
       ((c.policyA === other && c.policyB === best) || (c.policyA === best && c.policyB === other)),
   );
   if (r?.meanDiff === null || r === undefined) return null;
-  if (r.policyA === other) return { diff: r.meanDiff, low: r.ci95Low, high: r.ci95High };
+  if (r.policyA === other) return { diff: r.meanDiff, low: r.ciLow, high: r.ciHigh };
   const flip = (x: number | null): number | null => (x === null ? null : -x);
-  return { diff: -r.meanDiff, low: flip(r.ci95High), high: flip(r.ci95Low) };
+  return { diff: -r.meanDiff, low: flip(r.ciHigh), high: flip(r.ciLow) };
 }
 
 function robustnessOfPair(
@@ -98,7 +99,7 @@ function robustnessOfPair(
  * The conclusion sentence of one headline metric, or null when the metric has no means (or
  * fewer than two policies).
  *
- * @param confidence - the interval level, for "95% interval".
+ * @param confidence - the interval level, for "95% interval" (or "90% interval"…).
  */
 export function conclusionSentence(
   metric: string,
@@ -111,10 +112,10 @@ export function conclusionSentence(
   const means = summary.filter((s) => s.metric === metric && s.mean !== null);
   if (phrase === undefined || means.length < 2) return null;
   const best = means.reduce((b, s) => (s.mean! < b.mean! ? s : b));
-  const pct = `${Number((confidence * 100).toPrecision(6))}%`;
+  const pct = levelPercent(confidence);
   const clauses: string[] = [];
   const allSame = means.every(
-    (s) => s.mean === best.mean && s.ci95Low === best.mean && s.ci95High === best.mean,
+    (s) => s.mean === best.mean && s.ciLow === best.mean && s.ciHigh === best.mean,
   );
   if (allSame) {
     const names = means.map((s) => `\`${s.policy}\``).join(", ");

@@ -7,6 +7,7 @@
  * @module
  */
 import { qualifyScenario, scenarioToRaw } from "../scenario/index.js";
+import { levelPercent } from "../stats/interval.js";
 import { HEADLINE_METRICS } from "../study/headline.js";
 import type { ConclusionInput } from "./conclusion-input.js";
 import { conclusionSentence, fmt } from "./conclusion-text.js";
@@ -55,9 +56,7 @@ export function settingsWithDefaults(
 function numberCell(row: SummaryRow | undefined, replications: number): string {
   if (row?.mean === null || row === undefined) return "–";
   const ci =
-    row.ci95Low === null || row.ci95High === null
-      ? ""
-      : ` [${fmt(row.ci95Low)}, ${fmt(row.ci95High)}]`;
+    row.ciLow === null || row.ciHigh === null ? "" : ` [${fmt(row.ciLow)}, ${fmt(row.ciHigh)}]`;
   const n = replications > 0 && row.n < replications ? ` n=${row.n}` : "";
   return `${fmt(row.mean)}${ci}${n}`;
 }
@@ -117,16 +116,17 @@ function precisionText(p: Readonly<Record<string, unknown>>): string {
  * The conclusion's blocks (empty without a summary).
  *
  * @param summary - summary.csv rows of the run (one scenario).
+ * @param confidence - the level the CSVs' intervals were written at, in (0, 1).
  */
 export function conclusionBlocks(
   summary: readonly SummaryRow[],
   compare: Parameters<typeof conclusionSentence>[2],
   input: ConclusionInput,
+  confidence: number,
 ): Block[] {
   if (summary.length === 0) return [];
   const meta = input.meta;
-  const confidence = meta?.confidence ?? 0.95;
-  const pct = `${Number((confidence * 100).toPrecision(6))}%`;
+  const pct = levelPercent(confidence);
   const blocks: Block[] = [];
   const description = meta?.scenario.description;
   if (typeof description === "string" && description !== "")

@@ -8,6 +8,7 @@
  * @module
  */
 import type { Timeline } from "../sim/result.js";
+import { levelOfColumn } from "../stats/interval.js";
 import { numberCell, parseCsvTable, type CsvTable } from "./csv.js";
 import { timelineFromJson } from "./timeline-data.js";
 import {
@@ -22,8 +23,8 @@ export interface SummaryRow {
   readonly policy: string;
   readonly metric: string;
   readonly mean: number | null;
-  readonly ci95Low: number | null;
-  readonly ci95High: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
   readonly p50: number | null;
   readonly p95: number | null;
   readonly max: number | null;
@@ -37,8 +38,8 @@ export interface CompareRow {
   readonly policyA: string;
   readonly policyB: string;
   readonly meanDiff: number | null;
-  readonly ci95Low: number | null;
-  readonly ci95High: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
   readonly n: number;
 }
 
@@ -50,11 +51,11 @@ export interface RunRow {
   readonly values: Readonly<Record<string, number | null>>;
 }
 
-/** A metric's mean and 95% CI at one sweep point. */
+/** A metric's mean and confidence interval (at {@link ReportInput.confidence}) at one sweep point. */
 export interface SweepValue {
   readonly mean: number | null;
-  readonly ci95Low: number | null;
-  readonly ci95High: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
 }
 
 /** One row of `sweep.csv`: a grid point (the varied parameters' values) and a policy. */
@@ -99,6 +100,11 @@ export interface ReportInput {
   readonly warnings: readonly string[];
   /** meta.json and robustness.csv, for the conclusion section (absent: no conclusion). */
   readonly conclusion?: ConclusionInput;
+  /**
+   * The level of every interval above, in (0, 1): what the CSVs were written at (`ci90_low` →
+   * 0.9), which every caption and sentence states. Default 0.95.
+   */
+  readonly confidence?: number;
 }
 
 /** An input with nothing in it, to spread over in callers and tests. */
@@ -138,15 +144,26 @@ function requireColumns(t: CsvTable, columns: readonly string[]): void {
   if (missing.length > 0) throw new Error(`missing column(s) ${missing.join(", ")}`);
 }
 
-/** `ci90_low` (a run with `--confidence 90%`) read as `ci95_low`: the interval columns, whatever the level. */
+/**
+ * The interval columns under one name whatever the level: `ci95_low`, or `ci90_low` of a run
+ * with `--confidence 90%`, → `ci_low` (the level is read by {@link levelOfCsv}).
+ */
 function anyLevel(t: CsvTable): CsvTable {
-  const rename = (h: string): string => h.replace(/^ci[\d.]+_(low|high)$/, "ci95_$1");
+  const rename = (h: string): string =>
+    levelOfColumn(h) === null ? h : h.replace(/^ci[\d.]+/, "ci");
   return {
     header: t.header.map(rename),
     records: t.records.map((r) =>
       Object.fromEntries(Object.entries(r).map(([k, v]) => [rename(k), v])),
     ),
   };
+}
+
+/** The interval level of a CSV text's header, or null (no interval column, or unreadable). */
+function levelOfCsv(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const header = parseCsvTable(text.split(/\r?\n/, 1)[0] ?? "").header;
+  return header.map(levelOfColumn).find((l) => l !== null) ?? null;
 }
 
 /**
@@ -156,15 +173,15 @@ function anyLevel(t: CsvTable): CsvTable {
  */
 function summaryRows(text: string): SummaryRow[] {
   const t = anyLevel(parseCsvTable(text));
-  requireColumns(t, ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high"]);
+  requireColumns(t, ["scenario", "policy", "metric", "mean", "ci_low", "ci_high"]);
   if (t.header.indexOf("scenario") > 0) return [];
   return t.records.map((r) => ({
     scenario: r.scenario ?? "",
     policy: r.policy ?? "",
     metric: r.metric ?? "",
     mean: numberCell(r.mean),
-    ci95Low: numberCell(r.ci95_low),
-    ci95High: numberCell(r.ci95_high),
+    ciLow: numberCell(r.ci_low),
+    ciHigh: numberCell(r.ci_high),
     p50: numberCell(r.p50),
     p95: numberCell(r.p95),
     max: numberCell(r.max),
@@ -180,8 +197,8 @@ function compareRows(text: string): CompareRow[] {
     "policy_a",
     "policy_b",
     "mean_diff",
-    "ci95_low",
-    "ci95_high",
+    "ci_low",
+    "ci_high",
   ]);
   return t.records.map((r) => ({
     scenario: r.scenario ?? "",
@@ -189,8 +206,8 @@ function compareRows(text: string): CompareRow[] {
     policyA: r.policy_a ?? "",
     policyB: r.policy_b ?? "",
     meanDiff: numberCell(r.mean_diff),
-    ci95Low: numberCell(r.ci95_low),
-    ci95High: numberCell(r.ci95_high),
+    ciLow: numberCell(r.ci_low),
+    ciHigh: numberCell(r.ci_high),
     n: numberCell(r.n) ?? 0,
   }));
 }
@@ -231,7 +248,7 @@ function sweepParams(header: readonly string[]): string[] {
 
 /** sweep.csv (long form: one row per point × policy × metric) as one row per point × policy. */
 function sweepTable(text: string): SweepTable {
-  const t = parseCsvTable(text);
+  const t = anyLevel(parseCsvTable(text));
   if (!t.header.includes("metric")) throw new Error("missing column metric");
   const params = sweepParams(t.header);
   const metrics: string[] = [];
@@ -250,8 +267,8 @@ function sweepTable(text: string): SweepTable {
     if (!metrics.includes(metric)) metrics.push(metric);
     row.values[metric] = {
       mean: numberCell(r.mean),
-      ci95Low: numberCell(r.ci95_low),
-      ci95High: numberCell(r.ci95_high),
+      ciLow: numberCell(r.ci_low),
+      ciHigh: numberCell(r.ci_high),
     };
   }
   return { params, metrics, rows: [...byKey.values()] };
@@ -328,6 +345,11 @@ export function reportInputFromFiles(files: Readonly<Record<string, string>>): R
   }
   const counterexamples = [...cx.entries()].map(([property, e]) => ({ property, ...e }));
   const title = attempt("meta.json", titleFromMeta) ?? fuzzTitle(counterexamples);
+  const meta = attempt("meta.json", runMetaFromJson);
+  const level =
+    ["summary.csv", "compare.csv", "sweep.csv", "robustness.csv"]
+      .map((f) => levelOfCsv(files[f]))
+      .find((l) => l !== null) ?? meta?.confidence;
   const input: ReportInput = {
     summary: attempt("summary.csv", summaryRows) ?? [],
     compare: attempt("compare.csv", compareRows) ?? [],
@@ -337,9 +359,10 @@ export function reportInputFromFiles(files: Readonly<Record<string, string>>): R
     counterexamples,
     warnings,
     conclusion: {
-      meta: attempt("meta.json", runMetaFromJson),
+      meta,
       robustness: attempt("robustness.csv", robustnessRowsFromCsv) ?? [],
     },
+    ...(level === undefined ? {} : { confidence: level }),
   };
   return title ? { ...input, title } : input;
 }

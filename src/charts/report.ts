@@ -17,6 +17,7 @@ import { sweepSpec } from "./sweep-spec.js";
 import { timelineSpec } from "./timeline-spec.js";
 import { shortDuration } from "./time-scale.js";
 import { formatClock } from "../kernel/time.js";
+import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
 
 /** Tuning of {@link buildReport}. */
 export interface ReportOptions {
@@ -184,13 +185,15 @@ export async function buildReport(
     ...new Set([...input.summary.map((r) => r.scenario), ...input.compare.map((r) => r.scenario)]),
   ];
   const suffix = (s: string): string => (scenarios.length > 1 ? `-${safeName(s)}` : "");
+  // One level for every caption and sentence: the one the CSVs were written at.
+  const confidence = input.confidence ?? DEFAULT_CONFIDENCE;
   if (input.conclusion && scenarios.length === 1) {
-    const blocks = conclusionBlocks(input.summary, input.compare, input.conclusion);
+    const blocks = conclusionBlocks(input.summary, input.compare, input.conclusion, confidence);
     sections.push({ id: "conclusion", title: "Conclusion", blocks });
   }
   const comparison: Block[] = [];
   for (const s of scenarios) {
-    const c = comparisonSpec(input.summary, input.runs, s);
+    const c = comparisonSpec(input.summary, input.runs, s, confidence);
     if (c)
       comparison.push(
         await charts.figure(
@@ -199,7 +202,7 @@ export async function buildReport(
           `Lost, duplicated, time to recovery and unavailability per policy, scenario ${s}`,
         ),
       );
-    const d = differencesSpec(input.compare, s);
+    const d = differencesSpec(input.compare, s, confidence);
     if (d)
       comparison.push(
         await charts.figure(
@@ -213,7 +216,7 @@ export async function buildReport(
 
   const sweep: Block[] = [];
   if (input.sweep) {
-    const spec = sweepSpec(input.sweep);
+    const spec = sweepSpec(input.sweep, undefined, confidence);
     if (spec)
       sweep.push(
         await charts.figure("sweep.svg", spec, `Metrics against ${input.sweep.params.join(", ")}`),

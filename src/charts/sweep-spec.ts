@@ -1,11 +1,12 @@
 /**
- * Sweep charts: each metric against the varied parameter, one line per policy, its 95% CI as a
- * band. With several varied parameters, the one with the most values is the x axis and the
+ * Sweep charts: each metric against the varied parameter, one line per policy, its confidence
+ * interval (at the level sweep.csv was written at) as a band. With several varied parameters, the one with the most values is the x axis and the
  * others split the chart into columns (one per combination of their values).
  *
  * @module
  */
 import { parseDurationUs } from "../scenario/units.js";
+import { DEFAULT_CONFIDENCE, levelPercent } from "../stats/interval.js";
 import { topLevel, type Json, type Spec } from "./common.js";
 import {
   axisTitle,
@@ -108,8 +109,16 @@ function sweepMetrics(table: SweepTable): ChartedMetric[] {
   }));
 }
 
-/** The sweep chart; null when the table has no parameter or no rows. */
-export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | null {
+/**
+ * The sweep chart; null when the table has no parameter or no rows.
+ *
+ * @param confidence - the level of the table's intervals, for the subtitle; default 0.95.
+ */
+export function sweepSpec(
+  table: SweepTable,
+  title = "Parameter sweep",
+  confidence: number = DEFAULT_CONFIDENCE,
+): Spec | null {
   const xAxis = sweepXAxis(table);
   if (!xAxis || table.rows.length === 0) return null;
   const others = table.params.filter((p) => p !== xAxis.param);
@@ -123,7 +132,7 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
       metric,
       table.rows.flatMap((r) => {
         const v = r.values[metric.name];
-        return v ? [v.mean, v.ci95Low, v.ci95High] : [];
+        return v ? [v.mean, v.ciLow, v.ciHigh] : [];
       }),
     );
     const data = table.rows.map((r) => {
@@ -133,8 +142,8 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
         policy: r.policy,
         group: group(r.params),
         mean: s.scale(v?.mean ?? null),
-        lo: s.scale(v?.ci95Low ?? null),
-        hi: s.scale(v?.ci95High ?? null),
+        lo: s.scale(v?.ciLow ?? null),
+        hi: s.scale(v?.ciHigh ?? null),
       };
     });
     const x = {
@@ -221,6 +230,6 @@ export function sweepSpec(table: SweepTable, title = "Parameter sweep"): Spec | 
       resolve: { scale: { y: "independent" } },
     },
     title,
-    `latency, spool depth, mail given up and the failure metrics against ${paramWords(xAxis.param)}, per policy; lines: mean, bands: 95% confidence interval`,
+    `latency, spool depth, mail given up and the failure metrics against ${paramWords(xAxis.param)}, per policy; lines: mean, bands: ${levelPercent(confidence)} confidence interval`,
   );
 }

@@ -7,7 +7,7 @@
  */
 import type { PolicyRuns } from "../report/groups.js";
 import { METRIC_COLUMNS } from "../report/columns.js";
-import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
+import { DEFAULT_CONFIDENCE, levelPercent } from "../stats/interval.js";
 import { metricRange } from "../stats/range.js";
 import { summarize } from "../stats/summary.js";
 
@@ -50,8 +50,7 @@ function cell(values: readonly (number | null)[], metric: string, confidence: nu
 
 /** The line under the table that says what the brackets and `n=` mean. */
 export function bracketsLegend(confidence: number = DEFAULT_CONFIDENCE): string {
-  const pct = Number((confidence * 100).toPrecision(6));
-  return `mean per replication [${pct}% confidence interval of the mean, BCa bootstrap]; n=k: only k replications had a value\n`;
+  return `mean per replication [${levelPercent(confidence)} confidence interval of the mean, BCa bootstrap]; n=k: only k replications had a value\n`;
 }
 
 /** Aligned columns, two spaces apart. */
@@ -105,7 +104,6 @@ export function summaryTable(
     from = to;
   }
   const n = groups[0]?.metrics.length ?? 0;
-  const pct = Number((confidence * 100).toPrecision(6));
-  const note = `mean [${pct}% confidence interval of the mean, BCa bootstrap] over ${n} replication${n === 1 ? "" : "s"} per policy; n=k: only k replications had a value; - : no value (e.g. no failure episode)`;
+  const note = `mean [${levelPercent(confidence)} confidence interval of the mean, BCa bootstrap] over ${n} replication${n === 1 ? "" : "s"} per policy; n=k: only k replications had a value; - : no value (e.g. no failure episode)`;
   return [...parts.map((p) => p.join("\n")), note].join("\n\n") + "\n";
 }

@@ -171,10 +171,13 @@ function metricDocs(): [string, string, string][] {
   ];
 }
 
+/** An interval column's meaning; its name carries the level (`ci90_low` with `--confidence 90%`). */
+const ciDoc = (end: string, of: string): string =>
+  `${end} of the BCa bootstrap confidence interval of the ${of}, at the level the column name gives (ci95: 95%; ci90 with --confidence 90%)`;
 const STATS: [string, string, string][] = [
   ["mean", "the metric's unit", "mean over the replications"],
-  ["ci95_low", "the metric's unit", "Student-t 95% confidence interval of the mean, low end"],
-  ["ci95_high", "the metric's unit", "Student-t 95% confidence interval of the mean, high end"],
+  ["ci95_low", "the metric's unit", ciDoc("low end", "mean")],
+  ["ci95_high", "the metric's unit", ciDoc("high end", "mean")],
 ];
 const METRIC_VALUE: [string, string, string] = [
   "metric",
@@ -219,8 +222,8 @@ export const COLUMNS: readonly ColumnDoc[] = [
     ["policy_a", "", "first policy of the pair"],
     ["policy_b", "", "second policy of the pair"],
     ["mean_diff", "the metric's unit", "mean of (a − b) over paired replications (same faults)"],
-    ["ci95_low", "the metric's unit", "Student-t 95% confidence interval of the difference, low"],
-    ["ci95_high", "the metric's unit", "Student-t 95% confidence interval of the difference, high"],
+    ["ci95_low", "the metric's unit", ciDoc("low end", "mean difference")],
+    ["ci95_high", "the metric's unit", ciDoc("high end", "mean difference")],
     ["n", "count", "pairs with a value in both policies"],
   ]),
   ...rows("sweep.csv", [

@@ -17,7 +17,7 @@ export interface MetaInput {
   readonly scenario: Record<string, unknown>;
   /** Seed strings of each replication, from the runs (RunResult.seed), by replication index (a sweep's first point). */
   readonly seeds: readonly string[];
-  /** Runs only: the interval level and what `--precision` / `--robustness` did. */
+  /** The interval level (`confidence`, runs and sweeps) and, for runs, what `--precision` / `--robustness` did. */
   readonly study?: Record<string, unknown>;
   /** Sweeps only: the varied paths with their values, and each grid point with its seeds. */
   readonly sweep?: {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
+import { DEFAULT_CONFIDENCE, levelPercent } from "../stats/interval.js";
 import { metricRange } from "../stats/range.js";
 import { summarize } from "../stats/summary.js";
 import { METRIC_COLUMNS } from "./columns.js";
@@ -26,7 +26,7 @@ export const SUMMARY_STAT_COLUMNS = [
 
 /** `ci95` for 0.95, `ci90` for 0.9, `ci99.5` for 0.995: the prefix of the interval columns. */
 export function ciPrefix(confidence: number = DEFAULT_CONFIDENCE): string {
-  return `ci${Number((confidence * 100).toPrecision(6))}`;
+  return `ci${levelPercent(confidence).slice(0, -1)}`;
 }
 
 /**

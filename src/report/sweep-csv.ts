@@ -1,11 +1,13 @@
 /**
- * `sweep.csv` (tidy, long form): one row per grid point × policy × metric with the mean, the
- * 95% CI (BCa bootstrap, inside the metric's range) and n. Each varied parameter has its text as written (`20/s`) and, when its values are
+ * `sweep.csv` (tidy, long form): one row per grid point × policy × metric with the mean, its
+ * confidence interval (BCa bootstrap, inside the metric's range; columns `ci95_low`/`ci95_high`,
+ * or `ci90_…` at another `--confidence`) and n. Each varied parameter has its text as written (`20/s`) and, when its values are
  * numbers, durations or rates, a numeric column in base units (`workload.arrivals.rate_per_s`).
  * The scenario is in meta.json.
  *
  * @module
  */
+import { DEFAULT_CONFIDENCE } from "../stats/interval.js";
 import { metricRange } from "../stats/range.js";
 import { meanCi, presentValues } from "../stats/summary.js";
 import { METRIC_COLUMNS } from "./columns.js";
@@ -13,6 +15,7 @@ import { headerOf } from "./dictionary.js";
 import { toCsv, type Cell } from "./format.js";
 import type { PolicyRuns } from "./groups.js";
 import { paramColumn, paramKind, paramNumber, type ParamKind } from "./param-value.js";
+import { ciPrefix } from "./summary-csv.js";
 
 /** A varied path and the kind of its values (null: text only). */
 interface Axis {
@@ -27,12 +30,17 @@ function axesOf(paramNames: readonly string[], groups: readonly PolicyRuns[]): A
   }));
 }
 
-/** The header of sweep.csv for the given varied paths (and the groups that give their kinds). */
+/**
+ * The header of sweep.csv for the given varied paths (and the groups that give their kinds), its
+ * interval columns named after the level.
+ */
 export function sweepHeader(
   paramNames: readonly string[],
   groups: readonly PolicyRuns[],
+  confidence: number = DEFAULT_CONFIDENCE,
 ): string[] {
-  const [point, ...rest] = headerOf("sweep.csv");
+  const ci = ciPrefix(confidence);
+  const [point, ...rest] = headerOf("sweep.csv").map((c) => c.replace(/^ci95/, ci));
   const params = axesOf(paramNames, groups).flatMap((a) =>
     a.kind === null ? [a.path] : [a.path, paramColumn(a.path, a.kind)],
   );
@@ -44,8 +52,13 @@ export function sweepHeader(
  *
  * @param paramNames - the varied paths, in the order given on the command line.
  * @param groups - runs per (point, policy), in grid order then policy order; each has `point`.
+ * @param confidence - the interval's level, default 0.95.
  */
-export function sweepCsv(paramNames: readonly string[], groups: readonly PolicyRuns[]): string {
+export function sweepCsv(
+  paramNames: readonly string[],
+  groups: readonly PolicyRuns[],
+  confidence: number = DEFAULT_CONFIDENCE,
+): string {
   const axes = axesOf(paramNames, groups);
   const pointIndex = new Map<string, number>();
   const rows: Cell[][] = [];
@@ -58,9 +71,12 @@ export function sweepCsv(paramNames: readonly string[], groups: readonly PolicyR
       return a.kind === null ? [text] : [text, paramNumber(a.kind, text)];
     });
     for (const c of METRIC_COLUMNS) {
-      const s = meanCi(presentValues(g.metrics.map(c.get)), { range: metricRange(c.name) });
+      const s = meanCi(presentValues(g.metrics.map(c.get)), {
+        confidence,
+        range: metricRange(c.name),
+      });
       rows.push([pointIndex.get(key), ...params, g.policy, c.name, s.mean, s.ciLow, s.ciHigh, s.n]);
     }
   }
-  return toCsv(sweepHeader(paramNames, groups), rows);
+  return toCsv(sweepHeader(paramNames, groups, confidence), rows);
 }

@@ -21,6 +21,26 @@ import { clampTo, UNBOUNDED, type MetricRange } from "./range.js";
 
 /** Default confidence level. */
 export const DEFAULT_CONFIDENCE = 0.95;
+
+/**
+ * A level as people write it: `95%` for 0.95, `90%` for 0.9, `99.5%` for 0.995 (6 significant
+ * digits, so 0.9 is not printed as 90.00000000000001%). Every label of an interval uses this, so
+ * no caption can say one level while the numbers are at another.
+ */
+export function levelPercent(confidence: number = DEFAULT_CONFIDENCE): string {
+  return `${Number((confidence * 100).toPrecision(6))}%`;
+}
+
+/**
+ * The level of an interval column name written by {@link levelPercent}'s rule: `ci90_low` → 0.9,
+ * `ci99.5_high` → 0.995; null for any other name.
+ */
+export function levelOfColumn(name: string): number | null {
+  const m = /^ci(\d+(?:\.\d+)?)_(?:low|high)$/.exec(name);
+  if (m === null) return null;
+  const c = Number(m[1]) / 100;
+  return c > 0 && c < 1 ? c : null;
+}
 /** Default number of bootstrap resamples: enough for stable 2.5% / 97.5% percentiles. */
 export const DEFAULT_RESAMPLES = 2000;
 

@@ -4,10 +4,17 @@
  *   - it loads with no console error, no page error and no network request (it must be offline);
  *   - every chart (`figure.chart`) has an inline SVG with data marks, and one figure exists per
  *     standalone .svg file the report links to;
- *   - the timelines have mode bars, the comparison has CI whiskers, the sweep has lines.
+ *   - the timelines have mode bars, the comparison has CI whiskers, the sweep has lines;
+ *   - a run's report opens with its conclusion: a sentence per headline metric at the level
+ *     the run used, saying whether its verdict survives the assumption variants (see
+ *     conclusion.check.mjs).
+ * Without arguments it checks two reports: the fixture (test/charts/fixtures.ts, written as a
+ * results folder at a 90% level, with a robustness study), and the report of
+ * `hasim run scenarios/primary-crash.yaml --report --robustness --replications 2` made by the
+ * build (dist/; about a minute on 2 cores).
  *
  * Usage:
- *   node test/browser/report.check.mjs              build a report from test/charts/fixtures.ts
+ *   node test/browser/report.check.mjs              the fixture and primary-crash reports
  *   node test/browser/report.check.mjs DIR|FILE     check an existing report (a results dir or report.html)
  *   --screenshot PATH                               where to save a full-page PNG
  *                                                   (default results/report-check.png when not in CI)
@@ -30,6 +37,8 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+import { conclusionProblems } from "./conclusion.check.mjs";
 
 // Debian's Chromium; HASIM_CHROMIUM points elsewhere (or at nothing, to see the skip).
 const CHROMIUM = process.env.HASIM_CHROMIUM ?? "/usr/bin/chromium";
@@ -86,14 +95,22 @@ async function transpile(entries) {
   return out;
 }
 
-/** Builds the fixture report into a fresh temporary folder; returns the path of report.html. */
+/** The level of the fixture report's intervals: not the default, so a "95%" left anywhere shows. */
+const FIXTURE_LEVEL = 0.9;
+
+/**
+ * Builds the fixture report into a fresh temporary folder, from the demo files as a results
+ * folder holds them (CSV columns `ci90_*`, meta.json, robustness.csv); returns report.html's path.
+ */
 async function buildFixtureReport() {
   const out = await transpile(["test/charts/fixtures.ts", "src/charts/index.ts"]);
-  const { demoReportInput } = await import(
-    pathToFileURL(join(out, "test/charts/fixtures.js")).href
+  const { demoFiles } = await import(pathToFileURL(join(out, "test/charts/fixtures.js")).href);
+  const { buildReport, reportInputFromFiles } = await import(
+    pathToFileURL(join(out, "src/charts/index.js")).href
   );
-  const { buildReport } = await import(pathToFileURL(join(out, "src/charts/index.js")).href);
-  const { files, warnings } = await buildReport(demoReportInput());
+  const input = reportInputFromFiles(demoFiles(FIXTURE_LEVEL));
+  for (const w of input.warnings) problems.push(`fixture: ${w}`);
+  const { files, warnings } = await buildReport(input);
   for (const w of warnings) problems.push(`render: ${w}`);
   const dir = mkdtempSync(join(tmpdir(), "hasim-report-"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -176,51 +193,59 @@ async function issue15Checks(page) {
   });
 }
 
-let reportPath;
-const fixture = !args[0];
-if (!fixture) {
-  const p = resolve(args[0]);
-  reportPath = statSync(p).isDirectory() ? join(p, "report.html") : p;
-} else {
-  reportPath = await buildFixtureReport();
+/**
+ * Runs the build on primary-crash with --report --robustness (2 replications, so about 150 runs)
+ * into a temporary folder; returns the report to check, or null (with a problem) when it failed.
+ */
+function buildPrimaryCrashReport() {
+  const main = join(ROOT, "dist", "src", "cli", "main.js");
+  if (!existsSync(main)) {
+    problems.push(`primary-crash: no build at ${main} (npm run build)`);
+    return null;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), "hasim-report-"));
+  const dir = join(tmp, "primary-crash");
+  const args = ["run", "scenarios/primary-crash.yaml", "--report", "--robustness"];
+  const r = spawnSync(
+    process.execPath,
+    [main, ...args, "--replications", "2", "--jobs", "2", "--quiet", "--out", dir],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  if (r.status !== 0) {
+    problems.push(`primary-crash: hasim ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+    rmSync(tmp, { recursive: true, force: true });
+    return null;
+  }
+  return { path: join(dir, "report.html"), fixture: false, temporary: tmp };
 }
-const reportDir = dirname(reportPath);
-const svgFiles = readdirSync(reportDir)
-  .filter((f) => f.endsWith(".svg"))
-  .sort();
 
-const { chromium } = await import("playwright-core");
-const profile = mkdtempSync(join(tmpdir(), "hasim-chromium-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
-try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on("console", (msg) => {
-    if (msg.type() === "error" || msg.type() === "warning")
-      problems.push(`console ${msg.type()}: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  // The report must be self-contained: any request other than the page itself is a failure.
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url === pathToFileURL(reportPath).href) return route.continue();
-    problems.push(`report requested ${url}`);
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+/** The reports to check: the one given, or the fixture and primary-crash's. */
+async function targets() {
+  if (args[0]) {
+    const p = resolve(args[0]);
+    const path = statSync(p).isDirectory() ? join(p, "report.html") : p;
+    return [{ path, fixture: false, temporary: null }];
+  }
+  const fixturePath = await buildFixtureReport();
+  const list = [{ path: fixturePath, fixture: true, temporary: dirname(fixturePath) }];
+  console.log("building the primary-crash --robustness report (hasim run, 2 replications)");
+  const pc = buildPrimaryCrashReport();
+  if (pc) list.push(pc);
+  return list;
+}
 
+/** The level a results folder's CSVs were written at, as printed (`95%`), from their headers. */
+function levelOf(dir) {
+  for (const f of ["summary.csv", "compare.csv", "sweep.csv"]) {
+    if (!existsSync(join(dir, f))) continue;
+    const m = /\bci(\d+(?:\.\d+)?)_low\b/.exec(readFileSync(join(dir, f), "utf8").split("\n")[0]);
+    if (m) return `${m[1]}%`;
+  }
+  return "95%";
+}
+
+/** The charts of the page, each checked for marks and size; problems go to `problems`. */
+async function chartsOnPage(page) {
   const charts = await page.$$eval("figure.chart", (figures) =>
     figures.map((f) => {
       const svg = f.querySelector("svg");
@@ -254,6 +279,32 @@ try {
     if (c.file.startsWith("sweep") && !(c.kinds["mark-line"] && c.kinds["mark-area"]))
       problems.push(`${c.file}: no lines with CI bands`);
   }
+  return charts;
+}
+
+/** Loads one report in `context` and checks it; problems go to `problems`. */
+async function checkReport(context, target) {
+  const { path: reportPath, fixture } = target;
+  console.log(`report: ${reportPath}`);
+  const reportDir = dirname(reportPath);
+  const svgFiles = readdirSync(reportDir)
+    .filter((f) => f.endsWith(".svg"))
+    .sort();
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning")
+      problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  // The report must be self-contained: any request other than the page itself is a failure.
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url === pathToFileURL(reportPath).href) return route.continue();
+    problems.push(`report requested ${url}`);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+  const charts = await chartsOnPage(page);
   const onPage = new Set(charts.map((c) => c.file));
   if (fixture) {
     const { found, stats } = await issue15Checks(page);
@@ -276,65 +327,58 @@ try {
     }
   }
 
-  // ---- conclusion section (issue 13: conclusions you can trust) -------------------------------
-  // A run's results folder (summary.csv beside report.html) must open with the conclusion: one
-  // sentence per headline metric, the numbers table with no interval below 0, and, when
-  // robustness.csv is there, every sentence saying whether its verdict holds or what it depends on.
-  if (!fixture && existsSync(join(reportDir, "summary.csv"))) {
-    const conclusion = await page.$$eval("section#conclusion", (sections) =>
-      sections.map((s) => ({
-        first: s.parentElement?.querySelector("section")?.id ?? "",
-        sentences: [...s.querySelectorAll("ul.conclusion > li")].map((li) => li.textContent ?? ""),
-        cells: [...s.querySelectorAll("table#conclusion-numbers td")].map(
-          (td) => td.textContent ?? "",
-        ),
-        visible: s.getBoundingClientRect().height > 0,
-      })),
-    );
-    const c = conclusion[0];
-    if (!c) problems.push("conclusion: no section#conclusion on the page");
-    else {
-      console.log(`  conclusion: ${c.sentences.length} sentences, ${c.cells.length} table cells`);
-      for (const line of c.sentences) console.log(`    - ${line}`);
-      if (c.first !== "conclusion") problems.push("conclusion: not the first section");
-      if (!c.visible) problems.push("conclusion: not rendered");
-      if (c.sentences.length === 0) problems.push("conclusion: no sentences");
-      for (const cell of c.cells) {
-        for (const m of cell.matchAll(/\[(-?[\d.e+-]+), (-?[\d.e+-]+)\]/g))
-          if (Number(m[1]) < 0) problems.push(`conclusion: interval below 0 in "${cell}"`);
-      }
-      if (existsSync(join(reportDir, "robustness.csv"))) {
-        for (const line of c.sentences)
-          if (!/holds under every assumption variant|depends on /.test(line))
-            problems.push(`conclusion: no robustness statement in "${line}"`);
-      }
-    }
+  // A run's report (summary.csv beside it) opens with its conclusion; see conclusion.check.mjs.
+  if (existsSync(join(reportDir, "summary.csv")) || fixture) {
+    const level = fixture ? `${FIXTURE_LEVEL * 100}%` : levelOf(reportDir);
+    const robustness = fixture || existsSync(join(reportDir, "robustness.csv"));
+    problems.push(...(await conclusionProblems(page, { level, robustness })));
   }
-  // ---- end of the conclusion block ------------------------------------------------------------
-
   if (figureShots) {
     mkdirSync(figureShots, { recursive: true });
     for (const c of charts) {
-      await page
-        .locator(`figure.chart[data-file="${c.file}"]`)
-        .screenshot({ path: join(figureShots, c.file.replace(/\.svg$/, ".png")) });
+      await page.locator(`figure.chart[data-file="${c.file}"]`).screenshot({
+        path: join(figureShots, `${fixture ? "fixture-" : ""}${c.file.replace(/\.svg$/, ".png")}`),
+      });
     }
     console.log(`figure screenshots: ${figureShots}`);
   }
   if (screenshot) {
     mkdirSync(dirname(screenshot), { recursive: true });
-    await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`screenshot: ${screenshot}`);
+    const shot = fixture ? screenshot : screenshot.replace(/(\.png)?$/, "-run.png");
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`screenshot: ${shot}`);
   }
+  await page.close();
+}
+
+const list = await targets();
+const { chromium } = await import("playwright-core");
+const profile = mkdtempSync(join(tmpdir(), "hasim-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+try {
+  for (const t of list) await checkReport(context, t);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
-  if (fixture) rmSync(reportDir, { recursive: true, force: true });
+  for (const t of list) if (t.temporary) rmSync(dirname(t.path), { recursive: true, force: true });
 }
 
 if (problems.length > 0) {
-  console.error(`report check FAILED (${reportPath}):`);
+  console.error(`report check FAILED (${list.map((t) => t.path).join(", ")}):`);
   for (const p of problems) console.error(`  - ${p}`);
   process.exit(1);
 }
-console.log(`report check passed: ${reportPath}`);
+console.log(`report check passed: ${list.map((t) => t.path).join(", ")}`);

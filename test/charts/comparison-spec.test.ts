@@ -59,7 +59,7 @@ describe("policy comparison spec", () => {
   it("shows single replications as ticks when runs are given, and draws without CIs", () => {
     const ticks = unitViews(panels(spec)[0]!).find((v) => markType(v) === "tick")!;
     expect(rows(ticks)).toHaveLength(15);
-    const noCi = summaryRows().map((r) => ({ ...r, ci95Low: null, ci95High: null }));
+    const noCi = summaryRows().map((r) => ({ ...r, ciLow: null, ciHigh: null }));
     const bare = comparisonSpec(noCi, [], "primary-crash")!;
     const marks = unitViews(panels(bare)[0]!).map(markType);
     expect(marks).not.toContain("errorbar");
@@ -69,7 +69,7 @@ describe("policy comparison spec", () => {
 
   it("gives an all-zero metric a 0–1 axis instead of a single tick", () => {
     const zero = summaryRows().map((r) =>
-      r.metric === "lost" ? { ...r, mean: 0, ci95Low: 0, ci95High: 0 } : r,
+      r.metric === "lost" ? { ...r, mean: 0, ciLow: 0, ciHigh: 0 } : r,
     );
     const lost = unitViews(
       (comparisonSpec(zero, [], "primary-crash")!.concat as unknown[])[0] as Record<

@@ -14,6 +14,9 @@ import type {
   SweepTable,
 } from "../../src/charts/index.js";
 import { timelineToJson } from "../../src/charts/index.js";
+import { ciPrefix } from "../../src/report/summary-csv.js";
+import { robustnessCsv } from "../../src/report/robustness-csv.js";
+import { demoConclusion, demoMetaJson, demoRobustness } from "./conclusion-fixtures.js";
 
 type ModeRow = Timeline["modes"][number];
 type SpoolRow = Timeline["spool"][number];
@@ -261,8 +264,8 @@ export function summaryRows(scenario = "primary-crash"): SummaryRow[] {
         policy,
         metric,
         mean,
-        ci95Low: Math.max(0, mean - half),
-        ci95High: mean + half,
+        ciLow: Math.max(0, mean - half),
+        ciHigh: mean + half,
         p50: mean,
         p95: mean * 1.5,
         max: mean * 2,
@@ -274,8 +277,8 @@ export function summaryRows(scenario = "primary-crash"): SummaryRow[] {
       policy,
       metric: "arrived",
       mean: 1000,
-      ci95Low: 990,
-      ci95High: 1010,
+      ciLow: 990,
+      ciHigh: 1010,
       p50: 1000,
       p95: 1015,
       max: 1020,
@@ -305,8 +308,8 @@ export function compareRows(scenario = "primary-crash"): CompareRow[] {
         policyA: a,
         policyB: b,
         meanDiff: d,
-        ci95Low: d - half,
-        ci95High: d + half,
+        ciLow: d - half,
+        ciHigh: d + half,
         n: 30,
       });
     }
@@ -361,10 +364,10 @@ export function sweepTable(twoParams = false): SweepTable {
         };
         const values: Record<
           string,
-          { mean: number; ci95Low: number | null; ci95High: number | null }
+          { mean: number; ciLow: number | null; ciHigh: number | null }
         > = {};
         for (const m of metrics)
-          values[m] = { mean: base[m]!, ci95Low: base[m]! * 0.8, ci95High: base[m]! * 1.2 };
+          values[m] = { mean: base[m]!, ciLow: base[m]! * 0.8, ciHigh: base[m]! * 1.2 };
         const params: Record<string, string> = { "ha.heartbeat.intervalUs": hb };
         if (twoParams) params["ha.heartbeat.lostThreshold"] = threshold;
         rows.push({ params, policy, values });
@@ -411,9 +414,13 @@ export function counterexample(): Counterexample {
   };
 }
 
-/** A complete input: comparison, differences, sweep, three timelines and a counterexample. */
+/**
+ * A complete input: the conclusion (with a robustness study), comparison, differences, sweep,
+ * three timelines and a counterexample.
+ */
 export function demoReportInput(): ReportInput {
   return {
+    conclusion: demoConclusion(compareRows()),
     title: "hasim report: primary-crash (fixture)",
     summary: summaryRows(),
     compare: compareRows(),
@@ -441,22 +448,26 @@ const csv = (
   rows: readonly (readonly (number | string | null)[])[],
 ): string => [header.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n") + "\n";
 
-/** The demo input as the files of a results folder (what `hasim report <dir>` reads). */
-export function demoFiles(): Record<string, string> {
+/**
+ * The demo input as the files of a results folder (what `hasim report <dir>` reads), its interval
+ * columns named after `confidence` as the writers name them (`ci90_low` at 0.9).
+ */
+export function demoFiles(confidence = 0.95): Record<string, string> {
   const input = demoReportInput();
+  const ci = ciPrefix(confidence);
   const cx = counterexample();
   const sweep = sweepTable();
   const runMetrics = Object.keys(runRows()[0]!.values);
   return {
     "summary.csv": csv(
-      ["scenario", "policy", "metric", "mean", "ci95_low", "ci95_high", "p50", "p95", "max", "n"],
+      ["scenario", "policy", "metric", "mean", `${ci}_low`, `${ci}_high`, "p50", "p95", "max", "n"],
       input.summary.map((r) => [
         r.scenario,
         r.policy,
         r.metric,
         r.mean,
-        r.ci95Low,
-        r.ci95High,
+        r.ciLow,
+        r.ciHigh,
         r.p50,
         r.p95,
         r.max,
@@ -464,15 +475,15 @@ export function demoFiles(): Record<string, string> {
       ]),
     ),
     "compare.csv": csv(
-      ["scenario", "metric", "policy_a", "policy_b", "mean_diff", "ci95_low", "ci95_high", "n"],
+      ["scenario", "metric", "policy_a", "policy_b", "mean_diff", `${ci}_low`, `${ci}_high`, "n"],
       input.compare.map((r) => [
         r.scenario,
         r.metric,
         r.policyA,
         r.policyB,
         r.meanDiff,
-        r.ci95Low,
-        r.ci95High,
+        r.ciLow,
+        r.ciHigh,
         r.n,
       ]),
     ),
@@ -487,7 +498,7 @@ export function demoFiles(): Record<string, string> {
       ]),
     ),
     "sweep.csv": csv(
-      ["point", ...sweep.params, "policy", "metric", "mean", "ci95_low", "ci95_high", "n"],
+      ["point", ...sweep.params, "policy", "metric", "mean", `${ci}_low`, `${ci}_high`, "n"],
       sweep.rows.flatMap((r, i) =>
         sweep.metrics.map((m) => [
           Math.floor(i / 3),
@@ -495,8 +506,8 @@ export function demoFiles(): Record<string, string> {
           r.policy,
           m,
           r.values[m]!.mean,
-          r.values[m]!.ci95Low,
-          r.values[m]!.ci95High,
+          r.values[m]!.ciLow,
+          r.values[m]!.ciHigh,
           10,
         ]),
       ),
@@ -507,7 +518,8 @@ export function demoFiles(): Record<string, string> {
     [`counterexample-${cx.property}.yaml`]: cx.yaml!,
     [`counterexample-${cx.property}.story.txt`]: cx.story!,
     [`counterexample-${cx.property}.timeline.json`]: timelineToJson(cx.timeline!),
-    "meta.json": JSON.stringify({ scenario: { name: "primary-crash" } }),
+    "meta.json": JSON.stringify(demoMetaJson(confidence)),
+    "robustness.csv": robustnessCsv(demoRobustness(input.compare), confidence),
     "trace.csv": "policy,time_s,unit,event,from_mode,to_mode,detail\n",
   };
 }

@@ -1,19 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { METRIC_COLUMNS } from "../../src/report/columns.js";
-import { compareCsv } from "../../src/report/compare-csv.js";
-import { groupByPolicy } from "../../src/report/groups.js";
-import { summaryCsv } from "../../src/report/summary-csv.js";
-import { sweepCsv } from "../../src/report/sweep-csv.js";
-import { summaryTable } from "../../src/cli/table.js";
-import type { RunMetrics, RunResult } from "../../src/sim/result.js";
 import { meanInterval } from "../../src/stats/interval.js";
 import { normalCdf, normalQuantile } from "../../src/stats/normal.js";
 import { pairedDiff } from "../../src/stats/paired.js";
-import { differenceRange, metricRange, NON_NEGATIVE, SHARE } from "../../src/stats/range.js";
+import { differenceRange, NON_NEGATIVE, SHARE } from "../../src/stats/range.js";
 import { pairedVerdict, robustnessOf } from "../../src/stats/verdict.js";
-import { fakeMetrics } from "../cli/fake-runner.js";
-import { csvRecords } from "../report/parse-csv.js";
 
 /** Replication samples as hasim produces them: mostly zero, a few large (lost mail, TTR). */
 const zeroHeavy = fc.array(
@@ -77,6 +68,7 @@ describe("meanInterval (BCa bootstrap)", () => {
   });
 });
 
+// The same guarantee through every output (CSVs, tables, charts): outputs-range.property.test.ts.
 describe("no interval endpoint leaves its metric's range", () => {
   it("counts and durations stay ≥ 0, shares in [0, 1], at any level", () => {
     fc.assert(
@@ -105,56 +97,6 @@ describe("no interval endpoint leaves its metric's range", () => {
         expect(d.ciLow).toBeGreaterThanOrEqual(Math.max(-1, Math.min(...diffs)));
         expect(d.ciHigh!).toBeLessThanOrEqual(Math.min(1, Math.max(...diffs)));
       }),
-    );
-  });
-
-  /** Runs whose every metric is drawn from `pick` (nulls for conditional metrics). */
-  function runsFrom(values: readonly number[], withNulls: boolean): RunResult[] {
-    return (["off", "slave"] as const).flatMap((policy, p) =>
-      values.map((v, r): RunResult => {
-        const base = fakeMetrics(1, policy, r);
-        const scaled = (x: number | null): number | null =>
-          x === null || (withNulls && r % 3 === 2) ? null : v * (p + 1);
-        const metrics = Object.fromEntries(
-          Object.entries(base).map(([k, x]) => [k, typeof x === "number" ? scaled(x) : x]),
-        ) as unknown as RunMetrics;
-        return { scenario: "s", policy, replication: r, seed: `1:${r}`, metrics, violations: [] };
-      }),
-    );
-  }
-
-  it("in summary.csv, compare.csv, sweep.csv and the terminal table", () => {
-    fc.assert(
-      fc.property(zeroHeavy, fc.boolean(), level, (values, withNulls, confidence) => {
-        const groups = groupByPolicy(runsFrom(values, withNulls), ["off", "slave"]);
-        const pct = Number((confidence * 100).toPrecision(6));
-        for (const row of csvRecords(summaryCsv(groups, [], confidence))) {
-          const range = metricRange(row.metric!);
-          for (const end of [row[`ci${pct}_low`], row[`ci${pct}_high`]]) {
-            if (end === "" || end === undefined) continue;
-            expect(Number(end)).toBeGreaterThanOrEqual(range.min);
-            expect(Number(end)).toBeLessThanOrEqual(range.max);
-          }
-        }
-        for (const row of csvRecords(sweepCsv([], groups))) {
-          for (const col of METRIC_COLUMNS) {
-            const low = row[`${col.name}_ci95_low`];
-            if (low !== "" && low !== undefined) expect(Number(low)).toBeGreaterThanOrEqual(0);
-          }
-        }
-        for (const row of csvRecords(compareCsv(groups, confidence))) {
-          const low = row[`ci${pct}_low`];
-          // The per-cause maps keep the fake runner's values; only scalars are v·(p + 1).
-          if (low === "" || low === undefined || /^(lost|duplicated)_/.test(row.metric!)) continue;
-          // off − slave of a non-negative v·1 − v·2 = −v: never above 0, never below −max.
-          expect(Number(row[`ci${pct}_high`])).toBeLessThanOrEqual(0);
-          expect(Number(low)).toBeGreaterThanOrEqual(-Math.max(...values));
-        }
-        const table = summaryTable(groups, [], confidence);
-        for (const m of table.matchAll(/\[(-?[\d.e+-]+), (-?[\d.e+-]+)\]/g))
-          expect(Number(m[1])).toBeGreaterThanOrEqual(0);
-      }),
-      { numRuns: 40 },
     );
   });
 });

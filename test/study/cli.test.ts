@@ -3,7 +3,7 @@
  * model whose lost mail depends on `assumptions.demotedQueue` the way the year-of-faults one does:
  * with `strand`, `off` loses more than `slave`; with `push`, nobody loses anything.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Runner } from "../../src/cli/context.js";
@@ -126,4 +126,59 @@ describe("hasim run --confidence", () => {
     expect(isOneCleanLine(r.err)).toBe(true);
     expect(existsSync(out)).toBe(false);
   });
+});
+
+describe("the level is stated wherever an interval is shown", () => {
+  it("hasim sweep --confidence 90%: columns, table legend and meta.json", async () => {
+    const out = join(tempDir(), "sweep90");
+    const r = await hasim([
+      "sweep",
+      TINY,
+      "--vary",
+      "seed=1,2",
+      "--confidence",
+      "90%",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const header = (f: string): string => readFileSync(join(out, f), "utf8").split("\n")[0]!;
+    expect(header("sweep.csv")).toMatch(/,mean,ci90_low,ci90_high,n$/);
+    expect(header("summary.csv")).toContain(",ci90_low,ci90_high,");
+    expect(r.out).toContain("[90% confidence interval of the mean, BCa bootstrap]");
+    expect(r.out).not.toContain("95%");
+    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as {
+      study: { confidence: number };
+    };
+    expect(meta.study.confidence).toBe(0.9);
+  });
+
+  it.each([
+    ["--confidence", "95"],
+    ["--precision", "5%"],
+  ])("hasim sweep %s %s: exit 2, one line, no files", async (flag, value) => {
+    const out = join(tempDir(), "bad-sweep");
+    const r = await hasim(["sweep", TINY, "--vary", "seed=1,2", flag, value, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(isOneCleanLine(r.err)).toBe(true);
+    expect(r.err).toContain(flag);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("run --robustness --report --confidence 90%: the report's sentences, table and charts say 90%", async () => {
+    const out = join(tempDir(), "report90");
+    const r = await hasim(
+      ["run", TINY, "--robustness", "--report", "--confidence", "90%", "--out", out],
+      stranding,
+    );
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    const sentences = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!);
+    const lost = sentences.find((x) => x.includes("fewer mails than <code>off</code>"));
+    expect(lost).toMatch(/\(90% interval .*depends on assumptions\.demotedQueue/);
+    expect(html).toContain("[90% interval of the mean]");
+    for (const f of readdirSync(out).filter((n) => /\.(html|svg)$/.test(n)))
+      expect(readFileSync(join(out, f), "utf8"), f).not.toContain("95%");
+    expect(readFileSync(join(out, "comparison.svg"), "utf8")).toContain("90% confidence interval");
+  }, 120_000);
 });

@@ -21,7 +21,7 @@ import { allStrings, lastString } from "./options.js";
 export const STUDY_OPTIONS: Record<string, Options> = {
   confidence: {
     type: "string",
-    describe: "level of every interval, e.g. 0.9 or 90% (default 95%)",
+    describe: "level of every interval (CSV columns, table, report), e.g. 0.9 or 90% (default 95%)",
   },
   precision: {
     type: "string",
@@ -60,7 +60,7 @@ export function studyOptions(args: Record<string, unknown>, batch: number): Stud
 
 /** meta.json's `study`: the level, what the precision run reached, the variants run. */
 export function studyMeta(
-  study: StudyOptions,
+  study: Pick<StudyOptions, "confidence" | "target">,
   precision: PrecisionOutcome | null,
   robust: { variants: readonly Variant[] } | null,
 ): Record<string, unknown> {

@@ -1,8 +1,13 @@
 /**
  * `hasim sweep <scenario> --vary path=values ...`: the full factorial grid of the varied
  * parameters × policies × replications; writes sweep.csv, summary.csv (the varied parameters as
- * leading columns) and meta.json. Every grid point is qualified before anything runs, so a bad
- * value fails at once with exit 2 and no files.
+ * leading columns) and meta.json, every interval at `--confidence`. Every grid point is qualified
+ * before anything runs, so a bad value fails at once with exit 2 and no files.
+ *
+ * No `--precision`: a sweep's runs are one fixed grid, known before the first run, which is what
+ * the work estimate, `--plan` and the shards split; batches that depend on results would break
+ * that, and points that stopped at different replication counts would no longer be compared on
+ * the same replications (common random numbers across points).
  *
  * @module
  */
@@ -38,6 +43,9 @@ import {
 } from "./options.js";
 import { writeReport } from "./report.js";
 import { seedsOf } from "./run.js";
+import { STUDY_OPTIONS, studyMeta } from "./study-options.js";
+import { confidenceFlag } from "../study-runs.js";
+import { UserError } from "../errors.js";
 
 /** Runs the tasks on `plan.threads` threads, with a progress line on stderr unless `quiet`. */
 async function runWithProgress(
@@ -109,6 +117,16 @@ function byPoint(
   return { groups, pointMeta };
 }
 
+/** The level of the sweep's intervals (`--confidence`); `--precision` is refused (see above). */
+function sweepConfidence(args: Record<string, unknown>): number {
+  if (args.precision !== undefined)
+    throw new UserError(
+      "hasim sweep: --precision: expected no value (a sweep runs one fixed grid of replications, planned and sharded before the first run; run one point with hasim run --precision), got " +
+        JSON.stringify(lastString(args.precision) ?? ""),
+    );
+  return confidenceFlag(lastString(args.confidence));
+}
+
 /**
  * Runs a sweep and writes its result folder. Exported for tests (which inject a runner through the context).
  *
@@ -119,6 +137,7 @@ export async function sweepCommand(
   ctx: CliContext,
 ): Promise<number> {
   const jobs = jobsFlag(args);
+  const confidence = sweepConfidence(args);
   const axes = parseVaryAll(allStrings(args.vary));
   const file = scenarioArg(args);
   const flags = scenarioFlags(args);
@@ -167,15 +186,16 @@ export async function sweepCommand(
     version: hasimVersion(),
     scenario: scenarioToRaw(base.scenario),
     seeds: pointMeta[0]?.seeds ?? [],
+    study: studyMeta({ confidence, target: null }, null, null),
     sweep: { vary: axes, points: pointMeta },
   });
   writeOutputs(outDir, [
-    { name: "sweep.csv", content: sweepCsv(paths, groups) },
-    { name: "summary.csv", content: summaryCsv(groups, paths) },
+    { name: "sweep.csv", content: sweepCsv(paths, groups, confidence) },
+    { name: "summary.csv", content: summaryCsv(groups, paths, confidence) },
     { name: "meta.json", content: stampExperiment(meta) },
   ]);
   if (args.report === true) await writeReport(outDir, ctx.io);
-  ctx.io.stdout(summaryTable(groups, paths, terminalWidth()));
+  ctx.io.stdout(summaryTable(groups, paths, terminalWidth(), confidence));
   ctx.io.stderr(`results in ${outDir}\n`);
   return 0;
 }
@@ -190,10 +210,14 @@ const command: HasimCommand = {
         describe:
           "a varied field, at least one (repeatable): path=v1,v2,v3 or path=from:to:step (numbers or durations)",
       })
+      .option("confidence", STUDY_OPTIONS.confidence!)
+      // Declared only to say why it is refused (see the module comment).
+      .option("precision", { type: "string", hidden: true })
       .example(ex("$0 sweep crash.yaml --vary seed=1,2,3", "a list"), "")
       .example(ex("$0 sweep crash.yaml --vary ha.holdOff=5m:30m:5m", "6 durations"), "")
       .example(ex("$0 sweep crash.yaml --vary mta.deliveryWorkers=4:16:4", "4 numbers"), "")
       .example(ex("$0 sweep x.yaml --vary a=1,2 --vary b=3,4", "2 × 2 = 4 points"), "")
+      .example(ex("$0 sweep crash.yaml --vary seed=1,2 --confidence 90%", "90% intervals"), "")
       .epilogue(
         "Ranges from:to:step include both ends (5m:30m:5m is 6 values); two --vary give their " +
           "full grid (2 × 2 = 4 points), each run under every policy.",
