@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isOneCleanLine, ROOT, TINY, tempDir } from "./helpers.js";
+import { hasimModel, isOneCleanLine, ROOT, TINY, tempDir } from "./helpers.js";
 
 const MAIN = join(ROOT, "dist", "src", "cli", "main.js");
 
@@ -31,23 +31,30 @@ describe("the hasim binary", () => {
     for (const cmd of ["run", "sweep", "validate"]) expect(r.out).toContain(`hasim ${cmd}`);
   });
 
-  it.each([
-    ["unknown flag", ["run", TINY, "--frobnicate", "--out", "OUT"]],
-    ["missing file", ["run", "missing.yaml", "--out", "OUT"]],
-    ["--policy bogus", ["run", TINY, "--policy", "bogus", "--out", "OUT"]],
-    ["--horizon -5s", ["run", TINY, "--horizon", "-5s", "--out", "OUT"]],
-    ["--jobs 0", ["run", TINY, "--jobs", "0", "--out", "OUT"]],
-    ["directory", ["validate", join(ROOT, "test")]],
-    ["--set without =", ["validate", TINY, "--set", "seed"]],
-    ["malformed --vary", ["sweep", TINY, "--vary", "seed=1:", "--out", "OUT"]],
-  ])("rejects %s: exit 2, one line, no stack, no files", (_, args) => {
-    const out = join(tempDir(), "out");
-    const r = bin(args.map((a) => (a === "OUT" ? out : a)));
-    expect(r.code).toBe(2);
-    expect(isOneCleanLine(r.err)).toBe(true);
-    expect(r.out).toBe("");
-    expect(existsSync(out)).toBe(false);
-  });
+  // One rejection of each origin crosses the process boundary (the argument parser, the file
+  // system, a directory); the others are the same code path in-process.
+  const rejections: [string, "spawned" | "in-process", string[]][] = [
+    ["unknown flag", "spawned", ["run", TINY, "--frobnicate", "--out", "OUT"]],
+    ["missing file", "spawned", ["run", "missing.yaml", "--out", "OUT"]],
+    ["--policy bogus", "in-process", ["run", TINY, "--policy", "bogus", "--out", "OUT"]],
+    ["--horizon -5s", "in-process", ["run", TINY, "--horizon", "-5s", "--out", "OUT"]],
+    ["--jobs 0", "in-process", ["run", TINY, "--jobs", "0", "--out", "OUT"]],
+    ["directory", "spawned", ["validate", join(ROOT, "test")]],
+    ["--set without =", "in-process", ["validate", TINY, "--set", "seed"]],
+    ["malformed --vary", "in-process", ["sweep", TINY, "--vary", "seed=1:", "--out", "OUT"]],
+  ];
+  it.each(rejections)(
+    "rejects %s (%s): exit 2, one line, no stack, no files",
+    async (_, how, args) => {
+      const out = join(tempDir(), "out");
+      const argv = args.map((a) => (a === "OUT" ? out : a));
+      const r = how === "spawned" ? bin(argv) : await hasimModel(argv);
+      expect(r.code).toBe(2);
+      expect(isOneCleanLine(r.err)).toBe(true);
+      expect(r.out).toBe("");
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 
   it("validates a scenario", () => {
     const r = bin(["validate", TINY]);

@@ -29,6 +29,19 @@ export async function hasim(
   argv: readonly string[],
   runner: Runner | undefined = fakeRunner,
 ): Promise<Outcome> {
+  return captured(argv, runner);
+}
+
+/**
+ * Runs `hasim <argv>` in-process with captured output and the real model: what the built binary
+ * does, without a process start and module load per call (where the process boundary is not
+ * what the test is about).
+ */
+export async function hasimModel(argv: readonly string[]): Promise<Outcome> {
+  return captured(argv, undefined);
+}
+
+async function captured(argv: readonly string[], runner: Runner | undefined): Promise<Outcome> {
   let out = "";
   let err = "";
   const io = {

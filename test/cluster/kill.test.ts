@@ -1,14 +1,16 @@
 /**
  * A shard process killed for real (SIGKILL, as when a node dies or a job hits its time limit)
  * leaves no manifest; `merge --status` names it; re-run alone, it completes the study, and the
- * merge equals the single-machine run. Spawns the built binary (built here, as bin.test does).
+ * merge equals the single-machine run. The shard that is killed, and the one before it, are
+ * processes of the built binary; the status, merges and re-runs after the kill go through the
+ * CLI's `main` in-process.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, TINY, tempDir } from "../cli/helpers.js";
-import { folderFiles, SHARD_ENV } from "./helpers.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { hasimModel, ROOT, TINY, tempDir } from "../cli/helpers.js";
+import { clearShardEnv, folderFiles, SHARD_ENV } from "./helpers.js";
 
 const MAIN = join(ROOT, "dist", "src", "cli", "main.js");
 const ENV = Object.fromEntries(
@@ -37,6 +39,7 @@ function killWhenStarted(args: readonly string[]): Promise<NodeJS.Signals | null
 beforeAll(() => {
   if (!existsSync(MAIN)) throw new Error(`no build at ${MAIN}: test/global-setup.ts builds it`);
 });
+beforeEach(clearShardEnv);
 
 describe("a shard killed with SIGKILL", () => {
   it("is reported missing, and re-run alone completes the study", async () => {
@@ -48,16 +51,16 @@ describe("a shard killed with SIGKILL", () => {
     expect(signal).toBe("SIGKILL");
     expect(existsSync(join(shardDir, "shard-1-of-2", "manifest.json"))).toBe(false);
 
-    const status = bin(["merge", shardDir, "--status"]);
+    const status = await hasimModel(["merge", shardDir, "--status"]);
     expect(status.code).toBe(1);
     expect(status.out).toMatch(/missing shard\(s\) 1 \(re-run them with --shard i\/2\)/);
-    const refused = bin(["merge", shardDir, "--out", join(t, "merged")]);
+    const refused = await hasimModel(["merge", shardDir, "--out", join(t, "merged")]);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/^hasim merge: 9 unit\(s\) missing \(shard\(s\) 1\/2 not given\)/);
 
-    expect(bin([...study, "--shard", "1/2", "--out", shardDir]).code).toBe(0);
-    expect(bin(["merge", shardDir, "--out", join(t, "merged")]).code).toBe(0);
-    expect(bin([...study, "-j", "2", "--out", join(t, "single")]).code).toBe(0);
+    expect((await hasimModel([...study, "--shard", "1/2", "--out", shardDir])).code).toBe(0);
+    expect((await hasimModel(["merge", shardDir, "--out", join(t, "merged")])).code).toBe(0);
+    expect((await hasimModel([...study, "-j", "2", "--out", join(t, "single")])).code).toBe(0);
     expect(folderFiles(join(t, "merged"))).toEqual(folderFiles(join(t, "single")));
   });
 });

@@ -2,6 +2,8 @@
  * Issue 18 items 4 and 7, with the built binary: `kill -9` at each step of replacing a results
  * folder and at random instants leaves the old experiment or the new one, whole (and the next
  * run cleans up); SIGTERM and SIGINT stop a run with one line, exit 143 / 130, nothing written.
+ * The runs that are killed are processes of the built binary; the runs before and after them (the
+ * two result sets, the clean-up by the next run) go through the CLI's `main` in-process.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -9,7 +11,7 @@ import { join } from "node:path";
 import seedrandom from "seedrandom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CRASH_POINTS } from "../../src/cli/crash-point.js";
-import { ROOT, TINY, tempDir } from "../cli/helpers.js";
+import { hasimModel, ROOT, TINY, tempDir } from "../cli/helpers.js";
 import { ensureBuilt, MAIN } from "./built.js";
 
 type Snapshot = Record<string, string>;
@@ -47,12 +49,12 @@ describe("a results folder through kill -9", () => {
   let fresh: Snapshot;
   const saved = join(tempDir(), "old");
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ensureBuilt();
-    expect(bin(NEW).status).toBe(0);
+    expect((await hasimModel(NEW)).code).toBe(0);
     fresh = snapshot(out);
     rmSync(out, { recursive: true });
-    expect(bin(OLD).status).toBe(0);
+    expect((await hasimModel(OLD)).code).toBe(0);
     old = snapshot(out);
     cpSync(out, saved, { recursive: true });
     expect(agrees(old) && agrees(fresh)).toBe(true);
@@ -61,7 +63,7 @@ describe("a results folder through kill -9", () => {
   }, 300_000);
 
   /** After a crash: the old set or the new set, whole (or the old one set aside, whole). */
-  function checkAfterCrash(when: string): void {
+  async function checkAfterCrash(when: string): Promise<void> {
     const left = readdirSync(root).filter((n) => n !== "r");
     if (existsSync(out)) {
       const s = snapshot(out);
@@ -73,7 +75,7 @@ describe("a results folder through kill -9", () => {
     }
     for (const n of left) expect(n, when).toMatch(/^\.r\.hasim-(new|old)-\d+$/);
     // The next run cleans up and writes the new set whole.
-    expect(bin(NEW).status, when).toBe(0);
+    expect((await hasimModel(NEW)).code, when).toBe(0);
     expect(snapshot(out), when).toEqual(fresh);
     expect(readdirSync(root), when).toEqual(["r"]);
   }
@@ -83,11 +85,11 @@ describe("a results folder through kill -9", () => {
     cpSync(saved, out, { recursive: true });
   }
 
-  it.each(CRASH_POINTS)("at %s", (point) => {
+  it.each(CRASH_POINTS)("at %s", async (point) => {
     restoreOld();
     const r = bin(NEW, { HASIM_CRASH_AT: point });
     expect(r.signal).toBe("SIGKILL");
-    checkAfterCrash(point);
+    await checkAfterCrash(point);
   });
 
   it("at random instants of a run replacing an earlier result", async () => {
@@ -103,7 +105,7 @@ describe("a results folder through kill -9", () => {
       const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
       await new Promise((resolve) => child.on("exit", resolve));
       clearTimeout(timer);
-      checkAfterCrash(`kill -9 after ${delayMs} ms`);
+      await checkAfterCrash(`kill -9 after ${delayMs} ms`);
     }
   }, 300_000);
 });

@@ -1,23 +1,24 @@
 /**
  * The README's tour, run as written so it cannot rot: every `npx hasim …` command line of the
- * README (the set-up block and the tour table) runs with the built binary in a scratch folder
+ * README (the set-up block and the tour table) runs through the CLI's `main` in a scratch folder
  * (its own `results/`, the shipped `scenarios/` linked in), and must exit as the tour says and
- * write the files the tour promises. To keep the suite short, each run is trimmed through flags
+ * write the files the tour promises. In-process: the argument parsing, commands and files are
+ * the binary's own, and one process loads the model and the chart renderer once for all ten
+ * commands (the process boundary, exit codes and signals are tested in test/cli/bin.test.ts and
+ * test/hostile/binary.test.ts). To keep the suite short, each run is trimmed through flags
  * appended after the README's own: 1 replication (`--replications`), a fuzz of 5 cases
  * (`--runs`), one worker (`--jobs 1`), and, for scenarios whose horizon is longer than
  * HASIM_TOUR_HORIZON (default 3h), that horizon (without the scheduled faults that start later). `npm test` and the benchmarks are not
  * run (the tour's own test and a long benchmark); their scripts must exist.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { parseDurationUs } from "../../src/scenario/units.js";
-import { ROOT } from "../cli/helpers.js";
+import { hasimModel, type Outcome, ROOT } from "../cli/helpers.js";
 
-const MAIN = join(ROOT, "dist", "src", "cli", "main.js");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 const TOUR_HORIZON_US = parseDurationUs(process.env.HASIM_TOUR_HORIZON ?? "3h");
 
@@ -54,14 +55,19 @@ function trimmed(words: readonly string[]): string[] {
 
 let work = "";
 beforeAll(() => {
-  if (!existsSync(MAIN)) throw new Error("build first: npm run build");
   work = mkdtempSync(join(tmpdir(), "hasim-tour-"));
   symlinkSync(join(ROOT, "scenarios"), join(work, "scenarios"));
 });
 
-function hasim(words: readonly string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...trimmed(words)], { cwd: work, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** Runs `hasim <words…>` (trimmed) in the scratch folder, as `npx hasim` would there. */
+async function hasim(words: readonly string[]): Promise<Outcome> {
+  const cwd = process.cwd();
+  process.chdir(work);
+  try {
+    return await hasimModel(trimmed(words));
+  } finally {
+    process.chdir(cwd);
+  }
 }
 
 describe("the README tour, as written", () => {
@@ -82,9 +88,9 @@ describe("the README tour, as written", () => {
 
   // In README order: `hasim report results/primary-crash` reads what the first row wrote.
   for (const [i, line] of commands.entries()) {
-    it(`runs: hasim ${line}`, () => {
+    it(`runs: hasim ${line}`, async () => {
       const words = line.split(/\s+/);
-      const r = hasim(words);
+      const r = await hasim(words);
       // fuzz exits 1 when it finds a counterexample (its seed is random: 5 cases may find none).
       expect(words[0] === "fuzz" ? [0, 1] : [0], r.err).toContain(r.code);
       expect(r.err).not.toMatch(/internal error|Error:/);
