@@ -85,6 +85,7 @@ describe("defaults of a minimal scenario", () => {
       heartbeats: "closed-form",
       checkInvariants: false,
       phases: "random",
+      mail: "exact",
     });
   });
 });
