@@ -105,15 +105,20 @@ export class MailLedger implements MailObserver {
     if (this.skipped === 0) return simulated;
     const out = new DurationHistogram();
     out.addScaled(simulated, 1);
-    const sample = this.calmLatency.count > 0 ? this.calmLatency : this.latency;
+    const sample = this.skippedSample();
     if (sample.count > 0) out.addScaled(sample, this.skipped / sample.count);
     return out;
   }
 
   /** The skipped mails' estimated time in the spool, mail × µs (Little's law). */
   skippedSojournUs(): number {
-    const sample = this.calmLatency.count > 0 ? this.calmLatency : this.latency;
+    const sample = this.skippedSample();
     return sample.count > 0 ? this.skipped * sample.meanUs() : 0;
+  }
+
+  /** What skipped mails are taken to be like: the calm sample, or all simulated ones without it. */
+  private skippedSample(): DurationHistogram {
+    return this.calmLatency.count > 0 ? this.calmLatency : this.latency;
   }
   get givenUp(): number {
     return this.givenUpCount;
