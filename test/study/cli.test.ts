@@ -19,6 +19,13 @@ const stranding: Runner = (scenario, policy, replication, options) => {
 };
 
 describe("hasim run --robustness", () => {
+  it("refuses --plan in one line instead of planning the baseline runs alone", async () => {
+    const r = await hasim(["run", TINY, "--robustness", "--plan", "--out", join(tempDir(), "p")]);
+    expect(r.code).toBe(2);
+    expect(isOneCleanLine(r.err)).toBe(true);
+    expect(r.err).toMatch(/--robustness cannot be planned or sharded/);
+  });
+
   it("announces the runs, writes robustness.csv and flags the verdict that depends on demotedQueue", async () => {
     const out = join(tempDir(), "rob");
     const r = await hasim(

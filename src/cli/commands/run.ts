@@ -19,6 +19,7 @@ import { runsCsv } from "../../report/runs-csv.js";
 import { summaryCsv } from "../../report/summary-csv.js";
 import { traceCsv } from "../../report/trace-csv.js";
 import type { CliContext, HasimCommand } from "../context.js";
+import { UserError } from "../errors.js";
 import { loadScenario, type LoadedScenario } from "../load.js";
 import { safeFolderName, writeOutputs, type OutputFile } from "../output.js";
 import { checkOutDir } from "../out-place.js";
@@ -126,6 +127,12 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const experiment = experimentId({ command: "run", scenario: scenarioToRaw(q) });
   if (!wantsShard(args))
     checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
+  else if (args.robustness === true)
+    // The shard plan has units for the baseline runs only: a sharded study would silently drop
+    // every variant run. Refuse until the variants are planned as units.
+    throw new UserError(
+      "hasim: --robustness cannot be planned or sharded yet (its variant runs are not shard units); run it on one machine",
+    );
   const study = studyOptions(args, q.replications);
   const plan = planWork([q], jobs, force);
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
