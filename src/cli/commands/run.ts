@@ -93,6 +93,17 @@ function warnViolations(results: readonly RunResult[], ctx: CliContext): number 
   return violations.length;
 }
 
+/**
+ * The shard plan has units for the baseline runs only: a sharded --robustness study would drop
+ * every variant run silently. Refused until the variants are planned as units.
+ */
+function refuseShardedRobustness(args: Record<string, unknown>): void {
+  if (args.robustness === true)
+    throw new UserError(
+      "hasim: --robustness cannot be planned or sharded yet (its variant runs are not shard units); run it on one machine",
+    );
+}
+
 /** The --robustness study, when asked for and there are two policies or more to compare. */
 async function robustnessIfAsked(
   loaded: LoadedScenario,
@@ -127,12 +138,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const experiment = experimentId({ command: "run", scenario: scenarioToRaw(q) });
   if (!wantsShard(args))
     checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
-  else if (args.robustness === true)
-    // The shard plan has units for the baseline runs only: a sharded study would silently drop
-    // every variant run. Refuse until the variants are planned as units.
-    throw new UserError(
-      "hasim: --robustness cannot be planned or sharded yet (its variant runs are not shard units); run it on one machine",
-    );
+  else refuseShardedRobustness(args);
   const study = studyOptions(args, q.replications);
   const plan = planWork([q], jobs, force);
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
