@@ -24,7 +24,7 @@ import { applyOverrides, parseScenarioText, qualifyScenario } from "./scenario/i
 import { runReplication } from "./run/replication.js";
 import type { RunResult } from "./sim/result.js";
 import { pairedDiff } from "./stats/paired.js";
-import { summarize } from "./stats/summary.js";
+import { summarize, type Summary } from "./stats/summary.js";
 
 export type { Policy, QualifiedScenario } from "./config/scenario.js";
 export type { RunMetrics, RunResult, Timeline, TraceRecord } from "./sim/result.js";
@@ -64,20 +64,14 @@ export function parseScenario(
   return qualifyScenario(sets.length > 0 ? applyOverrides(raw, sets, name) : raw, name);
 }
 
-/** One row of summary.csv: a metric of one policy over the replications. */
-export interface MetricSummary {
+/**
+ * One row of summary.csv: a metric of one policy over the replications (`n`, mean, its 95%
+ * BCa bootstrap interval — null when n < 2 —, p50, p95, max; see {@link Summary}).
+ */
+export interface MetricSummary extends Summary {
   readonly policy: Policy;
   /** A runs.csv metric column, e.g. `lost`, `ttr_service_mean_s` (see {@link COLUMNS}). */
   readonly metric: string;
-  /** Replications with a value (a TTR is null when there was no failure episode). */
-  readonly n: number;
-  readonly mean: number | null;
-  /** Student-t 95% confidence interval of the mean; null when n < 2. */
-  readonly ciLow: number | null;
-  readonly ciHigh: number | null;
-  readonly p50: number | null;
-  readonly p95: number | null;
-  readonly max: number | null;
 }
 
 /** What {@link runScenario} returns. */
@@ -133,7 +127,7 @@ export interface PolicyDifference {
   /** Pairs (replications) where both policies have a value. */
   readonly n: number;
   readonly meanDiff: number | null;
-  /** Student-t 95% confidence interval of the mean difference; null when n < 2. */
+  /** 95% BCa bootstrap confidence interval of the mean difference; null when n < 2. */
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
 }

@@ -72,29 +72,31 @@ export function buildCluster(
 
 function setUpQueueSync(c: ClusterState): void {
   const interval = c.sc.ha.mailQueueSync.intervalUs;
-  const phase = c.phase(interval);
-  const timer = c.sched.createTimer(
-    c.on(P_SYNC, () => {
-      c.sched.arm(timer, c.sched.nowUs + interval);
-      queueSync(c);
-    }),
-    P_SYNC,
-  );
-  c.sched.arm(timer, phase);
+  every(c, interval, c.phase(interval), queueSync);
 }
 
 function setUpMailDataSync(c: ClusterState): void {
   const interval = c.sc.ha.mailDataSync.intervalUs;
   // Its own stream for the phase: the grids drawn before mail data was modelled stay as they were.
   const phase = c.sc.engine.phases === "aligned" ? 0 : c.rng.mailData.int(0, interval - 1);
+  every(c, interval, phase, mailDataSync);
+}
+
+/** Runs `fn` at `phaseUs` and every `intervalUs` after it (P_SYNC; re-armed before `fn` runs). */
+function every(
+  c: ClusterState,
+  intervalUs: number,
+  phaseUs: number,
+  fn: (c: ClusterState) => void,
+): void {
   const timer = c.sched.createTimer(
     c.on(P_SYNC, () => {
-      c.sched.arm(timer, c.sched.nowUs + interval);
-      mailDataSync(c);
+      c.sched.arm(timer, c.sched.nowUs + intervalUs);
+      fn(c);
     }),
     P_SYNC,
   );
-  c.sched.arm(timer, phase);
+  c.sched.arm(timer, phaseUs);
 }
 
 /** Starts the run: initial detector state, the first arrival, the drain marker. */

@@ -60,16 +60,23 @@ export function assignNext(c: ClusterState, u: UnitRuntime, nowUs: number): numb
   return w;
 }
 
-/** Worker `w` of unit `u` finished its delivery. */
-export function onDeliveryDone(c: ClusterState, u: UnitRuntime, w: number): void {
-  const now = c.sched.nowUs;
+/**
+ * Worker `w` of unit `u` hands its mail to the downstream at `nowUs`: the ledger is told and the
+ * worker is free. Shared with the quiet-mail gate (quiet.ts).
+ */
+export function finishDelivery(c: ClusterState, u: UnitRuntime, w: number, nowUs: number): void {
   const m = u.workerMail[w]!;
   u.workerMail[w] = -1;
   u.busy--;
-  c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, now, u.workerFirstTryUs[w]!);
+  c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, nowUs, u.workerFirstTryUs[w]!);
   c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
   c.depthTotal--;
-  c.obs.depthChanged(now, c.depthTotal, u.depth);
+  c.obs.depthChanged(nowUs, c.depthTotal, u.depth);
+}
+
+/** Worker `w` of unit `u` finished its delivery. */
+export function onDeliveryDone(c: ClusterState, u: UnitRuntime, w: number): void {
+  finishDelivery(c, u, w, c.sched.nowUs);
   startDeliveries(c, u);
   if (u.role.mode !== "MASTER" && u.depth === 0) c.refresh();
   else if (c.draining && c.depthTotal === 0) checkDrain(c);

@@ -34,11 +34,12 @@ import { Scheduler } from "../kernel/scheduler.js";
 import { processesMail } from "../ha/role.js";
 import { EntryTag } from "../ha/spool.js";
 import { nextArrivalUs } from "./arrivals.js";
-import { assignNext } from "./delivery.js";
+import { assignNext, finishDelivery } from "./delivery.js";
 import { downstreamReachable, holdsVip } from "./health.js";
 import { P_MAIL } from "./priorities.js";
 import { CalmSkipper, warmupUs } from "./skip.js";
-import { BIT, type ClusterState } from "./state.js";
+import { takeIntoSpool } from "./smtp.js";
+import type { ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
 
 /** Key of a mail event with sequence number 0: mail events all have priority P_MAIL. */
@@ -192,13 +193,7 @@ export class QuietMail implements Gate {
     const m = c.mailsArrived++;
     c.ensureMail(m);
     c.mail.arrive(m);
-    c.mail.accept(m);
-    if (c.mailDataShare > 0 && c.rng.mailData.bernoulli(c.mailDataShare)) u.mailDataUnsynced++;
-    c.setWhere(m, c.whereOf(m) | BIT[u.index]);
-    u.spool.push(m, t, EntryTag.Original, t);
-    u.recent.push(m, t, t);
-    c.depthTotal++;
-    c.obs.depthChanged(t, c.depthTotal, u.depth);
+    takeIntoSpool(c, u, m, t, EntryTag.Original, t);
     if (u.busy < u.workerMail.length) this.start(t);
     const next = nextArrivalUs(c, t);
     this.arrivalUs = next;
@@ -224,15 +219,9 @@ export class QuietMail implements Gate {
     const u = this.u;
     this.events++;
     this.popTop();
-    const m = u.workerMail[w]!;
     const acc = u.workerAcceptUs[w]!;
-    u.workerMail[w] = -1;
-    u.busy--;
-    c.mail.deliver(m, u.workerTag[w]!, acc, t, u.workerFirstTryUs[w]!);
+    finishDelivery(c, u, w, t);
     if (this.skipper !== null && acc >= this.skipper.sampleFromUs) c.mail.calmSample(t - acc);
-    c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
-    c.depthTotal--;
-    c.obs.depthChanged(t, c.depthTotal, u.depth);
     this.start(t);
   }
 

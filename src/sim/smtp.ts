@@ -87,13 +87,7 @@ export function onSenderRetry(c: ClusterState): void {
 function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag, originUs: number): void {
   const now = c.sched.nowUs;
   if (c.invariants !== null) c.invariants.accepted(u.name, u.role.mode, u.role.physical, m, now);
-  c.mail.accept(m);
-  if (c.mailDataShare > 0 && c.rng.mailData.bernoulli(c.mailDataShare)) u.mailDataUnsynced++;
-  c.setWhere(m, c.whereOf(m) | BIT[u.index]);
-  u.spool.push(m, now, tag, originUs);
-  u.recent.push(m, now, originUs);
-  c.depthTotal++;
-  c.obs.depthChanged(now, c.depthTotal, u.depth);
+  takeIntoSpool(c, u, m, now, tag, originUs);
   const p = c.peer(u);
   if (
     p.up &&
@@ -104,6 +98,28 @@ function accept(c: ClusterState, u: UnitRuntime, m: number, tag: EntryTag, origi
     senderPush(c, m, now, EntryTag.SplitRetry, originUs);
   }
   if (u.busy < u.workerMail.length) startDeliveries(c, u);
+}
+
+/**
+ * Unit `u` answered 250 for mail `m` at `nowUs`: the ledger is told, the mail may leave mail data,
+ * and it joins the spool and the recent sessions. Shared by a session's acceptance and the
+ * quiet-mail gate's (quiet.ts), which must do exactly the same.
+ */
+export function takeIntoSpool(
+  c: ClusterState,
+  u: UnitRuntime,
+  m: number,
+  nowUs: number,
+  tag: EntryTag,
+  originUs: number,
+): void {
+  c.mail.accept(m);
+  if (c.mailDataShare > 0 && c.rng.mailData.bernoulli(c.mailDataShare)) u.mailDataUnsynced++;
+  c.setWhere(m, c.whereOf(m) | BIT[u.index]);
+  u.spool.push(m, nowUs, tag, originUs);
+  u.recent.push(m, nowUs, originUs);
+  c.depthTotal++;
+  c.obs.depthChanged(nowUs, c.depthTotal, u.depth);
 }
 
 /** Sessions committed in the last window are cut; some senders never saw 250 and retry. */
