@@ -35,7 +35,7 @@
  */
 import { meanUs } from "../kernel/dist.js";
 import { samplePoisson } from "../kernel/poisson.js";
-import { P_SYNC } from "./priorities.js";
+import { P_OBSERVE, P_SYNC } from "./priorities.js";
 import type { ClusterState } from "./state.js";
 import type { UnitRuntime } from "./unit.js";
 
@@ -72,12 +72,18 @@ export class CalmSkipper {
 
   /**
    * The next arrival is at `a` (µs) and the quiet MASTER `u`'s spool is empty: skips the calm
-   * span from `a` to at most `limitUs` (the next event of the queue). Returns the time of the
-   * first arrival not skipped (-1: none before the horizon), or `a` when nothing is skipped.
+   * span from `a` to at most the next model event (observation events, such as the timeline
+   * samples of `--trace`, do not count: results must not depend on them). Returns the time of
+   * the first arrival not skipped (-1: none before the horizon), or `a` when nothing is skipped.
    */
-  trySkip(u: UnitRuntime, a: number, limitUs: number): number {
+  trySkip(u: UnitRuntime, a: number): number {
     const c = this.c;
-    const end = Math.min(limitUs, c.sched.nextTimeBelow(P_SYNC) - this.warmupUs, c.horizonUs);
+    const s = c.sched;
+    const end = Math.min(
+      s.nextTimeBelow(P_OBSERVE),
+      s.nextTimeBelow(P_SYNC) - this.warmupUs,
+      c.horizonUs,
+    );
     if (!(a < end)) return a;
     const w = c.sc.workload.arrivals;
     let count: number;
@@ -99,7 +105,10 @@ export class CalmSkipper {
       u.mailDataUnsynced += Math.min(count, samplePoisson(count * c.mailDataShare, c.rng.skip));
     c.mailsSkipped += count;
     c.mail.skip(count);
-    this.sampleFromUs = end + this.warmupUs / 2;
+    // Calm samples resume W/2 into the new window, unless a fault (one that leaves the mail path
+    // alone) is active: then not before the next skip. Deciding this here, and not at the next
+    // event boundary, keeps the samples independent of observation events.
+    this.sampleFromUs = c.activeFaults > 0 ? Infinity : end + this.warmupUs / 2;
     return next < c.horizonUs ? next : -1;
   }
 }

@@ -82,4 +82,15 @@ describe("engine.mail: episodes", () => {
     const arrived = (ms: RunMetrics[]): number => ms.reduce((s, m) => s + m.arrived, 0);
     expect(Math.abs(arrived(episodes) / arrived(exact) - 1)).toBeLessThan(0.001);
   }, 600_000);
+
+  it("gives the same results with and without --trace (timeline samples are not model events)", () => {
+    const q = qualifyScenario(raw, "episodes-check.yaml");
+    const episodes = { ...q, engine: { ...q.engine, mail: "episodes" as const } };
+    for (const policy of q.policies)
+      for (let r = 0; r < 4; r++) {
+        const plain = runReplication(episodes, policy, r).metrics;
+        const traced = runReplication(episodes, policy, r, { trace: true }).metrics;
+        expect(traced, `${policy} replication ${String(r)}`).toEqual(plain);
+      }
+  }, 600_000);
 });
