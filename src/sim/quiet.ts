@@ -53,10 +53,11 @@ export function quietUnit(c: ClusterState): UnitRuntime | null {
   if (va === holdsVip(c, b)) return null;
   const u = va ? a : b;
   if (!u.up || !u.reachable || u.role.mode !== "MASTER" || !processesMail(u.role)) return null;
-  if (u.deferredUntilUs > c.sched.nowUs || c.sched.isArmed(u.queueRetryTimer)) return null;
-  if (!downstreamReachable(c, u)) return null;
   // Near a full spool the next arrival may be refused: leave that to the event engine.
   if (u.depth + 1 >= c.spoolCapacity) return null;
+  // Deliveries wait for the queue retry (the downstream did not answer): mail is only taken in.
+  if (u.deferredUntilUs > c.sched.nowUs) return u;
+  if (c.sched.isArmed(u.queueRetryTimer) || !downstreamReachable(c, u)) return null;
   return u;
 }
 
@@ -72,6 +73,12 @@ export class QuietMail implements Gate {
   /** Busy workers, a min-heap on (completion time, sequence number). */
   private readonly heap: Int32Array;
   private n = 0;
+  /**
+   * While deliveries are deferred (µs; Infinity otherwise): the gate takes mail in and lets
+   * in-flight deliveries finish but starts none, as `startDeliveries` would, and hands over
+   * before anything at or after this time (the queue retry decides what comes next).
+   */
+  private deferredUntilUs = Infinity;
   /** Events run since the last hand-over (added to the scheduler's count then). */
   private events = 0;
   /** Skips calm spans (`engine.mail: episodes`); null otherwise. */
@@ -115,6 +122,9 @@ export class QuietMail implements Gate {
       this.arrivalSeq = s.armedSeq(c.arrivalTimer);
     }
     if (this.arrivalUs < 0 && u.busy === 0) return false; // nothing to run
+    this.deferredUntilUs = u.deferredUntilUs > s.nowUs ? u.deferredUntilUs : Infinity;
+    if (this.deferredUntilUs !== Infinity && this.firstEventUs(u) >= this.deferredUntilUs)
+      return false;
     if (this.arrivalUs >= 0) s.cancel(c.arrivalTimer);
     this.n = 0;
     this.u = u;
@@ -128,6 +138,14 @@ export class QuietMail implements Gate {
     }
     this.active = true;
     return true;
+  }
+
+  /** The time (µs) of the first of `u`'s mail events the gate would run, before taking them. */
+  private firstEventUs(u: UnitRuntime): number {
+    let t = this.arrivalUs < 0 ? Infinity : this.arrivalUs;
+    for (let w = 0; w < u.workerMail.length; w++)
+      if (u.workerMail[w]! >= 0) t = Math.min(t, this.c.sched.armedAtUs(u.workerTimers[w]!));
+    return t;
   }
 
   /** Hands the pending events back to the queue, each in its original place in the order. */
@@ -168,8 +186,12 @@ export class QuietMail implements Gate {
         seq = this.arrivalSeq;
       } else return true;
       if (t > timeUs || (t === timeUs && MAIL_KEY_BASE + seq > key)) return true;
-      if (!completion && this.skipper !== null && this.u.depth === 0) {
-        const next = this.skipper.trySkip(this.u, t, timeUs);
+      if (t >= this.deferredUntilUs) {
+        this.handOver();
+        return false;
+      }
+      if (!completion && this.skipper !== null && this.u.depth === 0 && !this.deferred()) {
+        const next = this.skipper.trySkip(this.u, t);
         if (next !== t) {
           this.arrivalUs = next;
           if (next >= 0) this.arrivalSeq = this.c.sched.takeSeq();
@@ -194,7 +216,7 @@ export class QuietMail implements Gate {
     c.ensureMail(m);
     c.mail.arrive(m);
     takeIntoSpool(c, u, m, t, EntryTag.Original, t);
-    if (u.busy < u.workerMail.length) this.start(t);
+    if (u.busy < u.workerMail.length && !this.deferred()) this.start(t);
     const next = nextArrivalUs(c, t);
     this.arrivalUs = next;
     if (next >= 0) this.arrivalSeq = c.sched.takeSeq();
@@ -222,7 +244,11 @@ export class QuietMail implements Gate {
     const acc = u.workerAcceptUs[w]!;
     finishDelivery(c, u, w, t);
     if (this.skipper !== null && acc >= this.skipper.sampleFromUs) c.mail.calmSample(t - acc);
-    this.start(t);
+    if (!this.deferred()) this.start(t);
+  }
+
+  private deferred(): boolean {
+    return this.deferredUntilUs !== Infinity;
   }
 
   private before2(x: number, y: number): boolean {
