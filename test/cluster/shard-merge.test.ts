@@ -194,6 +194,27 @@ describe("a killed shard", () => {
 });
 
 describe("the shard from the scheduler's environment", () => {
+  it("joins the shards of a --robustness run: the variant runs are units too", async () => {
+    const t = tempDir();
+    const argv = ["run", TINY, "--replications", "2", "--robustness", "-q"];
+    const single = await hasim([...argv, "--out", join(t, "single")]);
+    expect(single.code, single.err).toBe(0);
+    const plan = await hasim([...argv, "--plan"]);
+    const m =
+      /^units: (\d+) \(\(1 \+ (\d+) assumption variants\) × 3 policies × 2 replications\)$/m.exec(
+        plan.out,
+      );
+    expect(m, plan.out).not.toBeNull();
+    expect(Number(m![2])).toBeGreaterThan(0);
+    expect(Number(m![1])).toBe((1 + Number(m![2])) * 3 * 2);
+    await shards(argv, 4, join(t, "shards"));
+    const merged = await hasim(["merge", join(t, "shards"), "--out", join(t, "merged")]);
+    expect(merged.code, merged.err).toBe(0);
+    const files = folderFiles(join(t, "single"));
+    expect(Object.keys(files)).toContain("robustness.csv");
+    expect(folderFiles(join(t, "merged"))).toEqual(files);
+  });
+
   it("Slurm job arrays: SLURM_ARRAY_TASK_ID and the array's size, said on stderr", async () => {
     const t = tempDir();
     vi.stubEnv("SLURM_ARRAY_TASK_ID", "6");
@@ -257,6 +278,10 @@ describe("the shard from the scheduler's environment", () => {
     await bad(
       [],
       /^hasim: SLURM_ARRAY_TASK_COUNT: expected 13 tasks \(a contiguous array 0-12\), got 10/,
+    );
+    await bad(
+      ["--shard", "0/2", "--precision", "5%"],
+      /^hasim: --precision cannot be planned or sharded/,
     );
     expect(exists(join(t, "runs.csv"))).toBe(false);
   });

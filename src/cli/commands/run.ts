@@ -27,10 +27,10 @@ import { experimentId, stampExperiment } from "../experiment.js";
 import { planWork } from "../plan.js";
 import type { RunTask } from "../pool.js";
 import { announceLine } from "../progress.js";
-import { shardOptions, studyArgv, studyShard, wantsShard } from "../shard/index.js";
+import { replayOf, shardOptions, studyArgv, studyShard, wantsShard } from "../shard/index.js";
 import { summaryTable, terminalWidth } from "../table.js";
 import { robustnessCsv } from "../../report/robustness-csv.js";
-import { runReplications, runRobustness, type StudyExec } from "../study-runs.js";
+import { loadVariants, runReplications, runRobustness, type StudyExec } from "../study-runs.js";
 import { STUDY_OPTIONS, studyLines, studyMeta, studyOptions } from "./study-options.js";
 import {
   jobsFlag,
@@ -94,14 +94,34 @@ function warnViolations(results: readonly RunResult[], ctx: CliContext): number 
 }
 
 /**
- * The shard plan has units for the baseline runs only: a sharded --robustness study would drop
- * every variant run silently. Refused until the variants are planned as units.
+ * The work units of a planned, sharded or merged run: the baseline's, then with --robustness every
+ * assumption variant's, each variant a group of its own (as a sweep's points are), so that the
+ * variant runs go to the shards too and `hasim merge` finds them. `--precision` decides how many
+ * replications to run as it goes, which a plan cannot know: refused.
  */
-function refuseShardedRobustness(args: Record<string, unknown>): void {
-  if (args.robustness === true)
+function shardWork(
+  args: Record<string, unknown>,
+  loaded: LoadedScenario,
+  tasks: readonly RunTask[],
+): { loaded: LoadedScenario[]; tasks: RunTask[] } {
+  if (lastString(args.precision) !== undefined)
     throw new UserError(
-      "hasim: --robustness cannot be planned or sharded yet (its variant runs are not shard units); run it on one machine",
+      "hasim: --precision cannot be planned or sharded (it decides how many replications to run as they finish); give --replications instead",
     );
+  if (args.robustness !== true) return { loaded: [loaded], tasks: [...tasks] };
+  const q = loaded.scenario;
+  const variants = loadVariants(loaded, scenarioFlags(args), q.replications);
+  const more = variants.flatMap((_, i) =>
+    q.policies.flatMap((policy) =>
+      Array.from({ length: q.replications }, (_, r) => ({
+        group: i + 1,
+        policy,
+        replication: r,
+        trace: false,
+      })),
+    ),
+  );
+  return { loaded: [loaded, ...variants.map((v) => v.loaded)], tasks: [...tasks, ...more] };
 }
 
 /** The --robustness study, when asked for and there are two policies or more to compare. */
@@ -136,9 +156,9 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const outDir = outArg ?? join("results", safeFolderName(q.name));
   const force = args.force === true;
   const experiment = experimentId({ command: "run", scenario: scenarioToRaw(q) });
-  if (!wantsShard(args))
+  const sharding = wantsShard(args);
+  if (!sharding)
     checkOutDir(outDir, outArg === undefined ? "output folder" : "--out", { experiment, force });
-  else refuseShardedRobustness(args);
   const study = studyOptions(args, q.replications);
   const plan = planWork([q], jobs, force);
   if (plan.notice !== null) ctx.io.stderr(plan.notice + "\n");
@@ -155,7 +175,15 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
       trace: traced && r === 0,
     })),
   );
-  const sharded = await studyShard(args, ctx, { loaded: [loaded], tasks, outDir });
+  const work =
+    sharding || replayOf(args) !== undefined
+      ? shardWork(args, loaded, tasks)
+      : { loaded: [loaded], tasks };
+  const sharded = await studyShard(args, ctx, {
+    ...work,
+    outDir,
+    variants: args.robustness === true,
+  });
   if (sharded !== undefined) return sharded;
   const quiet = args.quiet === true;
   const factors = [

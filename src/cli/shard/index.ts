@@ -17,12 +17,15 @@ import { resolveShard } from "./spec.js";
 import { runShard } from "./write.js";
 
 export { studyArgv } from "./argv.js";
+export { replayOf } from "./replay.js";
 
 /** What a command hands to the hook: its scenarios (one per point), units and output folder. */
 export interface StudyWork {
   readonly loaded: readonly LoadedScenario[];
   readonly tasks: readonly RunTask[];
   readonly outDir: string;
+  /** The groups after the first are `--robustness` variants of it, not a sweep's points. */
+  readonly variants?: boolean;
 }
 
 /** The flags of sharded studies: `--shard`, `--shards`, `--plan`, `--target`. */

@@ -101,7 +101,8 @@ export function planStudy(args: Record<string, unknown>, ctx: CliContext, work: 
   const totalS = costsS.reduce((a, b) => a + b, 0);
   const points = work.loaded.length;
   const q = work.loaded[0]!.scenario;
-  const shape = `${points} point(s) × ${q.policies.length} policies × ${q.replications} replications`;
+  const groups = work.variants ? `(1 + ${points - 1} assumption variants)` : `${points} point(s)`;
+  const shape = `${groups} × ${q.policies.length} policies × ${q.replications} replications`;
   const out: string[] = [`units: ${work.tasks.length} (${shape})`, line];
   const perPoint = work.loaded.map((_, g) => costsS.filter((_c, i) => work.tasks[i]!.group === g));
   perPoint.slice(0, 10).forEach((c, g) => {

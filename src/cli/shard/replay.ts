@@ -17,6 +17,8 @@ import { UserError } from "../errors.js";
 /** Stored results of a complete, agreeing shard set, by unit name. */
 export class Replay {
   private readonly groups = new Map<QualifiedScenario, number>();
+  /** Groups by the scenario's hash: `--robustness` loads its variants again when it runs them. */
+  private readonly groupsByHash = new Map<string, number>();
   private sweep = false;
 
   constructor(
@@ -38,7 +40,10 @@ export class Replay {
         `hasim merge: ${first.where}: scenarioHash: expected ${hash} (the scenario as it reads now), got ${first.manifest.scenarioHash}; was the scenario file changed after the shards ran?`,
       );
     this.sweep = scenarios.length > 1;
-    scenarios.forEach((s, i) => this.groups.set(s, i));
+    scenarios.forEach((s, i) => {
+      this.groups.set(s, i);
+      this.groupsByHash.set(scenarioHash([scenarioToRaw(s)]), i);
+    });
     const missing = units.map((u) => unitKey(u, this.sweep)).filter((k) => !this.results.has(k));
     if (missing.length > 0) {
       const count = first.manifest.shard.count;
@@ -52,8 +57,12 @@ export class Replay {
 
   /** The runner that returns stored results (the model is never called). */
   readonly runner: Runner = (scenario, policy, replication) => {
-    const group = this.groups.get(scenario);
-    if (group === undefined) throw new Error("replay: a scenario the study did not bind");
+    let group = this.groups.get(scenario);
+    if (group === undefined) {
+      group = this.groupsByHash.get(scenarioHash([scenarioToRaw(scenario)]));
+      if (group === undefined) throw new Error("replay: a scenario the study did not bind");
+      this.groups.set(scenario, group);
+    }
     const key = unitKey({ group, policy, replication }, this.sweep);
     const r = this.results.get(key);
     if (r === undefined) throw new Error(`replay: no stored result for ${key}`);
