@@ -93,6 +93,18 @@ function warnViolations(results: readonly RunResult[], ctx: CliContext): number 
   return violations.length;
 }
 
+/** Every policy × replication of the scenario; replication 0 traced when `traced`. */
+function baselineTasks(q: LoadedScenario["scenario"], traced: boolean): RunTask[] {
+  return q.policies.flatMap((policy) =>
+    Array.from({ length: q.replications }, (_, r) => ({
+      group: 0,
+      policy,
+      replication: r,
+      trace: traced && r === 0,
+    })),
+  );
+}
+
 /**
  * The work units of a planned, sharded or merged run: the baseline's, then with --robustness every
  * assumption variant's, each variant a group of its own (as a sweep's points are), so that the
@@ -167,14 +179,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const report = args.report === true;
   // Replication 0 is traced for trace.csv and for the report's timelines.
   const traced = trace || report;
-  const tasks: RunTask[] = q.policies.flatMap((policy) =>
-    Array.from({ length: q.replications }, (_, r) => ({
-      group: 0,
-      policy,
-      replication: r,
-      trace: traced && r === 0,
-    })),
-  );
+  const tasks = baselineTasks(q, traced);
   const work =
     sharding || replayOf(args) !== undefined
       ? shardWork(args, loaded, tasks)
