@@ -19,11 +19,17 @@ const stranding: Runner = (scenario, policy, replication, options) => {
 };
 
 describe("hasim run --robustness", () => {
-  it("refuses --plan in one line instead of planning the baseline runs alone", async () => {
-    const r = await hasim(["run", TINY, "--robustness", "--plan", "--out", join(tempDir(), "p")]);
-    expect(r.code).toBe(2);
-    expect(isOneCleanLine(r.err)).toBe(true);
-    expect(r.err).toMatch(/--robustness cannot be planned or sharded/);
+  it("--plan counts the variant runs as units and writes nothing", async () => {
+    const out = join(tempDir(), "p");
+    const r = await hasim(["run", TINY, "--robustness", "--plan", "--out", out]);
+    expect(r.code, r.err).toBe(0);
+    const m =
+      /^units: (\d+) \(\(1 \+ (\d+) assumption variants\) × 3 policies × (\d+) replications\)$/m.exec(
+        r.out,
+      );
+    expect(m, r.out).not.toBeNull();
+    expect(Number(m![1])).toBe((1 + Number(m![2])) * 3 * Number(m![3]));
+    expect(existsSync(out)).toBe(false);
   });
 
   it("announces the runs, writes robustness.csv and flags the verdict that depends on demotedQueue", async () => {
