@@ -60,14 +60,17 @@ export function maxReplicationsFlag(v: string | undefined, batch: number): numbe
 }
 
 /** Runs replications [from, from + count) of every policy of one scenario. */
-async function runBatch(
+/**
+ * Every group × policy × replication `from` … `from + count − 1`, in that order; replication 0
+ * traced when `traced`.
+ */
+export function studyTasks(
   groups: readonly LoadedScenario[],
   from: number,
   count: number,
   traced: boolean,
-  exec: StudyExec,
-): Promise<RunResult[]> {
-  const tasks: RunTask[] = groups.flatMap((l, group) =>
+): RunTask[] {
+  return groups.flatMap((l, group) =>
     l.scenario.policies.flatMap((policy) =>
       Array.from({ length: count }, (_, i): RunTask => ({
         group,
@@ -77,6 +80,16 @@ async function runBatch(
       })),
     ),
   );
+}
+
+async function runBatch(
+  groups: readonly LoadedScenario[],
+  from: number,
+  count: number,
+  traced: boolean,
+  exec: StudyExec,
+): Promise<RunResult[]> {
+  const tasks = studyTasks(groups, from, count, traced);
   const progress = startProgress(tasks.length, "runs", exec.io, exec.quiet);
   try {
     return await runTasks(groups, tasks, {

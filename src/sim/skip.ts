@@ -79,11 +79,11 @@ export class CalmSkipper {
   trySkip(u: UnitRuntime, a: number): number {
     const c = this.c;
     const s = c.sched;
-    const end = Math.min(
-      s.nextTimeBelow(P_OBSERVE),
-      s.nextTimeBelow(P_SYNC) - this.warmupUs,
-      c.horizonUs,
-    );
+    // Two scans of the queue; the second only when the first leaves room (in a warm-up window,
+    // arrival after arrival, it does not).
+    const beforeModelUs = s.nextTimeBelow(P_SYNC) - this.warmupUs;
+    if (!(a < beforeModelUs)) return a;
+    const end = Math.min(beforeModelUs, s.nextTimeBelow(P_OBSERVE), c.horizonUs);
     if (!(a < end)) return a;
     const w = c.sc.workload.arrivals;
     let count: number;

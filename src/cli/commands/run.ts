@@ -30,7 +30,13 @@ import { announceLine } from "../progress.js";
 import { replayOf, shardOptions, studyArgv, studyShard, wantsShard } from "../shard/index.js";
 import { summaryTable, terminalWidth } from "../table.js";
 import { robustnessCsv } from "../../report/robustness-csv.js";
-import { loadVariants, runReplications, runRobustness, type StudyExec } from "../study-runs.js";
+import {
+  loadVariants,
+  runReplications,
+  runRobustness,
+  studyTasks,
+  type StudyExec,
+} from "../study-runs.js";
 import { STUDY_OPTIONS, studyLines, studyMeta, studyOptions } from "./study-options.js";
 import {
   jobsFlag,
@@ -93,18 +99,6 @@ function warnViolations(results: readonly RunResult[], ctx: CliContext): number 
   return violations.length;
 }
 
-/** Every policy × replication of the scenario; replication 0 traced when `traced`. */
-function baselineTasks(q: LoadedScenario["scenario"], traced: boolean): RunTask[] {
-  return q.policies.flatMap((policy) =>
-    Array.from({ length: q.replications }, (_, r) => ({
-      group: 0,
-      policy,
-      replication: r,
-      trace: traced && r === 0,
-    })),
-  );
-}
-
 /**
  * The work units of a planned, sharded or merged run: the baseline's, then with --robustness every
  * assumption variant's, each variant a group of its own (as a sweep's points are), so that the
@@ -121,19 +115,11 @@ function shardWork(
       "hasim: --precision cannot be planned or sharded (it decides how many replications to run as they finish); give --replications instead",
     );
   if (args.robustness !== true) return { loaded: [loaded], tasks: [...tasks] };
-  const q = loaded.scenario;
-  const variants = loadVariants(loaded, scenarioFlags(args), q.replications);
-  const more = variants.flatMap((_, i) =>
-    q.policies.flatMap((policy) =>
-      Array.from({ length: q.replications }, (_, r) => ({
-        group: i + 1,
-        policy,
-        replication: r,
-        trace: false,
-      })),
-    ),
-  );
-  return { loaded: [loaded, ...variants.map((v) => v.loaded)], tasks: [...tasks, ...more] };
+  const reps = loaded.scenario.replications;
+  const variants = loadVariants(loaded, scenarioFlags(args), reps).map((v) => v.loaded);
+  // The variants run untraced, as on one machine (study-runs.ts), each in the group after the last.
+  const more = studyTasks(variants, 0, reps, false).map((t) => ({ ...t, group: t.group + 1 }));
+  return { loaded: [loaded, ...variants], tasks: [...tasks, ...more] };
 }
 
 /** The --robustness study, when asked for and there are two policies or more to compare. */
@@ -179,7 +165,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
   const report = args.report === true;
   // Replication 0 is traced for trace.csv and for the report's timelines.
   const traced = trace || report;
-  const tasks = baselineTasks(q, traced);
+  const tasks = studyTasks([loaded], 0, q.replications, traced);
   const work =
     sharding || replayOf(args) !== undefined
       ? shardWork(args, loaded, tasks)
