@@ -48,10 +48,11 @@ export function makeRoom(c: ClusterState, m: number): void {
   let kept = new Set<number>();
   if (cut > low) {
     kept = heldBelow(c, cut);
-    // Mostly still held (a backlog): moving them aside would slow every access; grow instead.
+    // Mostly still held (a backlog): moving them aside would slow every access; grow instead,
+    // retiring only the ids below the lowest held one (none of which is held: no scan).
     if (kept.size * 4 > cut - c.whereBase) {
       cut = low;
-      kept = heldBelow(c, low);
+      kept = new Set<number>();
     }
   }
   if (cut > c.whereBase) retireBelow(c, cut, kept);
