@@ -29,6 +29,9 @@ describe("hasim run --robustness", () => {
       );
     expect(m, r.out).not.toBeNull();
     expect(Number(m![1])).toBe((1 + Number(m![2])) * 3 * Number(m![3]));
+    // Each group is named: the baseline, then the variants as --set would write them.
+    expect(r.out).toMatch(/^ {2}baseline: \d+ unit\(s\)/m);
+    expect(r.out).toMatch(/^ {2}assumptions\.demotedQueue=push: \d+ unit\(s\)/m);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -109,17 +109,25 @@ function shardWork(
   args: Record<string, unknown>,
   loaded: LoadedScenario,
   tasks: readonly RunTask[],
-): { loaded: LoadedScenario[]; tasks: RunTask[] } {
+): { loaded: LoadedScenario[]; tasks: RunTask[]; variantNames?: string[] } {
   if (lastString(args.precision) !== undefined)
     throw new UserError(
       "hasim: --precision cannot be planned or sharded (it decides how many replications to run as they finish); give --replications instead",
     );
   if (args.robustness !== true) return { loaded: [loaded], tasks: [...tasks] };
   const reps = loaded.scenario.replications;
-  const variants = loadVariants(loaded, scenarioFlags(args), reps).map((v) => v.loaded);
+  const variants = loadVariants(loaded, scenarioFlags(args), reps);
+  const scenarios = variants.map((v) => v.loaded);
   // The variants run untraced, as on one machine (study-runs.ts), each in the group after the last.
-  const more = studyTasks(variants, 0, reps, false).map((t) => ({ ...t, group: t.group + 1 }));
-  return { loaded: [loaded, ...variants], tasks: [...tasks, ...more] };
+  const more = studyTasks(scenarios, 0, reps, false).map((t) => ({ ...t, group: t.group + 1 }));
+  return {
+    loaded: [loaded, ...scenarios],
+    tasks: [...tasks, ...more],
+    variantNames: [
+      "baseline",
+      ...variants.map((v) => `${v.variant.assumption}=${v.variant.value}`),
+    ],
+  };
 }
 
 /** The --robustness study, when asked for and there are two policies or more to compare. */
@@ -170,11 +178,7 @@ export async function runCommand(args: Record<string, unknown>, ctx: CliContext)
     sharding || replayOf(args) !== undefined
       ? shardWork(args, loaded, tasks)
       : { loaded: [loaded], tasks };
-  const sharded = await studyShard(args, ctx, {
-    ...work,
-    outDir,
-    variants: args.robustness === true,
-  });
+  const sharded = await studyShard(args, ctx, { ...work, outDir });
   if (sharded !== undefined) return sharded;
   const quiet = args.quiet === true;
   const factors = [

@@ -24,8 +24,11 @@ export interface StudyWork {
   readonly loaded: readonly LoadedScenario[];
   readonly tasks: readonly RunTask[];
   readonly outDir: string;
-  /** The groups after the first are `--robustness` variants of it, not a sweep's points. */
-  readonly variants?: boolean;
+  /**
+   * With `--robustness`: a name per group, `baseline` then each assumption variant
+   * (`assumptions.demotedQueue=push`); the groups are then variants, not a sweep's points.
+   */
+  readonly variantNames?: readonly string[];
 }
 
 /** The flags of sharded studies: `--shard`, `--shards`, `--plan`, `--target`. */

@@ -101,17 +101,18 @@ export function planStudy(args: Record<string, unknown>, ctx: CliContext, work: 
   const totalS = costsS.reduce((a, b) => a + b, 0);
   const points = work.loaded.length;
   const q = work.loaded[0]!.scenario;
-  const groups = work.variants ? `(1 + ${points - 1} assumption variants)` : `${points} point(s)`;
+  const names = work.variantNames;
+  const groups = names ? `(1 + ${points - 1} assumption variants)` : `${points} point(s)`;
   const shape = `${groups} × ${q.policies.length} policies × ${q.replications} replications`;
   const out: string[] = [`units: ${work.tasks.length} (${shape})`, line];
   const perPoint = work.loaded.map((_, g) => costsS.filter((_c, i) => work.tasks[i]!.group === g));
   perPoint.slice(0, 10).forEach((c, g) => {
     const mean = c.reduce((a, b) => a + b, 0) / Math.max(1, c.length);
     out.push(
-      `  ${points > 1 ? `p${g}` : "each"}: ${c.length} unit(s), about ${mean.toFixed(3)} CPU-s per unit`,
+      `  ${names?.[g] ?? (points > 1 ? `p${g}` : "each")}: ${c.length} unit(s), about ${mean.toFixed(3)} CPU-s per unit`,
     );
   });
-  if (points > 10) out.push(`  … and ${points - 10} more point(s)`);
+  if (points > 10) out.push(`  … and ${points - 10} more ${names ? "variant(s)" : "point(s)"}`);
   const { count, maxS } = suggestShards(costsS, targetS);
   out.push(
     `total: about ${totalS.toFixed(1)} CPU-s`,
