@@ -17,7 +17,7 @@ import {
   type PrecisionTarget,
 } from "../study/precision.js";
 import { robustnessRows, type RobustnessRow } from "../study/robustness.js";
-import { candidateVariants, type Variant } from "../study/variants.js";
+import { candidateVariants, variantSetting, type Variant } from "../study/variants.js";
 import type { CliIo, Runner } from "./context.js";
 import { UserError } from "./errors.js";
 import { loadScenario, parseIntegerFlag, type LoadedScenario, type ScenarioFlags } from "./load.js";
@@ -59,7 +59,6 @@ export function maxReplicationsFlag(v: string | undefined, batch: number): numbe
   return v === undefined ? 10 * batch : parseIntegerFlag("--max-replications", v, batch);
 }
 
-/** Runs replications [from, from + count) of every policy of one scenario. */
 /**
  * Every group × policy × replication `from` … `from + count − 1`, in that order; replication 0
  * traced when `traced`.
@@ -82,6 +81,7 @@ export function studyTasks(
   );
 }
 
+/** Runs replications [from, from + count) of every policy of each scenario. */
 async function runBatch(
   groups: readonly LoadedScenario[],
   from: number,
@@ -161,7 +161,7 @@ export function loadVariants(
   return candidateVariants(baseRaw)
     .map((variant) => ({
       variant,
-      loaded: loadScenario(base.file, withCount, [`${variant.assumption}=${variant.value}`]),
+      loaded: loadScenario(base.file, withCount, [variantSetting(variant)]),
     }))
     .filter((v) => JSON.stringify(scenarioToRaw(v.loaded.scenario)) !== same);
 }

@@ -12,7 +12,7 @@ import { differenceRange, metricRange } from "../stats/range.js";
 import { pairedVerdict, robustnessOf, verdictWords, type Robustness } from "../stats/verdict.js";
 import { HEADLINE_METRICS } from "./headline.js";
 import { metricValues } from "./samples.js";
-import type { Variant } from "./variants.js";
+import { variantSetting, type Variant } from "./variants.js";
 import { BASELINE, type RobustnessRow } from "../report/robustness-csv.js";
 
 export { BASELINE, type RobustnessRow };
@@ -93,7 +93,7 @@ export function robustnessPhrase(r: PairRobustness): string {
   if (r.variants === 0) return "not checked against assumption variants (run with --robustness)";
   if (r.dependsOn.length === 0) return `holds under every assumption variant (${r.variants})`;
   const flips = r.flips.map(
-    (f) => `${f.assumption}=${f.value}: ${r.policyA} − ${r.policyB} ${verdictWords(f.verdict)}`,
+    (f) => `${variantSetting(f)}: ${r.policyA} − ${r.policyB} ${verdictWords(f.verdict)}`,
   );
   return `depends on ${r.dependsOn.join(", ")} (${flips.join("; ")})`;
 }

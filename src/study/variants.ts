@@ -70,6 +70,11 @@ export interface Variant {
   readonly value: string;
 }
 
+/** A variant as `--set` takes it and as hasim names it: `assumptions.demotedQueue=push`. */
+export function variantSetting(v: Variant): string {
+  return `${v.assumption}=${v.value}`;
+}
+
 /**
  * The candidate variants of a scenario, one at a time: every table row that can matter, every
  * value. The caller drops those whose effective scenario equals the baseline's (the scenario's

@@ -37,6 +37,7 @@ import {
   studyTasks,
   type StudyExec,
 } from "../study-runs.js";
+import { variantSetting } from "../../study/variants.js";
 import { STUDY_OPTIONS, studyLines, studyMeta, studyOptions } from "./study-options.js";
 import {
   jobsFlag,
@@ -123,10 +124,7 @@ function shardWork(
   return {
     loaded: [loaded, ...scenarios],
     tasks: [...tasks, ...more],
-    variantNames: [
-      "baseline",
-      ...variants.map((v) => `${v.variant.assumption}=${v.variant.value}`),
-    ],
+    variantNames: ["baseline", ...variants.map((v) => variantSetting(v.variant))],
   };
 }
 
