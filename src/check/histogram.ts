@@ -28,6 +28,13 @@ export class DurationHistogram {
     this.counts[b] = this.counts[b]! + 1;
   }
 
+  /** Records one duration (µs, ≥ 0) that falls in bucket `b` (= `bucketOf(us)`). */
+  recordIn(b: number, us: number): void {
+    this.n++;
+    this.sumUs += us;
+    this.counts[b] = this.counts[b]! + 1;
+  }
+
   /** Adds `other`'s counts times `factor` (counts may then be fractional: an estimate). */
   addScaled(other: DurationHistogram, factor: number): void {
     for (let b = 0; b < BUCKETS; b++) this.counts[b] = this.counts[b]! + other.counts[b]! * factor;
@@ -51,6 +58,13 @@ export class DurationHistogram {
     }
     return bucketMid(BUCKETS - 1);
   }
+}
+
+/** Records the same duration (µs, ≥ 0) in two histograms, finding its bucket once. */
+export function recordBoth(a: DurationHistogram, b: DurationHistogram, us: number): void {
+  const k = bucketOf(us);
+  a.recordIn(k, us);
+  b.recordIn(k, us);
 }
 
 /** The bucket (0 … 2047) of a duration in µs: exported for its test. */

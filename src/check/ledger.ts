@@ -15,7 +15,7 @@ import type { DuplicateCause, GiveUpCause, LostCause } from "../ha/causes.js";
 import { DUPLICATE_CAUSES, GIVE_UP_CAUSES, LOST_CAUSES } from "../ha/causes.js";
 import { EntryTag } from "../ha/spool.js";
 import type { MailObserver } from "../sim/events.js";
-import { DurationHistogram } from "./histogram.js";
+import { DurationHistogram, recordBoth } from "./histogram.js";
 
 const ACCEPTED = 1;
 const DELIVERED = 2;
@@ -144,15 +144,38 @@ export class MailLedger implements MailObserver {
       this.summarise(v & 0xff);
       this.old.delete(m);
     }
-    for (let m = this.base; m < end; m++) {
-      const i = m & this.mask;
-      const f = this.fate[i]!;
-      if (held.has(m)) this.old.set(m, f | (this.firstTag[i]! << 8));
-      else this.summarise(f);
-      this.fate[i] = 0;
-      this.firstTag[i] = 0;
+    if (held.size === 0) {
+      // The usual case (every retired mail delivered once): no lookup per mail, zeroed in bulk.
+      for (let m = this.base; m < end; m++) {
+        const f = this.fate[m & this.mask]!;
+        if (f !== (ACCEPTED | DELIVERED)) this.summarise(f);
+      }
+      this.clearRing(this.base, end);
+    } else {
+      for (let m = this.base; m < end; m++) {
+        const i = m & this.mask;
+        const f = this.fate[i]!;
+        if (held.has(m)) this.old.set(m, f | (this.firstTag[i]! << 8));
+        else this.summarise(f);
+        this.fate[i] = 0;
+        this.firstTag[i] = 0;
+      }
     }
     if (end > this.base) this.base = end;
+  }
+
+  /** Zeroes the ring entries of ids `from` … `to - 1` (at most a ring's length of them). */
+  private clearRing(from: number, to: number): void {
+    if (to <= from) return;
+    const a = from & this.mask;
+    const b = a + (to - from);
+    const len = this.fate.length;
+    this.fate.fill(0, a, Math.min(b, len));
+    this.firstTag.fill(0, a, Math.min(b, len));
+    if (b > len) {
+      this.fate.fill(0, 0, b - len);
+      this.firstTag.fill(0, 0, b - len);
+    }
   }
 
   private summarise(f: number): void {
@@ -180,6 +203,16 @@ export class MailLedger implements MailObserver {
 
   /** A unit answered 250 for the mail (possibly again, after a retried session). */
   accept(mail: number): void {
+    if (mail >= this.base) {
+      // Hot path (every accepted mail): the ring, without fateOf/setFate's branches.
+      const i = mail & this.mask;
+      const g = this.fate[i]!;
+      if ((g & ACCEPTED) === 0) {
+        this.fate[i] = g | ACCEPTED;
+        this.acceptedCount++;
+      }
+      return;
+    }
     const f = this.fateOf(mail);
     if ((f & ACCEPTED) === 0) {
       this.setFate(mail, f | ACCEPTED);
@@ -216,6 +249,22 @@ export class MailLedger implements MailObserver {
    * attributed to what made the extra copy (see {@link duplicateCause}).
    */
   deliver(mail: number, tag: number, acceptUs: number, nowUs: number, firstTryUs: number): void {
+    if (mail >= this.base) {
+      // Hot path (every delivered mail): a first delivery of a mail in the ring.
+      const i = mail & this.mask;
+      const g = this.fate[i]!;
+      if ((g & (ACCEPTED | DELIVERED)) === ACCEPTED) {
+        this.fate[i] = g | DELIVERED;
+        this.firstTag[i] = tag;
+        this.deliveredCount++;
+        if (acceptUs === firstTryUs) recordBoth(this.latency, this.senderLatency, nowUs - acceptUs);
+        else {
+          this.latency.record(nowUs - acceptUs);
+          this.senderLatency.record(nowUs - firstTryUs);
+        }
+        return;
+      }
+    }
     const f = this.fateOf(mail);
     if ((f & ACCEPTED) === 0)
       this.violations.push(`mail ${mail} delivered at ${nowUs}us before it was accepted`);

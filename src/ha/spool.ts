@@ -29,6 +29,21 @@ export function ringMin(ids: Int32Array, head: number, count: number, mask: numb
   return min;
 }
 
+/** Adds to `out` the ids below `cut` of `count` ids of a ring starting at `head` (capacity `mask + 1`). */
+export function ringIdsBelow(
+  ids: Int32Array,
+  head: number,
+  count: number,
+  mask: number,
+  cut: number,
+  out: Set<number>,
+): void {
+  for (let k = 0; k < count; k++) {
+    const id = ids[(head + k) & mask]!;
+    if (id < cut) out.add(id);
+  }
+}
+
 export class Spool {
   private ids: Int32Array;
   private accept: Float64Array;
@@ -109,6 +124,11 @@ export class Spool {
   /** The lowest mail id queued; Infinity when empty. */
   minId(): number {
     return ringMin(this.ids, this.head, this.count, this.mask);
+  }
+
+  /** Adds the queued ids below `cut` to `out` (a loop over the ring, no call per entry). */
+  idsBelow(cut: number, out: Set<number>): void {
+    ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
   }
 
   /** Empties the spool. */

@@ -44,8 +44,7 @@ export function assignNext(c: ClusterState, u: UnitRuntime, nowUs: number): numb
     c.obs.depthChanged(nowUs, c.depthTotal, u.depth);
     return -1;
   }
-  let w = 0;
-  while (u.workerMail[w]! >= 0) w++;
+  const w = u.takeWorker();
   u.workerMail[w] = m;
   u.workerAcceptUs[w] = acc;
   u.workerFirstTryUs[w] = u.spool.lastFirstTryUs;
@@ -67,6 +66,7 @@ export function assignNext(c: ClusterState, u: UnitRuntime, nowUs: number): numb
 export function finishDelivery(c: ClusterState, u: UnitRuntime, w: number, nowUs: number): void {
   const m = u.workerMail[w]!;
   u.workerMail[w] = -1;
+  u.releaseWorker(w);
   u.busy--;
   c.mail.deliver(m, u.workerTag[w]!, u.workerAcceptUs[w]!, nowUs, u.workerFirstTryUs[w]!);
   c.setWhere(m, c.whereOf(m) & ~BIT[u.index]);
@@ -97,6 +97,7 @@ export function abortInflight(c: ClusterState, u: UnitRuntime, mayHaveArrived: b
     }
     u.spool.unshift(m, acc, tag, first);
     u.workerMail[w] = -1;
+    u.releaseWorker(w);
   }
   u.busy = 0;
 }

@@ -47,7 +47,9 @@ const MAIL_KEY_BASE = Scheduler.keyOf(P_MAIL, 0);
 
 /** The unit that takes and delivers all mail while the group is quiet, or null. */
 export function quietUnit(c: ClusterState): UnitRuntime | null {
-  if (c.draining || c.senders.size > 0) return null;
+  // Pending sender retries do not stop it: each retry is an event of the queue, before which the
+  // gate hands over (the episodes skipper, though, waits for them: see `advance`).
+  if (c.draining) return null;
   const [a, b] = c.units;
   const va = holdsVip(c, a);
   if (va === holdsVip(c, b)) return null;
@@ -190,7 +192,13 @@ export class QuietMail implements Gate {
         this.handOver();
         return false;
       }
-      if (!completion && this.skipper !== null && this.u.depth === 0 && !this.deferred()) {
+      if (
+        !completion &&
+        this.skipper !== null &&
+        this.u.depth === 0 &&
+        !this.deferred() &&
+        this.c.senders.size === 0
+      ) {
         const next = this.skipper.trySkip(this.u, t);
         if (next !== t) {
           this.arrivalUs = next;
@@ -243,7 +251,9 @@ export class QuietMail implements Gate {
     this.popTop();
     const acc = u.workerAcceptUs[w]!;
     finishDelivery(c, u, w, t);
-    if (this.skipper !== null && acc >= this.skipper.sampleFromUs) c.mail.calmSample(t - acc);
+    // Mail delivered while senders retry is not calm (the event engine used to run it).
+    if (this.skipper !== null && acc >= this.skipper.sampleFromUs && c.senders.size === 0)
+      c.mail.calmSample(t - acc);
     if (!this.deferred()) this.start(t);
   }
 

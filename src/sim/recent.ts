@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ringMin } from "../ha/spool.js";
+import { ringIdsBelow, ringMin } from "../ha/spool.js";
 
 export class RecentAccepts {
   private ids = new Int32Array(256);
@@ -49,9 +49,9 @@ export class RecentAccepts {
     this.count = 0;
   }
 
-  /** Calls `fn` for every acceptance held (some may be older than the window). */
-  forEach(fn: (id: number) => void): void {
-    for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
+  /** Adds the ids below `cut` held here to `out` (some may be older than the window). */
+  idsBelow(cut: number, out: Set<number>): void {
+    ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
   }
 
   /** The lowest mail id held; Infinity when empty. */

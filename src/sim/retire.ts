@@ -17,15 +17,12 @@ import type { ClusterState } from "./state.js";
 /** The ids held anywhere below `cut`, each once. */
 export function heldBelow(c: ClusterState, cut: number): Set<number> {
   const held = new Set<number>();
-  const add = (m: number): void => {
-    if (m < cut) held.add(m);
-  };
-  c.senders.forEach(add);
+  c.senders.idsBelow(cut, held);
   for (const u of c.units) {
-    u.spool.forEach(add);
-    u.copies.forEach(add);
-    u.recent.forEach(add);
-    for (const m of u.workerMail) if (m >= 0) add(m);
+    u.spool.idsBelow(cut, held);
+    u.copies.idsBelow(cut, held);
+    u.recent.idsBelow(cut, held);
+    for (const m of u.workerMail) if (m >= 0 && m < cut) held.add(m);
   }
   return held;
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ringMin } from "../ha/spool.js";
+import { ringIdsBelow, ringMin } from "../ha/spool.js";
 
 export class SenderQueue {
   private ids = new Int32Array(1024);
@@ -66,6 +66,11 @@ export class SenderQueue {
   /** Calls `fn` for every waiting mail. */
   forEach(fn: (id: number) => void): void {
     for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
+  }
+
+  /** Adds the ids below `cut` held here to `out`. */
+  idsBelow(cut: number, out: Set<number>): void {
+    ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
   }
 
   private grow(): void {

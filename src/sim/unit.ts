@@ -52,6 +52,12 @@ export class UnitRuntime {
   readonly workerDoneUs: Float64Array;
   readonly workerTimers: TimerId[] = [];
   busy = 0;
+  /**
+   * Idle workers as a bit set (bit `w & 31` of word `w >> 5`), so that the lowest idle worker is
+   * found without scanning `workerMail`; `freeHint` is at or below the lowest word with a bit set.
+   */
+  private readonly freeBits: Int32Array;
+  private freeHint = 0;
   /** Deliveries are deferred until this time after finding the downstream unreachable. */
   deferredUntilUs = 0;
   /** When the unit last took the virtual IP (for the ARP delay and split-brain heal). */
@@ -94,6 +100,27 @@ export class UnitRuntime {
     this.workerFirstTryUs = new Float64Array(workers);
     this.workerTag = new Uint8Array(workers);
     this.workerDoneUs = new Float64Array(workers);
+    this.freeBits = new Int32Array((workers + 31) >> 5);
+    for (let w = 0; w < workers; w++) this.freeBits[w >> 5]! |= 1 << (w & 31);
+  }
+
+  /** Takes the lowest idle worker (the caller has checked that one is idle) and returns it. */
+  takeWorker(): number {
+    const bits = this.freeBits;
+    let k = this.freeHint;
+    while (bits[k] === 0) k++;
+    this.freeHint = k;
+    const word = bits[k]!;
+    const low = word & -word;
+    bits[k] = word ^ low;
+    return (k << 5) + 31 - Math.clz32(low);
+  }
+
+  /** Worker `w` is idle again. */
+  releaseWorker(w: number): void {
+    const k = w >> 5;
+    this.freeBits[k]! |= 1 << (w & 31);
+    if (k < this.freeHint) this.freeHint = k;
   }
 
   /** Mails on this unit: queued plus in delivery. */
