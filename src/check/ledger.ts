@@ -144,24 +144,29 @@ export class MailLedger implements MailObserver {
       this.summarise(v & 0xff);
       this.old.delete(m);
     }
-    if (held.size === 0) {
-      // The usual case (every retired mail delivered once): no lookup per mail, zeroed in bulk.
-      for (let m = this.base; m < end; m++) {
-        const f = this.fate[m & this.mask]!;
-        if (f !== (ACCEPTED | DELIVERED)) this.summarise(f);
-      }
-      this.clearRing(this.base, end);
-    } else {
-      for (let m = this.base; m < end; m++) {
-        const i = m & this.mask;
-        const f = this.fate[i]!;
-        if (held.has(m)) this.old.set(m, f | (this.firstTag[i]! << 8));
-        else this.summarise(f);
-        this.fate[i] = 0;
-        this.firstTag[i] = 0;
-      }
+    // The held ids of the range, ascending: the mails between them are summarised in a plain
+    // loop (no set lookup per mail) and the range is zeroed in bulk.
+    const inside: number[] = [];
+    for (const m of held) if (m >= this.base && m < end) inside.push(m);
+    inside.sort((a, b) => a - b);
+    let from = this.base;
+    for (const m of inside) {
+      this.summariseRange(from, m);
+      const i = m & this.mask;
+      this.old.set(m, this.fate[i]! | (this.firstTag[i]! << 8));
+      from = m + 1;
     }
+    this.summariseRange(from, end);
+    this.clearRing(this.base, end);
     if (end > this.base) this.base = end;
+  }
+
+  /** Summarises the fates of ids `from` … `to - 1`, none of them held. */
+  private summariseRange(from: number, to: number): void {
+    for (let m = from; m < to; m++) {
+      const f = this.fate[m & this.mask]!;
+      if (f !== (ACCEPTED | DELIVERED)) this.summarise(f);
+    }
   }
 
   /** Zeroes the ring entries of ids `from` … `to - 1` (at most a ring's length of them). */

@@ -29,19 +29,27 @@ export function ringMin(ids: Int32Array, head: number, count: number, mask: numb
   return min;
 }
 
-/** Adds to `out` the ids below `cut` of `count` ids of a ring starting at `head` (capacity `mask + 1`). */
+/**
+ * Counts the ids below `cut` among `count` ids of a ring starting at `head` (capacity
+ * `mask + 1`), adding them to `out` unless it is null.
+ */
 export function ringIdsBelow(
   ids: Int32Array,
   head: number,
   count: number,
   mask: number,
   cut: number,
-  out: Set<number>,
-): void {
+  out: Set<number> | null,
+): number {
+  let n = 0;
   for (let k = 0; k < count; k++) {
     const id = ids[(head + k) & mask]!;
-    if (id < cut) out.add(id);
+    if (id < cut) {
+      n++;
+      if (out !== null) out.add(id);
+    }
   }
+  return n;
 }
 
 export class Spool {
@@ -126,9 +134,9 @@ export class Spool {
     return ringMin(this.ids, this.head, this.count, this.mask);
   }
 
-  /** Adds the queued ids below `cut` to `out` (a loop over the ring, no call per entry). */
-  idsBelow(cut: number, out: Set<number>): void {
-    ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
+  /** Counts the queued ids below `cut`, adding them to `out` unless null (no call per entry). */
+  idsBelow(cut: number, out: Set<number> | null): number {
+    return ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
   }
 
   /** Empties the spool. */

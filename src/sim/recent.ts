@@ -49,9 +49,9 @@ export class RecentAccepts {
     this.count = 0;
   }
 
-  /** Adds the ids below `cut` held here to `out` (some may be older than the window). */
-  idsBelow(cut: number, out: Set<number>): void {
-    ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
+  /** Counts the ids below `cut` held here (some may be older than the window), adding them to `out` unless null. */
+  idsBelow(cut: number, out: Set<number> | null): number {
+    return ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
   }
 
   /** The lowest mail id held; Infinity when empty. */

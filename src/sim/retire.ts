@@ -14,18 +14,31 @@
  */
 import type { ClusterState } from "./state.js";
 
+/**
+ * Counts the ids held below `cut` (one held in two places counts twice), adding them to `out`
+ * unless it is null.
+ */
+function collectHeldBelow(c: ClusterState, cut: number, out: Set<number> | null): number {
+  let n = c.senders.idsBelow(cut, out);
+  for (const u of c.units) {
+    n += u.spool.idsBelow(cut, out) + u.copies.idsBelow(cut, out) + u.recent.idsBelow(cut, out);
+    for (const m of u.workerMail) {
+      if (m < 0 || m >= cut) continue;
+      n++;
+      if (out !== null) out.add(m);
+    }
+  }
+  return n;
+}
+
 /** The ids held anywhere below `cut`, each once. */
 export function heldBelow(c: ClusterState, cut: number): Set<number> {
   const held = new Set<number>();
-  c.senders.idsBelow(cut, held);
-  for (const u of c.units) {
-    u.spool.idsBelow(cut, held);
-    u.copies.idsBelow(cut, held);
-    u.recent.idsBelow(cut, held);
-    for (const m of u.workerMail) if (m >= 0 && m < cut) held.add(m);
-  }
+  collectHeldBelow(c, cut, held);
   return held;
 }
+
+const NONE: ReadonlySet<number> = new Set<number>();
 
 /** The lowest mail id held anywhere, or `upTo` when nothing lower is held. */
 export function lowestHeldMail(c: ClusterState, upTo: number): number {
@@ -42,16 +55,13 @@ export function makeRoom(c: ClusterState, m: number): void {
   const cap = c.where.length;
   const low = lowestHeldMail(c, m);
   let cut = Math.max(low, m - (cap >> 1));
-  let kept = new Set<number>();
-  if (cut > low) {
-    kept = heldBelow(c, cut);
-    // Mostly still held (a backlog): moving them aside would slow every access; grow instead,
-    // retiring only the ids below the lowest held one (none of which is held: no scan).
-    if (kept.size * 4 > cut - c.whereBase) {
-      cut = low;
-      kept = new Set<number>();
-    }
-  }
+  let kept = NONE;
+  // Mostly still held (a backlog): moving them aside would slow every access; grow instead,
+  // retiring only the ids below the lowest held one (none of which is held: no scan). Counted
+  // before any set is built: in a backlog, a set of every held id cost more than the rest of
+  // the retirement.
+  if (cut > low && collectHeldBelow(c, cut, null) * 4 > cut - c.whereBase) cut = low;
+  if (cut > low) kept = heldBelow(c, cut);
   if (cut > c.whereBase) retireBelow(c, cut, kept);
   while (m - c.whereBase > c.whereMask) {
     const bigger = c.where.length * 2;
@@ -62,7 +72,7 @@ export function makeRoom(c: ClusterState, m: number): void {
   }
 }
 
-function retireBelow(c: ClusterState, cut: number, kept: Set<number>): void {
+function retireBelow(c: ClusterState, cut: number, kept: ReadonlySet<number>): void {
   for (const id of kept) if (id >= c.whereBase) c.oldWhere.set(id, c.whereOf(id));
   for (const id of c.oldWhere.keys()) if (!kept.has(id)) c.oldWhere.delete(id);
   for (let id = c.whereBase; id < cut; id++) c.where[id & c.whereMask] = 0;

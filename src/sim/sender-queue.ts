@@ -68,9 +68,9 @@ export class SenderQueue {
     for (let k = 0; k < this.count; k++) fn(this.ids[(this.head + k) & this.mask]!);
   }
 
-  /** Adds the ids below `cut` held here to `out`. */
-  idsBelow(cut: number, out: Set<number>): void {
-    ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
+  /** Counts the ids below `cut` held here, adding them to `out` unless null. */
+  idsBelow(cut: number, out: Set<number> | null): number {
+    return ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
   }
 
   private grow(): void {
