@@ -12,7 +12,7 @@
  * @module
  */
 import { meanUs } from "../kernel/dist.js";
-import type { QualifiedScenario } from "../config/scenario.js";
+import type { FaultKind, QualifiedScenario } from "../config/scenario.js";
 
 /** Kernel events per arriving mail (arrival, delivery; measured 2.0 on primary-crash and tiny). */
 const EVENTS_PER_MAIL = 2;
@@ -20,8 +20,13 @@ const EVENTS_PER_MAIL = 2;
 const EVENTS_PER_FAULT = 40;
 /** Events per flapping cycle (down, up, heartbeat loss and return). */
 const EVENTS_PER_FLAP = 10;
-/** Warm event rate of one thread, events/s (measured 1–7 M/s; the low end, so estimates err long). */
-export const EVENTS_PER_S = 2e6;
+/**
+ * Warm event rate of one thread, events/s: measured 2.6–5.6 M/s on the shipped scenarios
+ * (2026-12-07: 2.6 with a full spool's sender retries, 4.4 with failovers, 5.6 with quiet mail;
+ * `--jobs 1`, whole process over 9 runs). Near the low end, so estimates err long; at 2 M/s a
+ * year of faults was announced at three times its length.
+ */
+export const EVENTS_PER_S = 4e6;
 /** CPU to start one thread's simulation: loading the modules and warming the JIT, seconds (measured 0.8–1.5). */
 export const THREAD_START_S = 1;
 /** Memory of the process before any run, bytes (measured 60 MiB RSS). */
@@ -56,40 +61,94 @@ export interface WorkEstimate {
 }
 
 /**
- * Seconds of mail simulated in one run: the horizon, or with `engine.mail: episodes` each fault
- * with its warm-up and twice its duration (the fault, then the backlog it leaves).
+ * Seconds of mail simulated in one run: the horizon, or with `engine.mail: episodes` a warm-up
+ * before each fault and what follows it: a downstream outage and the backlog it leaves (it
+ * drains at the spare capacity, so d / (1 − ρ) in all); a split brain for its whole duration; a
+ * fault of a unit or a monitor a second warm-up at its end (mail is skipped while the peer
+ * serves alone).
  */
 function simulatedS(q: QualifiedScenario): number {
   const horizonS = q.horizonUs / 1e6;
   if (q.engine.mail !== "episodes") return horizonS;
-  const episodes = outagesS(q).reduce((sum, d) => sum + EPISODE_WARMUP_S + 2 * d, 0);
-  return Math.min(horizonS, episodes + EPISODE_WARMUP_S);
+  const rho = Math.min(
+    0.95,
+    (q.workload.arrivals.ratePerS * meanUs(q.mta.deliveryTime)) / 1e6 / q.mta.deliveryWorkers,
+  );
+  let sum = EPISODE_WARMUP_S;
+  for (const f of faultsOf(q)) {
+    const d = f.durationS;
+    let spanS = Math.min(d, EPISODE_WARMUP_S);
+    if (f.kind === "downstream-outage") spanS = d / (1 - rho);
+    else if (f.kind === "link-down" || f.kind === "partition" || f.kind === "flapping") spanS = d;
+    sum += f.times * (EPISODE_WARMUP_S + spanS);
+  }
+  return Math.min(horizonS, sum);
 }
 
-/** Arrivals of one run, and the mail that meets an outage and is retried. */
+/** Arrivals of one run, and the mail that is refused and retried. */
 function mailEvents(q: QualifiedScenario): { mails: number; events: number } {
   const rate = q.workload.arrivals.ratePerS;
   const mails = rate * simulatedS(q);
-  // Mail arriving during an outage of d s is refused and retried every retry interval until it
-  // is accepted or given up: about rate·d·min(d, give-up)/(2·interval) extra attempts. (Spooled
-  // mail waiting for the downstream costs nothing per mail: the queue retry is one timer per
-  // unit, and a term here that counted it per mail made a year of faults look 2× its size.)
+  // Mail refused for s seconds is retried every retry interval until it is accepted or given
+  // up: about rate·s·(1 + min(s, give-up)/(2·interval)) attempts. (Spooled mail waiting for the
+  // downstream costs nothing per mail: the queue retry is one timer per unit.)
   const retryS = Math.max(q.workload.senderRetry.intervalUs, 1) / 1e6;
   const giveUpS = q.workload.senderRetry.giveUpUs / 1e6;
   let retries = 0;
-  for (const d of outagesS(q)) retries += (rate * d * Math.min(d, giveUpS)) / (2 * retryS);
+  for (const { spanS: s, times } of refusedS(q))
+    retries += times * rate * s * (1 + Math.min(s, giveUpS) / (2 * retryS));
   return { mails, events: mails * EVENTS_PER_MAIL + retries };
 }
 
-/** Durations of the fault episodes of one run, seconds (random faults by their expected count). */
+/**
+ * Seconds of refused mail in one run, with how many times each span happens. A downstream
+ * outage refuses only once the spool is full; a fault of a unit at most until the peer takes
+ * over (the heartbeat detection time and the ARP update; longer when both units are down, rare
+ * enough to leave out); a blind monitor never. Counting each fault's whole duration instead made
+ * a year of faults look half again as big as it is.
+ */
+function refusedS(q: QualifiedScenario): { spanS: number; times: number }[] {
+  const hb = q.ha.heartbeat;
+  const takeOverS = (hb.intervalUs * hb.lostThreshold + q.assumptions.arpUpdateDelayUs) / 1e6;
+  const fillS = q.mta.spoolCapacity / Math.max(q.workload.arrivals.ratePerS, 1e-9);
+  return faultsOf(q).map((f) => {
+    const d = f.durationS;
+    let spanS = Math.min(d, takeOverS);
+    if (f.kind === "downstream-outage") spanS = Math.max(0, d - fillS);
+    else if (f.kind === "monitor-blind") spanS = 0;
+    return { spanS, times: f.times };
+  });
+}
+
+/**
+ * Durations of the fault episodes of one run, seconds; random faults by their expected count,
+ * at most 1000 entries per random fault (each then stands for several, their durations summed).
+ */
 function outagesS(q: QualifiedScenario): number[] {
+  return faultsOf(q).map((f) => f.durationS * f.times);
+}
+
+/** One kind of fault episode of one run: its duration (s) and how many times it happens. */
+interface FaultEpisodes {
+  readonly kind: FaultKind;
+  readonly durationS: number;
+  readonly times: number;
+}
+
+/** The fault episodes of one run (random faults by their expected count, in ≤ 1000 entries). */
+function faultsOf(q: QualifiedScenario): FaultEpisodes[] {
   const horizonS = q.horizonUs / 1e6;
-  const out = q.faults.map((f) => f.durationUs / 1e6);
+  const out: FaultEpisodes[] = q.faults.map((f) => ({
+    kind: f.kind,
+    durationS: f.durationUs / 1e6,
+    times: 1,
+  }));
   for (const f of q.randomFaults) {
     const repairS = meanUs(f.repair) / 1e6;
     const count = Math.min(horizonS / (f.mtbfUs / 1e6 + repairS), 1e15);
-    for (let i = 0; i < Math.min(count, 1000); i++)
-      out.push((repairS * count) / Math.min(count, 1000));
+    const entries = Math.ceil(Math.min(count, 1000));
+    for (let i = 0; i < entries; i++)
+      out.push({ kind: f.kind, durationS: repairS, times: count / entries });
   }
   return out;
 }
@@ -101,7 +160,7 @@ function controlEvents(q: QualifiedScenario): number {
   let events = q.faults.length * EVENTS_PER_FAULT + 2 * q.mta.deliveryWorkers;
   for (const f of q.faults)
     if (f.kind === "flapping")
-      events += ((f.durationUs / Math.max(f.downUs + f.upUs, 1)) * EVENTS_PER_FLAP) | 0;
+      events += Math.floor((f.durationUs / Math.max(f.downUs + f.upUs, 1)) * EVENTS_PER_FLAP);
   for (const f of q.randomFaults)
     events += (horizonS / (f.mtbfUs / 1e6 + meanUs(f.repair) / 1e6)) * EVENTS_PER_FAULT;
   const per = (intervalUs: number): number => (2 * horizonS) / (Math.max(intervalUs, 1) / 1e6);

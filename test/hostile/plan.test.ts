@@ -9,6 +9,7 @@ import { estimateWork } from "../../src/cli/estimate.js";
 import { loadScenario } from "../../src/cli/load.js";
 import { planWork, threadsFor, WORKERS_PAY_CPU_S } from "../../src/cli/plan.js";
 import { UserError } from "../../src/cli/errors.js";
+import { runReplication } from "../../src/run/replication.js";
 import { hasim, isOneCleanLine, ROOT, TINY, tempDir } from "../cli/helpers.js";
 
 const MACHINE = { cores: 2, memoryBytes: 8 * 2 ** 30 };
@@ -58,6 +59,26 @@ describe("work estimates", () => {
   it("runs huge work with --force, announcing it", () => {
     const plan = planWork([tiny("replications=1000000", "horizon=1d")], 1, true, MACHINE);
     expect(plan.notice).toMatch(/^hasim: 3\.0e6 runs/);
+  });
+
+  it.each([
+    // Failovers; a full spool whose senders retry for an hour and a half; a year of faults
+    // with the episodes engine (its replications differ by up to 2× in events: their mean).
+    ["primary-crash.yaml", [], 1],
+    ["downstream-outage.yaml", [], 1],
+    ["year-of-faults.yaml", ["workload.arrivals.rate=5/s"], 8],
+  ])("counts the events of %s within a factor of 1.5 of its runs'", (file, set, runs) => {
+    // The estimate decides --jobs and what is announced or refused: it used to count every
+    // fault's whole duration as refused mail, and a year of faults at 5 mails/s at twice its
+    // events.
+    const q = loadScenario(join(ROOT, "scenarios", file), {
+      set: [...set, "replications=1", "policies=[restore]"],
+    }).scenario;
+    const estimated = estimateWork([q]).events;
+    let ran = 0;
+    for (let r = 0; r < runs; r++) ran += runReplication(q, "restore", r).metrics.events / runs;
+    expect(estimated / ran).toBeGreaterThan(1 / 1.5);
+    expect(estimated / ran).toBeLessThan(1.5);
   });
 
   it("accepts every shipped scenario as it is, without --force", () => {
