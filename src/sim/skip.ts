@@ -5,8 +5,9 @@
  * a fault starts or ends, a detector declares, a role timer fires, the admin acts. In between, a
  * quiet MASTER (the quiet-mail gate is running: it takes and delivers every mail) runs a stable
  * FIFO queue whose only outputs are counts and latencies — even while a fault that does not touch
- * the mail path is active (the SLAVE is down, a monitor is blind). So when the gate runs and the
- * MASTER's spool is empty (a regeneration point of the queue), it may skip ahead: the mails that
+ * the mail path is active (the SLAVE is down, a monitor is blind). So when the gate runs, the
+ * MASTER's spool is empty (a regeneration point of the queue) and no sender retry is pending, it
+ * may skip ahead: the mails that
  * would arrive until `W` before the next model event (anything below the sync priority in the
  * event queue: fault starts and ends, role timers, detectors) or until the next event of any kind
  * are counted, not simulated, and the simulation resumes from an empty spool. `W` is long enough for the queue to
