@@ -261,12 +261,7 @@ export class MailLedger implements MailObserver {
       if ((g & (ACCEPTED | DELIVERED)) === ACCEPTED) {
         this.fate[i] = g | DELIVERED;
         this.firstTag[i] = tag;
-        this.deliveredCount++;
-        if (acceptUs === firstTryUs) recordBoth(this.latency, this.senderLatency, nowUs - acceptUs);
-        else {
-          this.latency.record(nowUs - acceptUs);
-          this.senderLatency.record(nowUs - firstTryUs);
-        }
+        this.firstDelivered(acceptUs, nowUs, firstTryUs);
         return;
       }
     }
@@ -276,15 +271,24 @@ export class MailLedger implements MailObserver {
     if ((f & DELIVERED) === 0) {
       this.setFate(mail, f | DELIVERED);
       this.setFirstTag(mail, tag);
-      this.deliveredCount++;
-      this.latency.record(nowUs - acceptUs);
-      this.senderLatency.record(nowUs - firstTryUs);
+      this.firstDelivered(acceptUs, nowUs, firstTryUs);
       return;
     }
     this.duplicatedCount++;
     const cause = this.duplicateCause(mail, tag);
     this.duplicatedBy[cause]++;
     if (this.onDuplicate !== null) this.onDuplicate(mail, cause, nowUs);
+  }
+
+  /** Counts a mail's first delivery and records its two latencies (µs). */
+  private firstDelivered(acceptUs: number, nowUs: number, firstTryUs: number): void {
+    this.deliveredCount++;
+    // Usually the same duration (an original copy, accepted at the sender's first attempt).
+    if (acceptUs === firstTryUs) recordBoth(this.latency, this.senderLatency, nowUs - acceptUs);
+    else {
+      this.latency.record(nowUs - acceptUs);
+      this.senderLatency.record(nowUs - firstTryUs);
+    }
   }
 
   /**

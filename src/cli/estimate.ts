@@ -120,14 +120,6 @@ function refusedS(q: QualifiedScenario): { spanS: number; times: number }[] {
   });
 }
 
-/**
- * Durations of the fault episodes of one run, seconds; random faults by their expected count,
- * at most 1000 entries per random fault (each then stands for several, their durations summed).
- */
-function outagesS(q: QualifiedScenario): number[] {
-  return faultsOf(q).map((f) => f.durationS * f.times);
-}
-
 /** One kind of fault episode of one run: its duration (s) and how many times it happens. */
 interface FaultEpisodes {
   readonly kind: FaultKind;
@@ -190,7 +182,9 @@ export function estimateWork(scenarios: readonly QualifiedScenario[]): WorkEstim
     runs += n;
     mails += n * m.mails;
     events += n * (m.events + controlEvents(q));
-    const held = q.workload.arrivals.ratePerS * Math.max(60, ...outagesS(q).slice(0, 1000));
+    // The longest single fault's arrivals (an outage's backlog), at least a minute's.
+    const longestS = faultsOf(q).reduce((max, f) => Math.max(max, f.durationS), 60);
+    const held = q.workload.arrivals.ratePerS * longestS;
     const bytes =
       Math.min(m.mails, held) * BYTES_PER_HELD_MAIL +
       2 * q.mta.deliveryWorkers * BYTES_PER_DELIVERY_WORKER;
