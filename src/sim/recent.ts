@@ -49,7 +49,10 @@ export class RecentAccepts {
     this.count = 0;
   }
 
-  /** Counts the ids below `cut` held here (some may be older than the window), adding them to `out` unless null. */
+  /**
+   * Counts the ids below `cut` held here (some may be older than the window), adding them to
+   * `out` unless it is null.
+   */
   idsBelow(cut: number, out: Set<number> | null): number {
     return ringIdsBelow(this.ids, this.head, this.count, this.mask, cut, out);
   }

@@ -7,11 +7,10 @@
  * FIFO queue whose only outputs are counts and latencies — even while a fault that does not touch
  * the mail path is active (the SLAVE is down, a monitor is blind). So when the gate runs, the
  * MASTER's spool is empty (a regeneration point of the queue) and no sender retry is pending, it
- * may skip ahead: the mails that
- * would arrive until `W` before the next model event (anything below the sync priority in the
- * event queue: fault starts and ends, role timers, detectors) or until the next event of any kind
- * are counted, not simulated, and the simulation resumes from an empty spool. `W` is long enough for the queue to
- * reach its steady state again before that event:
+ * may skip ahead: the mails that would arrive until `W` before the next model event (anything
+ * below the sync priority in the event queue: fault starts and ends, role timers, detectors) or
+ * until the next event of any kind are counted, not simulated, and the simulation resumes from an
+ * empty spool. `W` is long enough for the queue to reach its steady state again before that event:
  *
  *   W = max(10 min, the queue-sync interval when on, 200 × E[S] / (1 − ρ)²),
  *   ρ = λ × E[S] / deliveryWorkers (E[S]: mean delivery time; λ: the arrival rate),
